@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { registerChat } from './chat.js';
+import { registerStart } from './start.js';
+import { registerServe } from './serve.js';
+import { registerNluCommands } from './nlu.js';
+import { registerKnowledgeCommands } from './knowledge.js';
+import { registerReplay } from './replay.js';
+import { registerFlows } from './flows.js';
+
+/** Each command lives in its own file; this is the list. */
+export function registerCommands(program: Command): void {
+  registerStart(program);
+  registerChat(program);
+  registerServe(program);
+  registerNluCommands(program);
+  registerKnowledgeCommands(program);
+  registerReplay(program);
+  registerFlows(program);
+}

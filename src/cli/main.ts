@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../core/errors.js';
+import { registerCommands } from './commands/index.js';
+import { loadDotenv } from '../config/load-dotenv.js';
+
+/** Builds the `supportbot` program; exported so tests can drive it in-process. */
+export function buildProgram(): Command {
+  const program = new Command('supportbot')
+    .description('Support chatbot for paying on Alibaba with Alipay (Slack, Discord, terminal).')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (str, write) => write(str) });
+  registerCommands(program);
+  return program;
+}
+
+/** Runs the CLI; turns operator mistakes into one clear line and exit code 2, our failures into 1. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  loadDotenv();
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`supportbot: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`supportbot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,24 @@
+/** Intent names are a public contract (DESIGN.md): extend, never rename. */
+export const TASK_INTENTS = ['account_setup', 'link_card', 'pay_on_alibaba', 'payment_declined', 'verification'] as const;
+export const INFORMATION_INTENTS = [
+  'fees_and_rates',
+  'limits',
+  'security',
+  'tour_pass',
+  'pending_payment',
+  'refunds',
+  'contact_support',
+] as const;
+export const CONVERSATION_INTENTS = ['greeting', 'thanks', 'goodbye', 'affirm', 'deny', 'help', 'cancel'] as const;
+export const OUT_OF_SCOPE = 'out_of_scope' as const;
+
+export const INTENTS = [...TASK_INTENTS, ...INFORMATION_INTENTS, ...CONVERSATION_INTENTS, OUT_OF_SCOPE] as const;
+
+export type TaskIntent = (typeof TASK_INTENTS)[number];
+export type InformationIntent = (typeof INFORMATION_INTENTS)[number];
+export type ConversationIntent = (typeof CONVERSATION_INTENTS)[number];
+export type IntentName = (typeof INTENTS)[number];
+
+export function isIntentName(value: string): value is IntentName {
+  return (INTENTS as readonly string[]).includes(value);
+}

@@ -1,0 +1,105 @@
+/**
+ * The seams of a turn (DESIGN.md): each stage is an interface here, so the pipeline can be
+ * wired with real parts in src/index.ts and with small fakes in tests.
+ */
+import type { Button, Citation, HandoffSummary, IncomingMessage, NluResult } from './types.js';
+
+/** Privacy guard: runs first; everything after it sees only the redacted text. */
+export interface PrivacyGuard {
+  redact(text: string): Redaction;
+}
+export interface Redaction {
+  text: string;
+  /** Kinds found, e.g. ['card_number', 'cvv']; never the values. */
+  findings: string[];
+}
+
+/** NLU: pure, no I/O. */
+export interface IntentClassifier {
+  parse(text: string): NluResult;
+}
+
+/** What the dialogue step sees of a message (already redacted). */
+export interface DialogueInput {
+  message: Pick<IncomingMessage, 'platform' | 'conversationKey' | 'userId' | 'text' | 'action' | 'receivedAt'>;
+  /** null when the message was a button click. */
+  nlu: NluResult | null;
+  /** Secrets found in this message by the privacy guard (kinds only). */
+  redactions: string[];
+  now: number;
+}
+
+/**
+ * Effects the pure dialogue step asks for. The pipeline's knowledge stage turns them into Reply[].
+ * Facts are never written in flows: a flow names a knowledge section and the text comes from there.
+ */
+export type Effect =
+  | { type: 'say'; text: string; buttons?: Button[] }
+  | { type: 'say_section'; section: string; intro?: string; buttons?: Button[] }
+  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[] }
+  | { type: 'handoff'; reason: string; problem: string; stepsTried: string[]; flow: string | null };
+
+export interface StepResult<S> {
+  state: S;
+  effects: Effect[];
+}
+
+/** The dialogue policy: a pure step over a JSON-serialisable state. */
+export interface DialoguePolicy<S = unknown> {
+  initialState(now: number): S;
+  /** Validates stored state (zod); throws a StoreError-compatible error when it cannot be used. */
+  parseState(raw: unknown): S;
+  step(state: S, input: DialogueInput): StepResult<S>;
+  /** Where the conversation is, for the protocol's `flow` and `step` fields. */
+  position(state: S): { flow: string | null; step: string | null };
+}
+
+export interface KnowledgeSection {
+  /** Stable id: `article#section`. */
+  id: string;
+  articleId: string;
+  title: string;
+  text: string;
+  /** The source guide the facts come from. */
+  source: string;
+  intents: string[];
+}
+
+export interface ScoredSection {
+  section: KnowledgeSection;
+  score: number;
+}
+
+export interface KnowledgeBase {
+  section(id: string): KnowledgeSection | undefined;
+  /** Best first; empty when nothing scores above the floor. */
+  search(query: string, options?: { limit?: number; intents?: string[] }): ScoredSection[];
+}
+
+export function citationOf(section: KnowledgeSection): Citation {
+  return { source: section.source, section: section.id, title: section.title };
+}
+
+/** A stored conversation. `state` is the dialogue state, validated by the policy on load. */
+export interface ConversationRecord {
+  key: string;
+  /** Incremented on every write; writes are compare-and-set on it. */
+  version: number;
+  state: unknown;
+  updatedAt: number;
+}
+
+export interface ConversationStore {
+  get(key: string): Promise<ConversationRecord | undefined>;
+  /** Writes `record` if the stored version is still `expectedVersion` (0 = new); else VersionConflictError. */
+  put(record: ConversationRecord, expectedVersion: number): Promise<void>;
+  /** Runs `fn` holding the conversation's lock, so turns of one conversation never interleave. */
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /** True the first time an event id is seen, false for a repeat (Slack retries, Discord replays). */
+  claimEvent(eventId: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface HandoffNotifier {
+  (summary: HandoffSummary): Promise<void> | void;
+}

@@ -1,0 +1,56 @@
+import { citationOf, type Effect, type KnowledgeBase } from './ports.js';
+import type { Button, Citation, HandoffSummary, Reply } from './types.js';
+
+export interface ResolvedEffects {
+  replies: Reply[];
+  citations: Citation[];
+  handoff?: Omit<HandoffSummary, 'userId' | 'conversationKey' | 'platform'>;
+}
+
+/** Offered when the knowledge base has nothing good enough: say so honestly and offer a person. */
+export const NO_ANSWER_TEXT =
+  "I'm sorry, I don't have a reliable answer to that. I can put you in touch with a person, or you can ask me another way.";
+export const HUMAN_BUTTON: Button = { label: 'Talk to a person', value: 'nav:human' };
+
+/** The knowledge stage of a turn: turns the dialogue's effects into platform-neutral replies. */
+export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeBase): ResolvedEffects {
+  const replies: Reply[] = [];
+  const citations: Citation[] = [];
+  let handoff: ResolvedEffects['handoff'];
+  const cite = (c: Citation): void => {
+    if (!citations.some((x) => x.section === c.section)) citations.push(c);
+  };
+
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'say':
+        replies.push({ text: effect.text, buttons: effect.buttons ?? [], citations: [] });
+        break;
+      case 'say_section': {
+        const section = knowledge.section(effect.section);
+        if (!section) throw new Error(`flow references unknown knowledge section "${effect.section}"`);
+        const citation = citationOf(section);
+        cite(citation);
+        const text = effect.intro ? `${effect.intro}\n\n${section.text}` : section.text;
+        replies.push({ text, buttons: effect.buttons ?? [], citations: [citation] });
+        break;
+      }
+      case 'answer': {
+        const options = effect.intents ? { limit: 3, intents: effect.intents } : { limit: 3 };
+        const [best] = knowledge.search(effect.query, options);
+        if (!best) {
+          replies.push({ text: NO_ANSWER_TEXT, buttons: [HUMAN_BUTTON, ...(effect.buttons ?? [])], citations: [] });
+          break;
+        }
+        const citation = citationOf(best.section);
+        cite(citation);
+        replies.push({ text: best.section.text, buttons: effect.buttons ?? [], citations: [citation] });
+        break;
+      }
+      case 'handoff':
+        handoff = { reason: effect.reason, problem: effect.problem, flow: effect.flow, stepsTried: effect.stepsTried };
+        break;
+    }
+  }
+  return handoff ? { replies, citations, handoff } : { replies, citations };
+}

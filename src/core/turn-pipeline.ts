@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from './logger.js';
+import { silentLogger } from './logger.js';
+import type { ConversationStore, DialoguePolicy, IntentClassifier, KnowledgeBase, PrivacyGuard } from './ports.js';
+import { resolveEffects } from './resolve-effects.js';
+import { incomingMessageSchema, type IncomingMessage, type NluResult, type TurnResult } from './types.js';
+import { InputError, StoreUnavailableError, TurnError } from './errors.js';
+
+export interface TurnPipelineOptions {
+  privacy: PrivacyGuard;
+  nlu: IntentClassifier;
+  dialogue: DialoguePolicy;
+  knowledge: KnowledgeBase;
+  store: ConversationStore;
+  now?: () => number;
+  logger?: Logger;
+  /**
+   * Called after every turn (recording, metrics) with the message as the core saw it:
+   * its text already redacted. A listener that throws is logged and ignored.
+   */
+  onTurn?: (message: IncomingMessage, result: TurnResult) => void | Promise<void>;
+}
+
+export interface TurnPipeline {
+  /** Runs one turn. Never throws for a valid message: failures become an apology with a reference id. */
+  handle(message: IncomingMessage): Promise<TurnResult>;
+}
+
+export const APOLOGY_TEXT = (ref: string): string =>
+  `Sorry, something went wrong on my side. Please try again in a moment. If it keeps happening, quote reference ${ref} to the support team.`;
+export const STORE_DOWN_TEXT = "Sorry, I'm having trouble right now. Please try again in a minute.";
+
+/** One way through a turn (DESIGN.md): privacy → NLU → dialogue step → knowledge → replies → store. */
+export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
+  const { privacy, nlu, dialogue, knowledge, store } = options;
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? silentLogger();
+
+  async function runTurn(message: IncomingMessage, ref: string): Promise<TurnResult> {
+    const redactedText = message.text === undefined ? undefined : privacy.redact(message.text);
+    const redactedAction = message.action === undefined ? undefined : privacy.redact(message.action);
+    const redactions = [...(redactedText?.findings ?? []), ...(redactedAction?.findings ?? [])];
+
+    return store.withLock(message.conversationKey, async () => {
+      const record = await store.get(message.conversationKey);
+      const at = now();
+      let state: unknown;
+      if (record) {
+        try {
+          state = dialogue.parseState(record.state);
+        } catch (error) {
+          // A stored state we can no longer read must not trap the person: start fresh, say so in the log.
+          logger.warn({ ref, conversationKey: message.conversationKey, err: String(error) }, 'stored state unreadable; starting fresh');
+          state = dialogue.initialState(at);
+        }
+      } else {
+        state = dialogue.initialState(at);
+      }
+
+      const nluResult: NluResult | null = redactedText ? nlu.parse(redactedText.text) : null;
+      const input = {
+        message: {
+          platform: message.platform,
+          conversationKey: message.conversationKey,
+          userId: message.userId,
+          receivedAt: message.receivedAt,
+          ...(redactedText ? { text: redactedText.text } : {}),
+          ...(redactedAction ? { action: redactedAction.text } : {}),
+        },
+        nlu: nluResult,
+        redactions,
+        now: at,
+      };
+      const { state: next, effects } = dialogue.step(state, input);
+      const resolved = resolveEffects(effects, knowledge);
+      const position = dialogue.position(next);
+
+      // Write last: a turn whose state was not stored was not acknowledged.
+      const version = record?.version ?? 0;
+      await store.put({ key: message.conversationKey, version: version + 1, state: next, updatedAt: at }, version);
+
+      const result: TurnResult = {
+        conversationKey: message.conversationKey,
+        userId: message.userId,
+        platform: message.platform,
+        intent: nluResult?.intent ?? null,
+        confidence: nluResult?.confidence ?? 1,
+        flow: position.flow,
+        step: position.step,
+        replies: resolved.replies,
+        citations: resolved.citations,
+        handoff: resolved.handoff !== undefined,
+        duplicate: false,
+        redactions,
+      };
+      if (redactedText) result.redactedText = redactedText.text;
+      if (resolved.handoff) {
+        result.handoffSummary = {
+          ...resolved.handoff,
+          userId: message.userId,
+          conversationKey: message.conversationKey,
+          platform: message.platform,
+        };
+      }
+      return result;
+    });
+  }
+
+  return {
+    async handle(raw: IncomingMessage): Promise<TurnResult> {
+      const parsed = incomingMessageSchema.safeParse(raw);
+      if (!parsed.success) throw new InputError(`invalid incoming message: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+      const message = parsed.data;
+      const ref = randomBytes(4).toString('hex');
+      const base = {
+        conversationKey: message.conversationKey,
+        userId: message.userId,
+        platform: message.platform,
+        intent: null,
+        confidence: 0,
+        flow: null,
+        step: null,
+        citations: [],
+        handoff: false,
+        redactions: [],
+      } satisfies Partial<TurnResult>;
+
+      let result: TurnResult;
+      try {
+        if (!(await store.claimEvent(message.eventId))) {
+          return { ...base, replies: [], duplicate: true };
+        }
+        result = await runTurn(message, ref);
+      } catch (error) {
+        const turnError = new TurnError(error, { conversationKey: message.conversationKey, eventId: message.eventId, ref });
+        const unavailable = error instanceof StoreUnavailableError;
+        logger.error({ ref, conversationKey: message.conversationKey, err: turnError.message }, unavailable ? 'store unavailable' : 'turn failed');
+        // The state is left as it was: nothing was written, so the next turn continues from the last good one.
+        const text = unavailable ? STORE_DOWN_TEXT : APOLOGY_TEXT(ref);
+        result = { ...base, replies: [{ text, buttons: [], citations: [] }], duplicate: false, errorRef: ref };
+      }
+      if (options.onTurn) {
+        try {
+          const seen: IncomingMessage =
+            message.text === undefined ? message : { ...message, text: result.redactedText ?? privacy.redact(message.text).text };
+          await options.onTurn(seen, result);
+        } catch (error) {
+          logger.warn({ ref, err: String(error) }, 'onTurn listener failed');
+        }
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { IntentName } from './intents.js';
+
+/** Where a message came from. `replay` is the transcript replayer, `json` the chat --json protocol. */
+export const platformSchema = z.enum(['console', 'json', 'slack', 'discord', 'replay']);
+export type Platform = z.output<typeof platformSchema>;
+
+/**
+ * What every adapter hands to the core: transport details stripped away.
+ * Exactly one of `text` (a typed message) or `action` (a button value) is set.
+ */
+export const incomingMessageSchema = z
+  .object({
+    platform: platformSchema,
+    conversationKey: z.string().min(1),
+    userId: z.string().min(1),
+    text: z.string().optional(),
+    action: z.string().optional(),
+    /** Platform event id, used to answer a retried event only once. */
+    eventId: z.string().min(1),
+    /** Epoch milliseconds. */
+    receivedAt: z.number().int().nonnegative(),
+  })
+  .refine((m) => (m.text === undefined) !== (m.action === undefined), {
+    message: 'exactly one of text or action must be set',
+  });
+export type IncomingMessage = z.output<typeof incomingMessageSchema>;
+
+export const buttonSchema = z.object({ label: z.string().min(1), value: z.string().min(1) });
+export type Button = z.output<typeof buttonSchema>;
+
+/** Where a stated fact comes from: the source guide, the knowledge section id, its title. */
+export const citationSchema = z.object({ source: z.string(), section: z.string(), title: z.string() });
+export type Citation = z.output<typeof citationSchema>;
+
+/** A redacted summary for staff when the person is handed to a human. */
+export const handoffSummarySchema = z.object({
+  reason: z.string(),
+  problem: z.string(),
+  flow: z.string().nullable(),
+  stepsTried: z.array(z.string()),
+  userId: z.string(),
+  conversationKey: z.string(),
+  platform: platformSchema,
+});
+export type HandoffSummary = z.output<typeof handoffSummarySchema>;
+
+/** One bot message, platform-neutral. Adapters render it (Block Kit, components, terminal). */
+export const replySchema = z.object({
+  text: z.string(),
+  buttons: z.array(buttonSchema),
+  citations: z.array(citationSchema),
+});
+export type Reply = z.output<typeof replySchema>;
+
+export interface RankedIntent {
+  intent: IntentName;
+  confidence: number;
+}
+
+export const CARD_NETWORKS = ['visa', 'mastercard', 'jcb', 'discover', 'amex', 'unionpay', 'diners', 'maestro', 'other'] as const;
+export type CardNetwork = (typeof CARD_NETWORKS)[number];
+
+/** The kinds of trouble a person reports; the decline diagnosis branches on these. */
+export const ERROR_KINDS = [
+  'insufficient_funds',
+  'limit',
+  'flagged',
+  'verification_required',
+  'card_not_supported',
+  'technical',
+  'currency',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface Entities {
+  cardNetwork?: CardNetwork;
+  errorKind?: ErrorKind;
+  /** ISO 4217 code, upper case. */
+  currency?: string;
+  amount?: number;
+}
+
+/** What the NLU says about one utterance. Pure data; no I/O produced it. */
+export interface NluResult {
+  intent: IntentName;
+  confidence: number;
+  /** All intents, best first; confidences sum to about 1. */
+  ranking: RankedIntent[];
+  entities: Entities;
+  /** The finer sub-intent the classifier picked (e.g. `oos.atm`), when it has one. */
+  label?: string;
+}
+
+/** What one turn produced; the chat --json protocol prints a projection of this. */
+export interface TurnResult {
+  conversationKey: string;
+  userId: string;
+  platform: Platform;
+  intent: IntentName | null;
+  confidence: number;
+  flow: string | null;
+  step: string | null;
+  replies: Reply[];
+  citations: Citation[];
+  handoff: boolean;
+  handoffSummary?: HandoffSummary;
+  /** True when the event id had been seen before: nothing was done, and nothing should be sent. */
+  duplicate: boolean;
+  /** The redacted text the core worked on (what logs and transcripts may keep). */
+  redactedText?: string;
+  /** Short kinds of secrets found in the message, e.g. ['card_number']; never the secrets. */
+  redactions: string[];
+  /** Set when the turn failed and the person got an apology. */
+  errorRef?: string;
+}

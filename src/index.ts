@@ -1,0 +1,74 @@
+/**
+ * supportbot: the composition root, the one place that wires the parts together,
+ * and the public API, from common to expert.
+ */
+import { createLogger, silentLogger, type Logger } from './core/logger.js';
+import type { ConversationStore, DialoguePolicy, IntentClassifier, KnowledgeBase, PrivacyGuard } from './core/ports.js';
+import { createTurnPipeline, type TurnPipeline, type TurnPipelineOptions } from './core/turn-pipeline.js';
+import { createDialoguePolicy, type DialoguePolicyOptions } from './dialogue/dialogue-policy.js';
+import { loadKnowledgeBase, type LoadKnowledgeOptions } from './knowledge/load-knowledge.js';
+import { loadClassifier, type LoadClassifierOptions } from './nlu/load-classifier.js';
+import { createPrivacyGuard } from './privacy/privacy-guard.js';
+import { openStore, type StoreSpec } from './store/open-store.js';
+
+export interface SupportbotOptions {
+  store?: StoreSpec | ConversationStore;
+  logger?: Logger;
+  logLevel?: string;
+  now?: () => number;
+  classifier?: LoadClassifierOptions;
+  knowledge?: LoadKnowledgeOptions;
+  dialogue?: DialoguePolicyOptions;
+  onTurn?: TurnPipelineOptions['onTurn'];
+}
+
+export interface Supportbot extends TurnPipeline {
+  readonly parts: {
+    privacy: PrivacyGuard;
+    nlu: IntentClassifier;
+    dialogue: DialoguePolicy;
+    knowledge: KnowledgeBase;
+    store: ConversationStore;
+    logger: Logger;
+  };
+  close(): Promise<void>;
+}
+
+function isStore(value: StoreSpec | ConversationStore): value is ConversationStore {
+  return typeof (value as ConversationStore).withLock === 'function';
+}
+
+/** Loads the model, the knowledge base and the store, and returns a ready bot core. */
+export async function createSupportbot(options: SupportbotOptions = {}): Promise<Supportbot> {
+  const logger = options.logger ?? (options.logLevel ? createLogger(options.logLevel) : silentLogger());
+  const storeOption = options.store ?? { kind: 'memory' };
+  const [nlu, knowledge, store] = await Promise.all([
+    loadClassifier(options.classifier),
+    loadKnowledgeBase(options.knowledge),
+    isStore(storeOption) ? Promise.resolve(storeOption) : openStore(storeOption),
+  ]);
+  const privacy = createPrivacyGuard();
+  const dialogue = createDialoguePolicy(options.dialogue) as DialoguePolicy;
+  const pipeline = createTurnPipeline({
+    privacy,
+    nlu,
+    dialogue,
+    knowledge,
+    store,
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.onTurn ? { onTurn: options.onTurn } : {}),
+  });
+  return {
+    handle: (message) => pipeline.handle(message),
+    parts: { privacy, nlu, dialogue, knowledge, store, logger },
+    close: () => store.close(),
+  };
+}
+
+export * from './core/types.js';
+export * from './core/intents.js';
+export * from './core/errors.js';
+export type * from './core/ports.js';
+export { createTurnPipeline } from './core/turn-pipeline.js';
+export type { StoreSpec } from './store/open-store.js';

@@ -1,0 +1,43 @@
+import type { ConversationRecord, ConversationStore } from '../core/ports.js';
+import { VersionConflictError } from '../core/errors.js';
+import { createKeyedQueue } from './keyed-queue.js';
+
+export interface MemoryStoreOptions {
+  /** How long an event id is remembered for deduplication. */
+  eventTtlMs?: number;
+  now?: () => number;
+}
+
+/** Keeps everything in this process; for tests, replay and `--store memory`. */
+export function createMemoryStore(options: MemoryStoreOptions = {}): ConversationStore & { size(): number } {
+  const records = new Map<string, ConversationRecord>();
+  const events = new Map<string, number>();
+  const ttl = options.eventTtlMs ?? 24 * 60 * 60 * 1000;
+  const now = options.now ?? Date.now;
+  const queue = createKeyedQueue();
+
+  return {
+    async get(key) {
+      const r = records.get(key);
+      return r ? structuredClone(r) : undefined;
+    },
+    async put(record, expectedVersion) {
+      const found = records.get(record.key)?.version ?? 0;
+      if (found !== expectedVersion) throw new VersionConflictError(record.key, expectedVersion, found);
+      records.set(record.key, structuredClone(record));
+    },
+    withLock: (key, fn) => queue.run(key, fn),
+    async claimEvent(eventId) {
+      const t = now();
+      const seen = events.get(eventId);
+      if (seen !== undefined && t - seen < ttl) return false;
+      events.set(eventId, t);
+      if (events.size > 100_000) {
+        for (const [id, at] of events) if (t - at >= ttl) events.delete(id);
+      }
+      return true;
+    },
+    async close() {},
+    size: () => records.size,
+  };
+}
