@@ -48,7 +48,7 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
     isStore(storeOption) ? Promise.resolve(storeOption) : openStore(storeOption),
   ]);
   const privacy = createPrivacyGuard();
-  const dialogue = createDialoguePolicy(options.dialogue) as DialoguePolicy;
+  const dialogue = createDialoguePolicy(options.dialogue ?? {}) as DialoguePolicy;
   const pipeline = createTurnPipeline({
     privacy,
     nlu,

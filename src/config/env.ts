@@ -34,6 +34,22 @@ export const envSchema = z.object({
   DISCORD_HANDOFF_CHANNEL: optionalString.refine((s) => s === undefined || /^\d+$/.test(s), {
     message: 'must be a channel id (digits)',
   }),
+  SLACK_SLASH_COMMAND: optionalString
+    .refine((s) => s === undefined || /^\/[a-z0-9_-]+$/.test(s), { message: 'must look like /alipay-help' })
+    .transform((s) => s ?? '/alipay-help'),
+  DISCORD_SUPPORT_CHANNELS: optionalString
+    .refine((s) => s === undefined || /^\d+(\s*,\s*\d+)*$/.test(s), { message: 'must be channel ids separated by commas' })
+    .transform((s) => (s === undefined ? [] : s.split(',').map((id) => id.trim()))),
+  DISCORD_SUPPORT_ROLE: optionalString.refine((s) => s === undefined || /^\d+$/.test(s), { message: 'must be a role id (digits)' }),
+  DISCORD_APPLICATION_ID: optionalString.refine((s) => s === undefined || /^\d+$/.test(s), { message: 'must be an application id (digits)' }),
+  DISCORD_GUILD_ID: optionalString.refine((s) => s === undefined || /^\d+$/.test(s), { message: 'must be a guild id (digits)' }),
+  RECORD_DIR: optionalString,
+  IDLE_TIMEOUT_MINUTES: optionalString
+    .refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) > 0), { message: 'must be a whole number of minutes above 0' })
+    .transform((s) => (s === undefined ? 30 : Number(s))),
+  RATE_LIMIT_PER_MINUTE: optionalString
+    .refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) > 0), { message: 'must be a whole number above 0' })
+    .transform((s) => (s === undefined ? 20 : Number(s))),
   DATA_DIR: optionalString.transform((s) => s ?? './data'),
   REDIS_URL: url(['redis:', 'rediss:']),
   LOG_LEVEL: z

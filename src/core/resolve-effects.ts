@@ -1,5 +1,6 @@
 import { citationOf, type Effect, type KnowledgeBase } from './ports.js';
 import type { Button, Citation, HandoffSummary, Reply } from './types.js';
+import { ACTIONS } from './actions.js';
 
 export interface ResolvedEffects {
   replies: Reply[];
@@ -10,7 +11,7 @@ export interface ResolvedEffects {
 /** Offered when the knowledge base has nothing good enough: say so honestly and offer a person. */
 export const NO_ANSWER_TEXT =
   "I'm sorry, I don't have a reliable answer to that. I can put you in touch with a person, or you can ask me another way.";
-export const HUMAN_BUTTON: Button = { label: 'Talk to a person', value: 'nav:human' };
+export const HUMAN_BUTTON: Button = { label: 'Talk to a person', value: ACTIONS.human };
 
 /** The knowledge stage of a turn: turns the dialogue's effects into platform-neutral replies. */
 export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeBase): ResolvedEffects {

@@ -6,6 +6,7 @@ import { registerNluCommands } from './nlu.js';
 import { registerKnowledgeCommands } from './knowledge.js';
 import { registerReplay } from './replay.js';
 import { registerFlows } from './flows.js';
+import { registerBuild } from './build.js';
 
 /** Each command lives in its own file; this is the list. */
 export function registerCommands(program: Command): void {
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerKnowledgeCommands(program);
   registerReplay(program);
   registerFlows(program);
+  registerBuild(program);
 }

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
+import { createLogger } from '../../core/logger.js';
 import { hasDiscord, hasSlack, parseEnv, type Env } from '../../config/env.js';
+import { createSupportbot } from '../../index.js';
+import { startDiscordAdapter } from '../../adapters/discord/index.js';
+import { startSlackAdapter } from '../../adapters/slack/index.js';
+import { storeSpecFrom } from '../store-option.js';
 
 export function registerServe(program: Command): void {
   program
@@ -11,10 +16,29 @@ export function registerServe(program: Command): void {
     });
 }
 
-// PLACEHOLDER: issues 7 and 8 start the adapters here.
+/** Starts every configured adapter and runs until SIGTERM or SIGINT, then stops cleanly. */
 export async function runServe(env: Env): Promise<void> {
   if (!hasSlack(env) && !hasDiscord(env)) {
     throw new InputError('nothing to serve: set SLACK_BOT_TOKEN (Slack) or DISCORD_TOKEN (Discord); see .env.example');
   }
-  throw new InputError('the Slack and Discord adapters are not built yet');
+  const logger = createLogger(env.LOG_LEVEL);
+  const bot = await createSupportbot({ store: storeSpecFrom(undefined, env), logger, dialogue: { idleMs: env.IDLE_TIMEOUT_MINUTES * 60_000 } });
+  const running = [];
+  try {
+    if (hasSlack(env)) running.push(await startSlackAdapter({ bot, env, logger }));
+    if (hasDiscord(env)) running.push(await startDiscordAdapter({ bot, env, logger }));
+  } catch (error) {
+    await Promise.allSettled(running.map((a) => a.stop()));
+    await bot.close();
+    throw error;
+  }
+  logger.info({ slack: hasSlack(env), discord: hasDiscord(env) }, 'supportbot is serving');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  logger.info('shutting down');
+  await Promise.allSettled(running.map((a) => a.stop()));
+  await bot.close();
 }
