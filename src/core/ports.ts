@@ -14,6 +14,19 @@ export interface Redaction {
   findings: string[];
 }
 
+/**
+ * Input hygiene: runs before the privacy guard. Normalises what platforms and people send
+ * (control and zero-width characters, very long text) and notes what the dialogue should know.
+ */
+export interface InputCleaner {
+  clean(text: string): CleanedInput;
+}
+export type InputNote = 'empty' | 'truncated' | 'non_english' | 'emoji_only';
+export interface CleanedInput {
+  text: string;
+  notes: InputNote[];
+}
+
 /** NLU: pure, no I/O. */
 export interface IntentClassifier {
   parse(text: string): NluResult;
@@ -26,6 +39,8 @@ export interface DialogueInput {
   nlu: NluResult | null;
   /** Secrets found in this message by the privacy guard (kinds only). */
   redactions: string[];
+  /** What input hygiene noticed (empty, truncated, not English, emoji only). */
+  notes: InputNote[];
   now: number;
 }
 

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from './logger.js';
 import { silentLogger } from './logger.js';
-import type { ConversationStore, DialoguePolicy, IntentClassifier, KnowledgeBase, PrivacyGuard } from './ports.js';
+import type { ConversationStore, DialoguePolicy, InputCleaner, IntentClassifier, KnowledgeBase, PrivacyGuard } from './ports.js';
 import { resolveEffects } from './resolve-effects.js';
 import { incomingMessageSchema, type IncomingMessage, type NluResult, type TurnResult } from './types.js';
 import { InputError, StoreUnavailableError, TurnError } from './errors.js';
 
 export interface TurnPipelineOptions {
+  /** Input hygiene before the privacy guard; by default text passes through as it is. */
+  cleaner?: InputCleaner;
   privacy: PrivacyGuard;
   nlu: IntentClassifier;
   dialogue: DialoguePolicy;
@@ -33,11 +35,13 @@ export const STORE_DOWN_TEXT = "Sorry, I'm having trouble right now. Please try 
 /** One way through a turn (DESIGN.md): privacy → NLU → dialogue step → knowledge → replies → store. */
 export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
   const { privacy, nlu, dialogue, knowledge, store } = options;
+  const cleaner: InputCleaner = options.cleaner ?? { clean: (text) => ({ text, notes: [] }) };
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger();
 
   async function runTurn(message: IncomingMessage, ref: string): Promise<TurnResult> {
-    const redactedText = message.text === undefined ? undefined : privacy.redact(message.text);
+    const cleaned = message.text === undefined ? undefined : cleaner.clean(message.text);
+    const redactedText = cleaned === undefined ? undefined : privacy.redact(cleaned.text);
     const redactedAction = message.action === undefined ? undefined : privacy.redact(message.action);
     const redactions = [...(redactedText?.findings ?? []), ...(redactedAction?.findings ?? [])];
 
@@ -69,6 +73,7 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
         },
         nlu: nluResult,
         redactions,
+        notes: cleaned?.notes ?? [],
         now: at,
       };
       const { state: next, effects } = dialogue.step(state, input);
