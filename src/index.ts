@@ -10,6 +10,7 @@ import { loadKnowledgeBase, type LoadKnowledgeOptions } from './knowledge/load-k
 import { loadClassifier, type LoadClassifierOptions } from './nlu/load-classifier.js';
 import { createPrivacyGuard } from './privacy/privacy-guard.js';
 import { openStore, type StoreSpec } from './store/open-store.js';
+import { createTranscriptRecorder } from './transcripts/recorder.js';
 
 export interface SupportbotOptions {
   store?: StoreSpec | ConversationStore;
@@ -20,6 +21,8 @@ export interface SupportbotOptions {
   knowledge?: LoadKnowledgeOptions;
   dialogue?: DialoguePolicyOptions;
   onTurn?: TurnPipelineOptions['onTurn'];
+  /** Opt-in: write redacted transcripts of every conversation to this folder. */
+  recordDir?: string;
 }
 
 export interface Supportbot extends TurnPipeline {
@@ -49,6 +52,11 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
   ]);
   const privacy = createPrivacyGuard();
   const dialogue = createDialoguePolicy(options.dialogue ?? {}) as DialoguePolicy;
+  const recorder = options.recordDir ? createTranscriptRecorder({ dir: options.recordDir }) : undefined;
+  const listeners = [options.onTurn, recorder?.onTurn].filter((l) => l !== undefined);
+  const onTurn: TurnPipelineOptions['onTurn'] = async (message, result) => {
+    for (const listener of listeners) await listener(message, result);
+  };
   const pipeline = createTurnPipeline({
     privacy,
     nlu,
@@ -57,7 +65,7 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
     store,
     logger,
     ...(options.now ? { now: options.now } : {}),
-    ...(options.onTurn ? { onTurn: options.onTurn } : {}),
+    ...(listeners.length > 0 ? { onTurn } : {}),
   });
   return {
     handle: (message) => pipeline.handle(message),

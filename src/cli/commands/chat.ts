@@ -14,6 +14,7 @@ export interface ChatOptions {
   json?: boolean;
   store?: string;
   user?: string;
+  record?: string;
 }
 
 export function registerChat(program: Command): void {
@@ -23,6 +24,7 @@ export function registerChat(program: Command): void {
     .option('--json', 'machine protocol: one JSON object per line on stdin and stdout')
     .option('--store <memory|PATH>', STORE_OPTION_HELP)
     .option('--user <name>', 'your user id in the terminal chat')
+    .option('--record <dir>', 'write a redacted transcript of each conversation to this folder (replay it with `supportbot replay`)')
     .action(async (options: ChatOptions) => {
       await runChat(options);
     });
@@ -33,6 +35,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
   const bot = await createSupportbot({
     store: storeSpecFrom(options.store, env),
     logLevel: options.json ? env.LOG_LEVEL : 'warn',
+    ...(options.record ?? env.RECORD_DIR ? { recordDir: options.record ?? env.RECORD_DIR ?? '' } : {}),
   });
   try {
     if (options.json) await runJsonProtocol(bot);

@@ -1,4 +1,47 @@
 import type { Command } from 'commander';
+import { createSupportbot } from '../../index.js';
+import { createLogger } from '../../core/logger.js';
+import { createCoreChannelFactory } from '../../transcripts/core-channel.js';
+import { formatFailure } from '../../transcripts/format-failure.js';
+import { findTranscriptFiles, loadTranscript } from '../../transcripts/load-transcript.js';
+import { replayTranscript, type ReplayResult } from '../../transcripts/replayer.js';
+import { DataFileError } from '../../core/errors.js';
 
-// PLACEHOLDER: filled in by its issue.
-export function registerReplay(_program: Command): void {}
+export function registerReplay(program: Command): void {
+  program
+    .command('replay')
+    .description('replay transcript files (or folders of them) through the core; exits non-zero on any failure')
+    .argument('<paths...>', 'transcript files or folders')
+    .option('--quiet', 'print failures and the summary only')
+    .action(async (paths: string[], options: { quiet?: boolean }) => {
+      const results = await replayPaths(paths, (line) => {
+        if (!options.quiet || line.startsWith('✗') || line.startsWith('\x1b[31m')) process.stdout.write(`${line}\n`);
+      });
+      const failed = results.filter((r) => !r.passed).length;
+      process.stdout.write(`${results.length - failed} passed, ${failed} failed\n`);
+      if (failed > 0) process.exitCode = 1;
+    });
+}
+
+/** Replays every transcript under `paths`; reports each with `print`. A broken file counts as failed. */
+export async function replayPaths(paths: string[], print: (line: string) => void): Promise<ReplayResult[]> {
+  const files = await findTranscriptFiles(paths);
+  const bot = await createSupportbot({ store: { kind: 'memory' }, logger: createLogger('warn') });
+  const channel = createCoreChannelFactory(bot.parts);
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const results: ReplayResult[] = [];
+  for (const file of files) {
+    let result: ReplayResult;
+    try {
+      const { transcript } = await loadTranscript(file);
+      result = await replayTranscript(transcript, channel, file);
+    } catch (error) {
+      if (!(error instanceof DataFileError)) throw error;
+      result = { name: file, file, passed: false, turns: 0, failures: [{ index: 0, turn: { user: '' }, mismatches: [], error: error.message }] };
+    }
+    results.push(result);
+    print(result.passed ? `✓ ${result.name}` : formatFailure(result, color));
+  }
+  await bot.close();
+  return results;
+}

@@ -22,7 +22,9 @@ export async function runServe(env: Env): Promise<void> {
     throw new InputError('nothing to serve: set SLACK_BOT_TOKEN (Slack) or DISCORD_TOKEN (Discord); see .env.example');
   }
   const logger = createLogger(env.LOG_LEVEL);
-  const bot = await createSupportbot({ store: storeSpecFrom(undefined, env), logger, dialogue: { idleMs: env.IDLE_TIMEOUT_MINUTES * 60_000 } });
+  const bot = await createSupportbot({ store: storeSpecFrom(undefined, env), logger, dialogue: { idleMs: env.IDLE_TIMEOUT_MINUTES * 60_000 },
+    ...(env.RECORD_DIR ? { recordDir: env.RECORD_DIR } : {}),
+  });
   const running = [];
   try {
     if (hasSlack(env)) running.push(await startSlackAdapter({ bot, env, logger }));
