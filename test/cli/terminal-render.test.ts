@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { pickButton, renderTurn } from '../../src/cli/terminal-render.js';
+import { createStyle } from '../../src/cli/terminal-style.js';
+import type { TurnResult } from '../../src/core/types.js';
+
+const buttons = [
+  { label: 'Visa', value: 'card:visa' },
+  { label: 'Mastercard', value: 'card:mastercard' },
+];
+const result: TurnResult = {
+  conversationKey: 'c',
+  userId: 'u',
+  platform: 'console',
+  intent: 'link_card',
+  confidence: 0.9,
+  flow: 'link_card',
+  step: 'which_card',
+  replies: [{ text: 'Which card do you have?', buttons, citations: [] }],
+  citations: [{ source: 'Guide', section: 'link-card#networks', title: 'Accepted cards' }],
+  handoff: false,
+  duplicate: false,
+  redactions: [],
+};
+const tty = { isTTY: true } as NodeJS.WriteStream;
+
+describe('the terminal chat', () => {
+  it('shows buttons as numbered choices and a small source line', () => {
+    const text = renderTurn(result, createStyle({ isTTY: false } as NodeJS.WriteStream, {}));
+    expect(text).toBe(
+      ['bot › Which card do you have?', '      1) Visa', '      2) Mastercard', '      Source: Accepted cards (link-card#networks)'].join('\n'),
+    );
+  });
+
+  it('uses colour on a TTY but never with NO_COLOR', () => {
+    expect(renderTurn(result, createStyle(tty, {}))).toContain('\x1b[');
+    expect(renderTurn(result, createStyle(tty, { NO_COLOR: '1' }))).not.toContain('\x1b[');
+  });
+
+  it('picks a choice by its number or by typing its label, and otherwise treats input as a message', () => {
+    expect(pickButton('2', buttons)?.value).toBe('card:mastercard');
+    expect(pickButton(' visa ', buttons)?.value).toBe('card:visa');
+    expect(pickButton('7', buttons)).toBeUndefined();
+    expect(pickButton('my visa was declined', buttons)).toBeUndefined();
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from '../../src/config/env.js';
+import { ConfigError } from '../../src/core/errors.js';
+
+describe('parsing the environment', () => {
+  it('gives defaults when nothing is set', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info', IDLE_TIMEOUT_MINUTES: 30, SLACK_SLASH_COMMAND: '/alipay-help' });
+    expect(env.SLACK_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('treats an empty value as unset, as in a copied .env.example', () => {
+    expect(parseEnv({ SLACK_BOT_TOKEN: '', PORT: '' }).PORT).toBe(3000);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DISCORD_SUPPORT_CHANNELS: 'general' }, 'DISCORD_SUPPORT_CHANNELS'],
+    [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL'],
+  ])('names the variable when a value is malformed: %o', (source, variable) => {
+    expect(() => parseEnv(source)).toThrow(ConfigError);
+    expect(() => parseEnv(source)).toThrow(new RegExp(`^${variable}: `));
+  });
+
+  it('accepts Socket Mode without a signing secret', () => {
+    expect(parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).SLACK_APP_TOKEN).toBe('xapp-1');
+  });
+});
+
+describe('starting with a bad configuration', () => {
+  it('stops with one line naming the variable and exit code 2', () => {
+    const bin = fileURLToPath(new URL('../../bin/supportbot.js', import.meta.url));
+    const run = spawnSync(process.execPath, [bin, 'start'], {
+      encoding: 'utf8',
+      env: { ...process.env, SUPPORTBOT_FROM_SOURCE: '1', PORT: 'abc' },
+      input: '',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('supportbot: PORT: must be a port number (0-65535)');
+  });
+});
