@@ -9,6 +9,8 @@ import { createDialoguePolicy, type DialoguePolicyOptions } from './dialogue/dia
 import { loadKnowledgeBase, type LoadKnowledgeOptions } from './knowledge/load-knowledge.js';
 import { loadClassifier, type LoadClassifierOptions } from './nlu/load-classifier.js';
 import { createPrivacyGuard } from './privacy/privacy-guard.js';
+import { createInputCleaner } from './privacy/input-cleaner.js';
+import { createRateLimiter } from './core/rate-limiter.js';
 import { openStore, type StoreSpec } from './store/open-store.js';
 import { createTranscriptRecorder } from './transcripts/recorder.js';
 
@@ -21,6 +23,8 @@ export interface SupportbotOptions {
   knowledge?: LoadKnowledgeOptions;
   dialogue?: DialoguePolicyOptions;
   onTurn?: TurnPipelineOptions['onTurn'];
+  /** Turns one user may take per minute before a polite "slow down" (default: no limit; serve uses RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute?: number;
   /** Opt-in: write redacted transcripts of every conversation to this folder. */
   recordDir?: string;
 }
@@ -48,9 +52,10 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
   const [nlu, knowledge, store] = await Promise.all([
     loadClassifier(options.classifier),
     loadKnowledgeBase(options.knowledge),
-    isStore(storeOption) ? Promise.resolve(storeOption) : openStore(storeOption),
+    isStore(storeOption) ? Promise.resolve(storeOption) : openStore(storeOption, { logger }),
   ]);
   const privacy = createPrivacyGuard();
+  const cleaner = createInputCleaner();
   const dialogue = createDialoguePolicy(options.dialogue ?? {}) as DialoguePolicy;
   const recorder = options.recordDir ? createTranscriptRecorder({ dir: options.recordDir }) : undefined;
   const listeners = [options.onTurn, recorder?.onTurn].filter((l) => l !== undefined);
@@ -58,6 +63,7 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
     for (const listener of listeners) await listener(message, result);
   };
   const pipeline = createTurnPipeline({
+    cleaner,
     privacy,
     nlu,
     dialogue,
@@ -65,6 +71,9 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
     store,
     logger,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.rateLimitPerMinute !== undefined
+      ? { rateLimiter: createRateLimiter({ limit: options.rateLimitPerMinute, ...(options.now ? { now: options.now } : {}) }) }
+      : {}),
     ...(listeners.length > 0 ? { onTurn } : {}),
   });
   return {

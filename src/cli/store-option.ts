@@ -8,6 +8,8 @@ export const STORE_OPTION_HELP = 'where conversations are kept: "memory" (nothin
 export function storeSpecFrom(option: string | undefined, env: Env): StoreSpec {
   if (option === 'memory') return { kind: 'memory' };
   if (option) return { kind: 'lowdb', path: option };
-  if (env.REDIS_URL) return { kind: 'redis', url: env.REDIS_URL };
+  if (env.REDIS_URL) {
+    return { kind: 'redis', url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, idleTtlMs: Math.round(env.REDIS_IDLE_TTL_DAYS * 86_400_000) };
+  }
   return { kind: 'lowdb', path: path.join(env.DATA_DIR, 'supportbot.json') };
 }

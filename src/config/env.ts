@@ -29,6 +29,8 @@ export const envSchema = z.object({
   PORT: optionalString
     .refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) < 65536), { message: 'must be a port number (0-65535)' })
     .transform((s) => (s === undefined ? 3000 : Number(s))),
+  /** Interface the HTTP server listens on (Slack HTTP mode), e.g. 127.0.0.1 behind a proxy; default all. */
+  HOST: optionalString,
   DISCORD_TOKEN: optionalString,
   DISCORD_API_URL: url(['http:', 'https:']),
   DISCORD_HANDOFF_CHANNEL: optionalString.refine((s) => s === undefined || /^\d+$/.test(s), {
@@ -52,6 +54,12 @@ export const envSchema = z.object({
     .transform((s) => (s === undefined ? 20 : Number(s))),
   DATA_DIR: optionalString.transform((s) => s ?? './data'),
   REDIS_URL: url(['redis:', 'rediss:']),
+  REDIS_KEY_PREFIX: optionalString
+    .refine((s) => s === undefined || /^[\w.:-]{1,64}$/.test(s), { message: 'must be 1-64 letters, digits, ".", ":", "_" or "-"' })
+    .transform((s) => s ?? 'supportbot:'),
+  REDIS_IDLE_TTL_DAYS: optionalString
+    .refine((s) => s === undefined || (/^\d+(\.\d+)?$/.test(s) && Number(s) > 0), { message: 'must be a number of days above 0, e.g. 7 or 0.5' })
+    .transform((s) => (s === undefined ? 7 : Number(s))),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' })
     .optional()

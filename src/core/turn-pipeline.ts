@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from './logger.js';
 import { silentLogger } from './logger.js';
-import type { ConversationStore, DialoguePolicy, InputCleaner, IntentClassifier, KnowledgeBase, PrivacyGuard } from './ports.js';
+import type { CleanedInput, ConversationStore, DialoguePolicy, InputCleaner, IntentClassifier, KnowledgeBase, PrivacyGuard, Redaction } from './ports.js';
+import type { RateLimiter } from './rate-limiter.js';
 import { resolveEffects } from './resolve-effects.js';
 import { incomingMessageSchema, type IncomingMessage, type NluResult, type TurnResult } from './types.js';
 import { InputError, StoreUnavailableError, TurnError } from './errors.js';
@@ -16,6 +17,8 @@ export interface TurnPipelineOptions {
   store: ConversationStore;
   now?: () => number;
   logger?: Logger;
+  /** Per-user limit, checked before NLU; a limited turn gets RATE_LIMITED_TEXT and changes nothing. */
+  rateLimiter?: RateLimiter;
   /**
    * Called after every turn (recording, metrics) with the message as the core saw it:
    * its text already redacted. A listener that throws is logged and ignored.
@@ -31,6 +34,16 @@ export interface TurnPipeline {
 export const APOLOGY_TEXT = (ref: string): string =>
   `Sorry, something went wrong on my side. Please try again in a moment. If it keeps happening, quote reference ${ref} to the support team.`;
 export const STORE_DOWN_TEXT = "Sorry, I'm having trouble right now. Please try again in a minute.";
+export const RATE_LIMITED_TEXT =
+  "You're sending messages quickly, so give me a moment. Please wait a few seconds and send your question again; I haven't lost your place.";
+
+/** The message after input hygiene and the privacy guard: all that later stages may see of it. */
+interface PreparedInput {
+  cleaned?: CleanedInput;
+  text?: Redaction;
+  action?: Redaction;
+  redactions: string[];
+}
 
 /** One way through a turn (DESIGN.md): privacy → NLU → dialogue step → knowledge → replies → store. */
 export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
@@ -39,11 +52,16 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger();
 
-  async function runTurn(message: IncomingMessage, ref: string): Promise<TurnResult> {
+  function prepare(message: IncomingMessage): PreparedInput {
     const cleaned = message.text === undefined ? undefined : cleaner.clean(message.text);
-    const redactedText = cleaned === undefined ? undefined : privacy.redact(cleaned.text);
-    const redactedAction = message.action === undefined ? undefined : privacy.redact(message.action);
-    const redactions = [...(redactedText?.findings ?? []), ...(redactedAction?.findings ?? [])];
+    const text = cleaned === undefined ? undefined : privacy.redact(cleaned.text);
+    const action = message.action === undefined ? undefined : privacy.redact(message.action);
+    const redactions = [...new Set([...(text?.findings ?? []), ...(action?.findings ?? [])])];
+    return { ...(cleaned ? { cleaned } : {}), ...(text ? { text } : {}), ...(action ? { action } : {}), redactions };
+  }
+
+  async function runTurn(message: IncomingMessage, ref: string, prepared: PreparedInput): Promise<TurnResult> {
+    const { cleaned, text: redactedText, action: redactedAction, redactions } = prepared;
 
     return store.withLock(message.conversationKey, async () => {
       const record = await store.get(message.conversationKey);
@@ -131,23 +149,66 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
       } satisfies Partial<TurnResult>;
 
       let result: TurnResult;
+      let prepared: PreparedInput | undefined;
       try {
         if (!(await store.claimEvent(message.eventId))) {
           return { ...base, replies: [], duplicate: true };
         }
-        result = await runTurn(message, ref);
+        prepared = prepare(message);
+        if (options.rateLimiter && !options.rateLimiter.take(`${message.platform}:${message.userId}`)) {
+          // Not an error and not a turn: the dialogue does not advance and nothing is stored.
+          logger.info({ ref, conversationKey: message.conversationKey, userId: message.userId }, 'rate limited');
+          result = { ...base, replies: [{ text: RATE_LIMITED_TEXT, buttons: [], citations: [] }], duplicate: false, redactions: prepared.redactions };
+          if (prepared.text) result.redactedText = prepared.text.text;
+        } else {
+          result = await runTurn(message, ref, prepared);
+        }
       } catch (error) {
         const turnError = new TurnError(error, { conversationKey: message.conversationKey, eventId: message.eventId, ref });
         const unavailable = error instanceof StoreUnavailableError;
-        logger.error({ ref, conversationKey: message.conversationKey, err: turnError.message }, unavailable ? 'store unavailable' : 'turn failed');
+        // Context to find and reproduce the failure, the text only as the guard left it (the logger redacts again).
+        logger.error(
+          {
+            ref,
+            conversationKey: message.conversationKey,
+            userId: message.userId,
+            platform: message.platform,
+            eventId: message.eventId,
+            ...(prepared?.text ? { text: prepared.text.text } : {}),
+            ...(prepared?.action ? { action: prepared.action.text } : {}),
+            err: turnError.message,
+            ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+          },
+          unavailable ? 'store unavailable' : 'turn failed',
+        );
         // The state is left as it was: nothing was written, so the next turn continues from the last good one.
         const text = unavailable ? STORE_DOWN_TEXT : APOLOGY_TEXT(ref);
-        result = { ...base, replies: [{ text, buttons: [], citations: [] }], duplicate: false, errorRef: ref };
+        result = { ...base, replies: [{ text, buttons: [], citations: [] }], duplicate: false, errorRef: ref, redactions: prepared?.redactions ?? [] };
       }
+      // What an operator needs to follow a conversation at LOG_LEVEL=debug; the text only as the guard left it.
+      logger.debug(
+        {
+          ref,
+          conversationKey: message.conversationKey,
+          userId: message.userId,
+          platform: message.platform,
+          ...(prepared?.text ? { text: prepared.text.text } : {}),
+          ...(prepared?.action ? { action: prepared.action.text } : {}),
+          intent: result.intent,
+          confidence: result.confidence,
+          flow: result.flow,
+          step: result.step,
+          redactions: result.redactions,
+          ...(prepared?.cleaned?.notes.length ? { notes: prepared.cleaned.notes } : {}),
+        },
+        'turn',
+      );
       if (options.onTurn) {
         try {
           const seen: IncomingMessage =
-            message.text === undefined ? message : { ...message, text: result.redactedText ?? privacy.redact(message.text).text };
+            message.text === undefined
+              ? { ...message, action: prepared?.action?.text ?? privacy.redact(message.action ?? '').text }
+              : { ...message, text: result.redactedText ?? prepared?.text?.text ?? privacy.redact(cleaner.clean(message.text).text).text };
           await options.onTurn(seen, result);
         } catch (error) {
           logger.warn({ ref, err: String(error) }, 'onTurn listener failed');

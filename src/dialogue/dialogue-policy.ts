@@ -1,32 +1,386 @@
-import { z } from 'zod';
-import type { DialoguePolicy } from '../core/ports.js';
+/**
+ * The dialogue policy: one pure step `(state, input) → {state, effects}` around the flow engine.
+ * The engine walks a flow; this file holds the conversation skills a good support agent has:
+ * answering a question mid-flow and coming back, switching task, "did you mean A or B?",
+ * back / restart / cancel / help / a person at any time, reprompts, idle resume, handoff and quiet.
+ */
+import { ACTIONS } from '../core/actions.js';
+import { TASK_INTENTS, INFORMATION_INTENTS, type IntentName } from '../core/intents.js';
+import type { DialogueInput, DialoguePolicy, Effect, StepResult } from '../core/ports.js';
+import type { Button, Entities, NluResult } from '../core/types.js';
+import { LINES } from './bot-lines.js';
+import { NAV_BUTTONS, commandInText, flowValue, infoValue, navValue, parseButtonValue, type NavCommand } from './button-values.js';
+import { initialDialogueState, parseDialogueState, type DialogueState, type Frame } from './dialogue-state.js';
+import { FlowEngine, type FlowOutcome } from './flow-engine.js';
+import type { FlowDefinition, FlowInput, FlowOption } from './flow-schema.js';
+import { loadFlows } from './flow-registry.js';
+import { INFO_TOPICS, isInfoTopic } from './info-topics.js';
+import { matchOption, matchOptionWithCoverage } from './match-answer.js';
 
 export interface DialoguePolicyOptions {
   /** A conversation idle this long starts fresh and offers to resume (default 30 minutes). */
   idleMs?: number;
+  /**
+   * "Did you mean A or B?" when the top two intents are this close (default 0.15). The classifier's
+   * confidences are a softmax over ~20 intents: a gap under 0.15 between two topics means it is
+   * close to a coin toss, and one click to choose costs less than several turns in the wrong flow.
+   */
+  clarifyMargin?: number;
+  /** Mid-flow, a message this confident about another task switches to it; below, the bot asks first (default 0.6). */
+  switchConfidence?: number;
+  /**
+   * Mid-flow, a topic intent below this confidence is read as an answer that did not fit (a
+   * reprompt), not as a wish to switch or a question (default 0.4).
+   */
+  minTopicConfidence?: number;
+  /** The flows (default: src/dialogue/flows). */
+  flows?: readonly FlowInput[];
 }
 
-const stateSchema = z.object({ turns: z.number().int() });
-type State = z.output<typeof stateSchema>;
+export const DEFAULT_IDLE_MS = 30 * 60 * 1000;
+export const DEFAULT_CLARIFY_MARGIN = 0.15;
+export const DEFAULT_SWITCH_CONFIDENCE = 0.6;
+export const DEFAULT_MIN_TOPIC_CONFIDENCE = 0.4;
 
-// PLACEHOLDER (issue 5 replaces this with the engine and the flows).
-export function createDialoguePolicy(_options: DialoguePolicyOptions = {}): DialoguePolicy<State> {
-  return {
-    initialState: () => ({ turns: 0 }),
-    parseState: (raw) => stateSchema.parse(raw),
-    position: () => ({ flow: null, step: null }),
-    step(state, input) {
-      const greeting = input.nlu?.intent === 'greeting';
+/** Where a conversation is while a person handles it (the protocol's flow/step fields). */
+export const HANDOFF_POSITION = { flow: 'contact_support', step: 'with_staff' } as const;
+export const HANDOFF_SECTION = 'contact-support#who-to-contact';
+
+type Result = StepResult<DialogueState>;
+
+const TOPIC_INTENTS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
+
+/** "What are the fees…?", "how do I…", "is it safe…": a question rather than an answer. */
+export function looksLikeQuestion(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return t.endsWith('?') || /^(what|how|why|when|where|which|who|is|are|can|could|do|does|will|would|should)\b/.test(t);
+}
+
+const say = (text: string, buttons?: Button[]): Effect => (buttons ? { type: 'say', text, buttons } : { type: 'say', text });
+
+export function createDialoguePolicy(options: DialoguePolicyOptions = {}): DialoguePolicy<DialogueState> & { readonly flows: ReadonlyMap<string, FlowDefinition> } {
+  const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+  const clarifyMargin = options.clarifyMargin ?? DEFAULT_CLARIFY_MARGIN;
+  const switchConfidence = options.switchConfidence ?? DEFAULT_SWITCH_CONFIDENCE;
+  const minTopicConfidence = options.minTopicConfidence ?? DEFAULT_MIN_TOPIC_CONFIDENCE;
+  const flows = loadFlows(options.flows);
+  const engine = new FlowEngine(flows);
+
+  const title = (flowId: string): string => engine.flow(flowId).title;
+  const resumeButton = (frame: Frame): Button => ({ label: `Resume ${title(frame.flow)}`.slice(0, 60), value: navValue('resume') });
+  const menuButtons = (state?: DialogueState): Button[] => [
+    ...(state?.paused ? [resumeButton(state.paused)] : []),
+    ...[...flows.values()].map((f) => ({ label: f.label, value: flowValue(f.id) })),
+    NAV_BUTTONS.human,
+  ];
+  const topicLabel = (intent: string): string => (flows.get(intent)?.label ?? (isInfoTopic(intent) ? INFO_TOPICS[intent].label : intent));
+
+  /** The current question again, after something else was said. */
+  function reask(state: DialogueState, lead: Effect[] = [], mode: 'full' | 'question' = 'question', leadText?: string): Result {
+    if (!state.frame) return { state, effects: [...lead, say(leadText ?? LINES.done, menuButtons(state))] };
+    return { state, effects: [...lead, ...engine.render(state.frame, mode, leadText)] };
+  }
+
+  function problemOf(frame: Frame | null): string {
+    if (!frame) return 'The person asked to talk to a person.';
+    const parts = [`Needs help with ${title(frame.flow)}.`];
+    if (frame.slots['cardNetwork']) parts.push(`Card network: ${frame.slots['cardNetwork']}.`);
+    if (frame.slots['errorKind']) parts.push(`Reported cause: ${frame.slots['errorKind'].replace(/_/g, ' ')}.`);
+    parts.push(`Was at step "${frame.step}".`);
+    return parts.join(' ');
+  }
+
+  /** A person takes over: who to contact for what, a redacted summary for staff, then quiet. */
+  function handoff(state: DialogueState, frame: Frame | null, reason: string, now: number): Result {
+    // Who handles what, unless the step the person is on has just shown it.
+    const shown = frame ? (engine.currentStep(frame).sections ?? []).includes(HANDOFF_SECTION) : false;
+    const effects: Effect[] = [
+      ...(shown ? [] : [{ type: 'say_section', section: HANDOFF_SECTION, intro: 'Of course. So you know who handles what:' } satisfies Effect]),
+      say(LINES.handoff),
+      // Only what the bot knows from buttons and entities goes to staff: never the person's own words.
+      { type: 'handoff', reason, problem: problemOf(frame), stepsTried: frame?.done ?? [], flow: frame?.flow ?? null },
+    ];
+    return {
+      state: { ...state, frame: null, paused: frame ?? state.paused, handoff: { since: now, flow: frame?.flow ?? null } },
+      effects,
+    };
+  }
+
+  /** Applies what the engine did: a resting frame, a finished flow, a handoff or another flow. */
+  function settle(state: DialogueState, outcome: FlowOutcome, now: number, lead: Effect[] = []): Result {
+    const effects = [...lead, ...outcome.effects];
+    const exit = outcome.exit;
+    if (!exit) return { state: { ...state, frame: outcome.frame }, effects };
+    if (exit.kind === 'handoff') {
+      const handed = handoff(state, exit.frame, `asked for a person during ${title(exit.frame.flow)}`, now);
+      return { state: handed.state, effects: [...effects, ...handed.effects] };
+    }
+    if (exit.kind === 'switch') {
+      const next = engine.start(exit.flow, {});
+      return settle({ ...state, frame: null }, next, now, effects);
+    }
+    const finished: DialogueState = { ...state, frame: null };
+    if (finished.paused && finished.paused.flow !== exit.flow) {
+      effects.push(say(LINES.backToEarlier(title(finished.paused.flow)), [resumeButton(finished.paused), NAV_BUTTONS.menu]));
+    } else if (finished.paused?.flow === exit.flow) {
+      finished.paused = null;
+    }
+    return { state: finished, effects };
+  }
+
+  function startFlow(state: DialogueState, flowId: string, entities: Entities, now: number, lead: Effect[] = []): Result {
+    // Leaving another task for this one: keep it, so it can be resumed.
+    const paused = state.frame && state.frame.flow !== flowId ? state.frame : state.paused?.flow === flowId ? null : state.paused;
+    return settle({ ...state, frame: null, paused }, engine.start(flowId, entities), now, lead);
+  }
+
+  function infoAnswer(state: DialogueState, intent: keyof typeof INFO_TOPICS, text: string | undefined): Result {
+    const topic = INFO_TOPICS[intent];
+    const inFlow = state.frame !== null;
+    const offer = inFlow ? undefined : [...topic.offer, NAV_BUTTONS.menu];
+    const effects: Effect[] = [];
+    if (text && !topic.alwaysSections) {
+      effects.push(offer ? { type: 'answer', query: text, intents: [intent], buttons: offer } : { type: 'answer', query: text, intents: [intent] });
+    } else {
+      topic.sections.forEach((section, i) => {
+        const last = i === topic.sections.length - 1;
+        effects.push({
+          type: 'say_section',
+          section,
+          ...(i === 0 && topic.intro ? { intro: topic.intro } : {}),
+          ...(last && offer ? { buttons: offer } : {}),
+        });
+      });
+    }
+    if (state.frame) effects.push(say(LINES.carryOn(title(state.frame.flow)), [NAV_BUTTONS.continue, NAV_BUTTONS.menu]));
+    return { state, effects };
+  }
+
+  function miss(state: DialogueState, text = ''): Result {
+    const frame = state.frame;
+    if (!frame) return { state, effects: [say(LINES.outOfScope, menuButtons(state))] };
+    const misses = frame.misses + 1;
+    if (misses > 2) {
       return {
-        state: { turns: state.turns + 1 },
-        effects: [
-          {
-            type: 'say',
-            text: greeting ? 'Hello! I help with paying on Alibaba with Alipay.' : 'I help with Alipay on Alibaba: setup, cards, declines, verification.',
-            buttons: [{ label: 'My card was declined', value: 'intent:payment_declined' }],
-          },
-        ],
+        state: { ...state, frame: { ...frame, misses: 0 } },
+        effects: [say(LINES.alternatives, [NAV_BUTTONS.restart, NAV_BUTTONS.menu, NAV_BUTTONS.human])],
       };
+    }
+    const next = { ...state, frame: { ...frame, misses } };
+    // "Where do I find that?" about the step just shown: show the step again, not only its question.
+    if (misses === 1 && looksLikeQuestion(text)) return reask(next, [], 'full', LINES.showAgain);
+    return reask(next, [], 'question', misses === 1 ? LINES.reprompt : LINES.repromptAgain);
+  }
+
+  function navigate(state: DialogueState, command: NavCommand, now: number): Result {
+    const frame = state.frame;
+    switch (command) {
+      case 'human':
+        return handoff(state, frame, frame ? `asked for a person during ${title(frame.flow)}` : 'asked for a person', now);
+      case 'back': {
+        if (!frame) return { state, effects: [say(LINES.nothingToGoBackTo, menuButtons(state))] };
+        const outcome = engine.back(frame);
+        if (!outcome) return reask(state, [], 'question', LINES.backAtStart);
+        return settle(state, outcome, now);
+      }
+      case 'restart':
+        if (!frame) return { state, effects: [say(LINES.menu, menuButtons(state))] };
+        return settle({ ...state, frame: null }, engine.start(frame.flow, {}), now, [say(LINES.restarted(title(frame.flow)))]);
+      case 'cancel':
+        if (!frame) return { state, effects: [say(LINES.nothingToCancel, menuButtons(state))] };
+        return { state: { ...state, frame: null }, effects: [say(LINES.cancelled(title(frame.flow)), menuButtons({ ...state, frame: null }))] };
+      case 'help':
+        if (!frame) return { state, effects: [say(LINES.help, menuButtons(state))] };
+        return reask(state, [say(LINES.helpInFlow(title(frame.flow)), [NAV_BUTTONS.restart, NAV_BUTTONS.cancel, NAV_BUTTONS.human])]);
+      case 'menu': {
+        const paused = frame ?? state.paused;
+        const next = { ...state, frame: null, paused };
+        return { state: next, effects: [say(LINES.menu, menuButtons(next))] };
+      }
+      case 'continue':
+        if (frame) return reask(state, [], 'full', LINES.resumed(title(frame.flow)));
+        return navigate(state, 'resume', now);
+      case 'resume': {
+        const paused = state.paused;
+        if (!paused) return { state, effects: [say(LINES.nothingToResume, menuButtons(state))] };
+        const next = { ...state, frame: { ...paused, misses: 0 }, paused: frame };
+        return reask(next, [], 'full', LINES.resumed(title(paused.flow)));
+      }
+    }
+  }
+
+  function onAction(state: DialogueState, value: string, now: number): Result {
+    const action = parseButtonValue(value);
+    switch (action.kind) {
+      case 'hand_back':
+        return { state, effects: [say(LINES.notInHandoff, menuButtons(state))] };
+      case 'nav':
+        return navigate(state, action.command, now);
+      case 'flow':
+        if (!flows.has(action.flow)) break;
+        return startFlow(state, action.flow, {}, now);
+      case 'info':
+        if (action.intent === 'contact_support') return navigate(state, 'human', now);
+        if (!isInfoTopic(action.intent)) break;
+        return infoAnswer(state, action.intent, undefined);
+      case 'answer': {
+        if (!state.frame) return { state, effects: [say(LINES.staleButton), say(LINES.done, menuButtons(state))] };
+        const option = engine.currentStep(state.frame).options?.find((o) => o.value === action.value);
+        if (!option) return reask(state, [say(LINES.staleButton)]);
+        return settle(state, engine.choose(state.frame, option), now);
+      }
+      case 'unknown':
+        break;
+    }
+    return reask(state, [say(LINES.unknownButton)]);
+  }
+
+  /** Top two topics too close to call (see DialoguePolicyOptions.clarifyMargin). */
+  function closeCall(nlu: NluResult, frame: Frame | null): [string, string] | undefined {
+    const [first, second] = nlu.ranking;
+    if (!first || !second) return undefined;
+    if (!TOPIC_INTENTS.has(first.intent) || !TOPIC_INTENTS.has(second.intent)) return undefined;
+    if (frame && (first.intent === frame.flow || second.intent === frame.flow)) return undefined;
+    if (first.confidence - second.confidence >= clarifyMargin) return undefined;
+    return [first.intent, second.intent];
+  }
+
+  function clarifyButton(intent: string): Button {
+    if (flows.has(intent)) return { label: topicLabel(intent), value: flowValue(intent) };
+    if (intent === 'contact_support') return NAV_BUTTONS.human;
+    return { label: topicLabel(intent), value: infoValue(intent) };
+  }
+
+  function byIntent(state: DialogueState, intent: IntentName, nlu: NluResult, text: string, now: number): Result {
+    const frame = state.frame;
+    const words = text.trim().split(/\s+/).length;
+    switch (intent) {
+      case 'contact_support':
+        return navigate(state, 'human', now);
+      case 'help':
+        return navigate(state, 'help', now);
+      case 'cancel':
+        return navigate(state, 'cancel', now);
+      case 'greeting':
+        return frame ? reask(state, [say(LINES.greetingInFlow(title(frame.flow)))]) : { state, effects: [say(LINES.greeting, menuButtons(state))] };
+      case 'thanks':
+        return frame ? reask(state, [say(LINES.thanksInFlow)]) : { state, effects: [say(LINES.thanks, menuButtons(state))] };
+      case 'goodbye':
+        if (!frame) return { state, effects: [say(LINES.goodbye)] };
+        return { state: { ...state, frame: null, paused: frame }, effects: [say(LINES.goodbyeInFlow(title(frame.flow)), [resumeButton(frame)])] };
+      case 'affirm':
+        return frame ? miss(state, text) : { state, effects: [say(LINES.affirmNoFlow, menuButtons(state))] };
+      case 'deny':
+        return frame ? miss(state, text) : { state, effects: [say(LINES.denyNoFlow)] };
+      case 'out_of_scope':
+        return frame ? miss(state, text) : { state, effects: [say(LINES.outOfScope, menuButtons(state))] };
+      default:
+        break;
+    }
+    if (flows.has(intent)) {
+      if (!frame) return startFlow(state, intent, nlu.entities, now);
+      // More about the same problem, but no answer to the question: a reprompt that says so.
+      if (frame.flow === intent) return frame.misses >= 1 ? miss(state, text) : reask({ ...state, frame: { ...frame, misses: 1 } }, [say(LINES.alreadyOnIt(title(intent)))]);
+      if (nlu.confidence >= switchConfidence && words >= 3) return startFlow(state, intent, nlu.entities, now, [say(LINES.switching(title(intent)))]);
+      return {
+        state,
+        effects: [say(LINES.confirmSwitch(title(frame.flow), title(intent)), [{ label: `Yes, ${topicLabel(intent)}`.slice(0, 60), value: flowValue(intent) }, NAV_BUTTONS.continue])],
+      };
+    }
+    if (isInfoTopic(intent)) return infoAnswer(state, intent, text);
+    return frame ? miss(state, text) : { state, effects: [say(LINES.outOfScope, menuButtons(state))] };
+  }
+
+  function onText(state: DialogueState, input: DialogueInput, clarify: string[] | null): Result {
+    // The cleaner truncates long messages; this bounds the matching work whatever arrives.
+    const text = (input.message.text ?? '').slice(0, 4000);
+    const frame = state.frame;
+    const now = input.now;
+    if (input.notes.includes('empty') || text.trim() === '') {
+      return frame ? reask(state, [say(LINES.emptyInFlow)]) : { state, effects: [say(LINES.empty, menuButtons(state))] };
+    }
+    if (input.notes.includes('non_english')) return frame ? reask(state, [say(LINES.nonEnglish)]) : { state, effects: [say(LINES.nonEnglish, menuButtons(state))] };
+    if (input.notes.includes('emoji_only')) return frame ? reask(state, [say(LINES.emojiOnly)]) : { state, effects: [say(LINES.emojiOnly, menuButtons(state))] };
+
+    const command = commandInText(text);
+    if (command) return navigate(state, command, now);
+
+    const nlu = input.nlu;
+    // A typed answer to "did you mean A or B?" ("the first one", "fees").
+    if (clarify) {
+      const choices: FlowOption[] = clarify.map((intent) => ({ value: intent, label: topicLabel(intent), then: [{ to: '@end' }] }));
+      const ordinal = /\b(first|former)\b/.test(text.toLowerCase()) ? choices[0] : /\b(second|latter|last)\b/.test(text.toLowerCase()) ? choices[1] : undefined;
+      const picked = ordinal ?? matchOption(choices, text, null);
+      if (picked) {
+        const value = clarifyButton(picked.value).value;
+        return onAction(state, value, now);
+      }
+    }
+
+    if (frame) {
+      const step = engine.currentStep(frame);
+      const match = matchOptionWithCoverage(step.options ?? [], text, nlu);
+      // "What are the fees on a Visa?" names an option but asks about something else: a confident
+      // other topic wins over an option that explains little of the message.
+      const elsewhere =
+        nlu !== null &&
+        nlu.confidence >= switchConfidence &&
+        (match?.coverage ?? 0) < 0.5 &&
+        (looksLikeQuestion(text) || text.trim().split(/\s+/).length >= 6) &&
+        ((flows.has(nlu.intent) && nlu.intent !== frame.flow) || (INFORMATION_INTENTS as readonly string[]).includes(nlu.intent)) &&
+        !match?.option.match?.intents?.includes(nlu.intent);
+      if (match && !elsewhere) return settle(state, engine.choose(frame, match.option, nlu?.entities ?? {}), now);
+    }
+
+    if (!nlu) return miss(state, text);
+    // Mid-flow, an unsure reading of an answer that fits no option is a reprompt, not a new topic.
+    if (frame && nlu.intent !== 'contact_support' && nlu.confidence < minTopicConfidence) return miss(state, text);
+    const close = closeCall(nlu, frame);
+    if (close) {
+      return { state: { ...state, clarify: close }, effects: [say(LINES.clarify, [...close.map(clarifyButton), NAV_BUTTONS.menu])] };
+    }
+    return byIntent(state, nlu.intent, nlu, text, now);
+  }
+
+  return {
+    flows,
+    initialState: (now) => initialDialogueState(now),
+    parseState: (raw) => parseDialogueState(raw, flows),
+    position(state) {
+      if (state.handoff) return { ...HANDOFF_POSITION };
+      return state.frame ? { flow: state.frame.flow, step: state.frame.step } : { flow: null, step: null };
+    },
+    step(previous, input): Result {
+      const now = input.now;
+      let state: DialogueState = { ...previous, turns: previous.turns + 1 };
+      const action = input.message.action;
+
+      // With a person: quiet until staff hand the conversation back.
+      if (state.handoff) {
+        if (action !== ACTIONS.handBack) return { state: { ...state, lastActiveAt: now }, effects: [] };
+        const back: DialogueState = { ...state, handoff: null, lastActiveAt: now };
+        return { state: back, effects: [say(LINES.handBack, menuButtons(back))] };
+      }
+
+      const lead: Effect[] = [];
+      if (input.redactions.length > 0) lead.push(say(LINES.privacy));
+      if (input.notes.includes('truncated')) lead.push(say(LINES.truncated));
+
+      // Idle too long: start fresh, and offer to resume where we were.
+      let idled = false;
+      if (state.frame && now - state.lastActiveAt > idleMs) {
+        lead.push(say(LINES.resumeOffer(title(state.frame.flow)), [resumeButton(state.frame)]));
+        state = { ...state, paused: state.frame, frame: null };
+        idled = true;
+      }
+      const clarify = state.clarify;
+      state = { ...state, lastActiveAt: now, clarify: null };
+
+      if (idled && action === undefined && (input.nlu?.intent === 'greeting' || (input.message.text ?? '').trim() === '')) {
+        return { state, effects: [...lead, say(LINES.done, menuButtons(state))] };
+      }
+      const result = action !== undefined ? onAction(state, action, now) : onText(state, input, clarify);
+      return { state: result.state, effects: [...lead, ...result.effects] };
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { IntentClassifier } from '../core/ports.js';
+import { createIntentClassifier } from './create-classifier.js';
+import { ensureModel } from './ensure-model.js';
 
 export interface LoadClassifierOptions {
   /** Where the trained model file lives (default models/intent-model.json). */
@@ -7,13 +9,14 @@ export interface LoadClassifierOptions {
   intentsDir?: string;
 }
 
-// PLACEHOLDER (issue 3 replaces this with the trained classifier).
-export async function loadClassifier(_options: LoadClassifierOptions = {}): Promise<IntentClassifier> {
-  return {
-    parse(text) {
-      const t = text.toLowerCase();
-      const intent = /\b(hi|hello|hey)\b/.test(t) ? 'greeting' : /declin/.test(t) ? 'payment_declined' : 'out_of_scope';
-      return { intent, confidence: 1, ranking: [{ intent, confidence: 1 }], entities: {} };
-    },
-  };
+/**
+ * Loads the trained intent classifier from its model file. When the file is missing, or
+ * intents/ changed since it was trained (content hash), it retrains and rewrites the file first.
+ */
+export async function loadClassifier(options: LoadClassifierOptions = {}): Promise<IntentClassifier> {
+  const { model } = await ensureModel({
+    ...(options.modelPath ? { modelPath: options.modelPath } : {}),
+    ...(options.intentsDir ? { intentsDir: options.intentsDir } : {}),
+  });
+  return createIntentClassifier(model);
 }

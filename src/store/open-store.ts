@@ -1,17 +1,30 @@
+import type { Logger } from '../core/logger.js';
 import type { ConversationStore } from '../core/ports.js';
 import { openLowdbStore } from './lowdb-store.js';
 import { createMemoryStore } from './memory-store.js';
 import { openRedisStore } from './redis-store.js';
 
-export type StoreSpec = { kind: 'memory' } | { kind: 'lowdb'; path: string } | { kind: 'redis'; url: string };
+export type StoreSpec =
+  | { kind: 'memory' }
+  | { kind: 'lowdb'; path: string }
+  | { kind: 'redis'; url: string; keyPrefix?: string; idleTtlMs?: number };
 
-export async function openStore(spec: StoreSpec): Promise<ConversationStore> {
+export interface OpenStoreOptions {
+  logger?: Logger;
+}
+
+export async function openStore(spec: StoreSpec, options: OpenStoreOptions = {}): Promise<ConversationStore> {
+  const logger = options.logger ? { logger: options.logger } : {};
   switch (spec.kind) {
     case 'memory':
       return createMemoryStore();
     case 'lowdb':
-      return openLowdbStore(spec.path);
+      return openLowdbStore(spec.path, logger);
     case 'redis':
-      return openRedisStore(spec.url);
+      return openRedisStore(spec.url, {
+        ...logger,
+        ...(spec.keyPrefix !== undefined ? { keyPrefix: spec.keyPrefix } : {}),
+        ...(spec.idleTtlMs !== undefined ? { idleTtlMs: spec.idleTtlMs } : {}),
+      });
   }
 }

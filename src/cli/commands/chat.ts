@@ -35,6 +35,8 @@ export async function runChat(options: ChatOptions): Promise<void> {
   const bot = await createSupportbot({
     store: storeSpecFrom(options.store, env),
     logLevel: options.json ? env.LOG_LEVEL : 'warn',
+    // The terminal chat is a person: limited as in serve. --json is a machine protocol: only when the variable is set.
+    ...(!options.json || process.env.RATE_LIMIT_PER_MINUTE !== undefined ? { rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE } : {}),
     ...(options.record ?? env.RECORD_DIR ? { recordDir: options.record ?? env.RECORD_DIR ?? '' } : {}),
   });
   try {

@@ -7,6 +7,7 @@ import { registerKnowledgeCommands } from './knowledge.js';
 import { registerReplay } from './replay.js';
 import { registerFlows } from './flows.js';
 import { registerBuild } from './build.js';
+import { registerDiscord } from './discord.js';
 
 /** Each command lives in its own file; this is the list. */
 export function registerCommands(program: Command): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerReplay(program);
   registerFlows(program);
   registerBuild(program);
+  registerDiscord(program);
 }

@@ -23,6 +23,7 @@ export async function runServe(env: Env): Promise<void> {
   }
   const logger = createLogger(env.LOG_LEVEL);
   const bot = await createSupportbot({ store: storeSpecFrom(undefined, env), logger, dialogue: { idleMs: env.IDLE_TIMEOUT_MINUTES * 60_000 },
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     ...(env.RECORD_DIR ? { recordDir: env.RECORD_DIR } : {}),
   });
   const running = [];

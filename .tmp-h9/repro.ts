@@ -1,0 +1,10 @@
+import { createSupportbot } from '../src/index.ts';
+const bot = await createSupportbot({});
+const base = { platform: 'json' as const, conversationKey: 'k', userId: 'u', receivedAt: Date.now() };
+let r = await bot.handle({ ...base, eventId: '1', text: 'hello' });
+console.log(JSON.stringify(r.replies.map(x=>[x.text.slice(0,50), x.buttons.map(b=>b.value)])));
+const btns = r.replies.flatMap(x=>x.buttons.map(b=>b.value));
+r = await bot.handle({ ...base, eventId: '2', action: btns[17 % btns.length]! });
+console.log(btns[17 % btns.length], JSON.stringify(r).slice(0,600));
+r = await bot.handle({ ...base, eventId: '3', text: 'how do i create an alipay account' });
+console.log(JSON.stringify(r).slice(0,800));

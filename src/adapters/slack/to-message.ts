@@ -1,0 +1,101 @@
+/**
+ * Slack events and clicks → the core's IncomingMessage. Transport only: the text is turned from
+ * Slack markup into what a person typed, nothing is interpreted.
+ */
+import type { IncomingMessage } from '../../core/types.js';
+import { conversationKeyOf, isDirectChannel, type SlackPlace } from './conversation-key.js';
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * Slack "mrkdwn" as it arrives in events → plain text.
+ * - the bot's own mention `<@UBOT>` is removed; other mentions become `@U123`
+ * - `<url|label>` → label, `<url>` → url, `<#C123|general>` → #general, `<!here>` → @here
+ * - `*bold*`, `_italic_`, `~strike~`, `code` and ```blocks``` → their text
+ * - `&amp;`, `&lt;`, `&gt;` decoded (last, so a decoded `<` is never read as markup)
+ */
+export function normaliseSlackText(text: string, botUserId?: string): string {
+  let out = text;
+  if (botUserId) out = out.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ');
+  out = out.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
+    const [target = '', label] = splitOnce(inner, '|');
+    if (target.startsWith('@')) return label ? `@${label}` : target;
+    if (target.startsWith('#')) return label ? `#${label}` : target;
+    if (target.startsWith('!')) {
+      const name = target.slice(1).split('^')[0] ?? '';
+      return label ?? (name.startsWith('subteam') ? '@team' : `@${name}`);
+    }
+    if (label) return label;
+    return target.replace(/^mailto:/, '').replace(/^tel:/, '');
+  });
+  out = out.replace(/```([\s\S]*?)```/g, '$1');
+  out = out.replace(/`([^`\n]+)`/g, '$1');
+  // Emphasis markers only when they wrap words, so snake_case and 2*3*4 are left alone.
+  for (const mark of ['\\*', '_', '~']) {
+    out = out.replace(new RegExp(`(^|[\\s(\\[{"'])${mark}(?=\\S)([^\\n]*?\\S)${mark}(?=$|[\\s)\\]}.,;:!?"'])`, 'g'), '$1$2');
+  }
+  out = out.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+  return out.replace(/[ \t]{2,}/g, ' ').trim();
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+export interface SlackTextInput {
+  place: SlackPlace;
+  userId: string;
+  text: string;
+  eventId: string;
+  botUserId?: string;
+  receivedAt: number;
+}
+
+/** A typed message (DM, mention, thread reply or slash command) → IncomingMessage. */
+export function textMessage(input: SlackTextInput): IncomingMessage {
+  return {
+    platform: 'slack',
+    conversationKey: conversationKeyOf(input.place),
+    userId: input.userId,
+    text: normaliseSlackText(input.text, input.botUserId),
+    eventId: input.eventId,
+    receivedAt: input.receivedAt,
+  };
+}
+
+export interface SlackActionInput {
+  place: SlackPlace;
+  userId: string;
+  value: string;
+  eventId: string;
+  receivedAt: number;
+}
+
+/** A button click → IncomingMessage carrying the button's value. */
+export function actionMessage(input: SlackActionInput): IncomingMessage {
+  return {
+    platform: 'slack',
+    conversationKey: conversationKeyOf(input.place),
+    userId: input.userId,
+    action: input.value,
+    eventId: input.eventId,
+    receivedAt: input.receivedAt,
+  };
+}
+
+/**
+ * Where a message belongs: a DM is one conversation (whatever thread it is in); in a channel the
+ * conversation is the thread, started by the message itself when it is not in a thread yet.
+ */
+export function placeOf(team: string, channel: string, ts: string, threadTs: string | undefined): SlackPlace {
+  if (isDirectChannel(channel)) return { team, channel };
+  return { team, channel, threadTs: threadTs ?? ts };
+}
+
+/** Event ids as the store dedupes them; clicks and commands use their one-time trigger id. */
+export const eventIds = {
+  event: (eventId: string) => `slack:event:${eventId}`,
+  action: (triggerId: string) => `slack:action:${triggerId}`,
+  command: (triggerId: string) => `slack:command:${triggerId}`,
+};

@@ -1,0 +1,44 @@
+export interface RateLimiterOptions {
+  /** Turns allowed per key within one window. */
+  limit: number;
+  /** The sliding window (default one minute). */
+  windowMs?: number;
+  now?: () => number;
+}
+
+export interface RateLimiter {
+  /** Counts a turn for `key` and returns true, or returns false (and counts nothing) when over the limit. */
+  take(key: string): boolean;
+}
+
+/**
+ * A sliding-window limiter: a key may take `limit` turns in any `windowMs`. Refused turns are not
+ * counted, so someone who pauses is served again as soon as their oldest turn leaves the window.
+ * Keys idle for a whole window are swept, so memory follows the number of active people.
+ */
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const { limit } = options;
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`rate limit must be a whole number above 0, got ${limit}`);
+  const windowMs = options.windowMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const seen = new Map<string, number[]>();
+  let nextSweep = now() + windowMs;
+
+  function sweep(at: number): void {
+    for (const [key, times] of seen) if ((times.at(-1) ?? -Infinity) <= at - windowMs) seen.delete(key);
+    nextSweep = at + windowMs;
+  }
+
+  return {
+    take(key) {
+      const at = now();
+      if (at >= nextSweep) sweep(at);
+      const times = seen.get(key) ?? [];
+      while (times.length > 0 && (times[0] ?? 0) <= at - windowMs) times.shift();
+      if (times.length >= limit) return false;
+      times.push(at);
+      seen.set(key, times);
+      return true;
+    },
+  };
+}

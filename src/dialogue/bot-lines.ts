@@ -1,0 +1,52 @@
+/**
+ * What the bot says in its own words: greetings, transitions, reprompts. Conversation only;
+ * facts come from knowledge sections. Kept in one place so a support team can reword them.
+ */
+export const LINES = {
+  greeting: "Hi! I'm the Alipay helper. I can walk you through setting up Alipay, linking a foreign card, a declined payment, verification, or paying on Alibaba, and answer questions about fees, limits, safety, the Tour Pass and refunds. What can I help with?",
+  greetingInFlow: (title: string) => `Hi again! We're in the middle of ${title}.`,
+  thanks: "You're welcome! Is there anything else I can help with?",
+  thanksInFlow: "You're welcome!",
+  goodbye: 'Goodbye, and good luck with your order! Come back any time.',
+  goodbyeInFlow: (title: string) => `Goodbye for now! When you come back, we can pick up ${title} where we left off.`,
+  affirmNoFlow: 'Great! What can I help with?',
+  denyNoFlow: "Alright! I'm here if you need anything.",
+  menu: 'Here is what I can help with:',
+  help: "I'm a bot that helps with paying on Alibaba with Alipay. Pick a topic below or ask a question in your own words. At any time you can type \"back\", \"start over\", \"cancel\" or \"talk to a person\".",
+  helpInFlow: (title: string) =>
+    `We're working on ${title}. Answer with a button or in your own words. You can also type "back" for the previous question, "start over", "cancel", or "talk to a person".`,
+  outOfScope:
+    "Sorry, that's outside what I can help with. I help with paying on Alibaba with Alipay: setting up an account, linking a foreign card, declined payments, verification, and questions about fees, limits, safety, the Tour Pass and refunds.",
+  reprompt: "Sorry, I didn't quite get that.",
+  showAgain: "Sorry, I didn't quite get that. Here is this step again:",
+  repromptAgain: "Sorry, I still didn't get that. You can tap a button or type one of the choices.",
+  alternatives: "I'm not getting this right, sorry. Would you like to start over, choose something else, or talk to a person?",
+  staleButton: 'That button belongs to an earlier question.',
+  unknownButton: "Sorry, I don't recognise that choice.",
+  carryOn: (title: string) => `Shall we carry on with ${title}?`,
+  switching: (title: string) => `Sure, let's look at ${title} instead.`,
+  confirmSwitch: (from: string, to: string) => `Would you like to leave ${from} and look at ${to} instead?`,
+  alreadyOnIt: (title: string) => `We're already working on ${title}.`,
+  backAtStart: "We're at the first question already.",
+  nothingToGoBackTo: "There's nothing to go back to.",
+  restarted: (title: string) => `Okay, let's start ${title} again from the top.`,
+  cancelled: (title: string) => `Okay, I've stopped ${title}. What else can I help with?`,
+  nothingToCancel: 'Nothing to cancel. What can I help with?',
+  resumeOffer: (title: string) => `Welcome back! Earlier we were in the middle of ${title}. You can pick it up where we left off.`,
+  resumed: (title: string) => `Let's carry on with ${title}.`,
+  nothingToResume: "There's nothing to resume. What can I help with?",
+  backToEarlier: (title: string) => `Would you like to go back to ${title}?`,
+  clarify: 'Just to be sure, which of these did you mean?',
+  handoff:
+    "I've passed your conversation to our support team with a short summary (without any card numbers or codes). A person will reply here; until then I'll stay quiet.",
+  handBack: "I'm back! The support team has handed this conversation back to me. How can I help?",
+  notInHandoff: "I'm here. How can I help?",
+  privacy:
+    "Please never share card numbers, security codes (CVV), verification codes or passwords in a chat, not even with support. I've hidden what you typed, and nobody here will ever ask for them.",
+  truncated: 'Your message was very long, so I read only the first part.',
+  empty: "I didn't get any text there. What can I help with?",
+  emptyInFlow: "I didn't get any text there.",
+  nonEnglish: "Sorry, I can only chat in English for now. Could you write your question in English? You can also tap one of the buttons.",
+  emojiOnly: 'Nice! 🙂 Tell me in a few words what you need, or pick one of these:',
+  done: 'Is there anything else I can help with?',
+} as const;

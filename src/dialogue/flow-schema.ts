@@ -1,0 +1,90 @@
+/**
+ * Flows are data: a flow is a set of named steps, each step says something (conversation text or
+ * knowledge sections by id), may ask a question with options, and moves on through transitions
+ * guarded by named guards and carrying named actions (XState's vocabulary, a much smaller engine).
+ */
+import { z } from 'zod';
+import { CARD_NETWORKS, ERROR_KINDS } from '../core/types.js';
+import { INTENTS } from '../core/intents.js';
+import { ACTION_NAMES, GUARD_NAMES } from './guards-and-actions.js';
+
+/** Step ids and option values: short, lower snake case, stable (transcripts and buttons use them). */
+const idSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower snake case, at most 40 characters');
+
+export const guardRefSchema = z.object({ name: z.enum(GUARD_NAMES), arg: z.string().optional() });
+export type GuardRef = z.output<typeof guardRefSchema>;
+
+export const actionRefSchema = z.object({ name: z.enum(ACTION_NAMES), arg: z.string().optional() });
+export type ActionRef = z.output<typeof actionRefSchema>;
+
+/**
+ * Where a transition goes: a step of the same flow, `flow:<id>` (hand over to another flow, from
+ * its start), `@end` (the flow is done) or `@handoff` (a person takes over).
+ */
+export const targetSchema = z.string().regex(/^([a-z][a-z0-9_]*|flow:[a-z_]+|@end|@handoff)$/, 'must be a step id, flow:<id>, @end or @handoff');
+
+export const transitionSchema = z.object({
+  to: targetSchema,
+  guard: guardRefSchema.optional(),
+  actions: z.array(actionRefSchema).optional(),
+});
+export type Transition = z.output<typeof transitionSchema>;
+
+/** What an option fills or recognises besides its label. */
+export const optionMatchSchema = z.object({
+  cardNetwork: z.array(z.enum(CARD_NETWORKS)).optional(),
+  errorKind: z.array(z.enum(ERROR_KINDS)).optional(),
+  /** NLU intents that pick this option (e.g. `affirm` for "yes"). */
+  intents: z.array(z.enum(INTENTS)).optional(),
+});
+
+export const optionSchema = z.object({
+  /** The button value becomes `answer:<value>`. */
+  value: idSchema,
+  label: z.string().min(1).max(60),
+  /** Words or phrases that pick this option when typed (whole words, case-insensitive). */
+  synonyms: z.array(z.string().min(1)).optional(),
+  match: optionMatchSchema.optional(),
+  /** 'yes'/'no' answers: a negated text ("it did not work") never picks a 'yes' option. */
+  polarity: z.enum(['yes', 'no']).optional(),
+  /** Tried in order; the first whose guard passes is taken. The last must have no guard. */
+  then: z.array(transitionSchema).min(1),
+});
+export type FlowOption = z.output<typeof optionSchema>;
+
+export const stepSchema = z.object({
+  /** A short past-tense note for the handoff summary ("checked funds and limits"); steps without one are not listed. */
+  title: z.string().optional(),
+  /** Conversation text before anything else (no facts: facts live in knowledge sections). */
+  say: z.string().optional(),
+  /** Knowledge section ids shown in order, with their citations. */
+  sections: z.array(z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must be a section id like article#section')).optional(),
+  /** The question that goes with the options (conversation text). */
+  ask: z.string().optional(),
+  options: z.array(optionSchema).optional(),
+  /** Run when the step is entered. */
+  onEnter: z.array(actionRefSchema).optional(),
+  /**
+   * A step without options moves on at once through these (a decision or a message step).
+   * With options, `skip` is tried first on entry: a passing guard skips the question.
+   */
+  always: z.array(transitionSchema).optional(),
+  skip: z.array(transitionSchema).optional(),
+  /** The step ends the flow (`done`) or hands over to a person (`handoff`). */
+  end: z.enum(['done', 'handoff']).optional(),
+  /** Offered on a `done` step: buttons to related flows or topics, e.g. `flow:pay_on_alibaba`. */
+  offer: z.array(z.object({ label: z.string().min(1).max(60), value: z.string().min(1).max(100) })).optional(),
+});
+export type FlowStep = z.output<typeof stepSchema>;
+
+export const flowSchema = z.object({
+  id: idSchema,
+  /** How the bot names the task in sentences: "Shall we carry on with {title}?" */
+  title: z.string().min(1),
+  /** A button label that starts the flow. */
+  label: z.string().min(1).max(60),
+  start: idSchema,
+  steps: z.record(idSchema, stepSchema),
+});
+export type FlowDefinition = z.output<typeof flowSchema>;
+export type FlowInput = z.input<typeof flowSchema>;

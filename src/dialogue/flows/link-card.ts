@@ -1,0 +1,201 @@
+import type { FlowInput } from '../flow-schema.js';
+
+const GOT_IT = ['yes', 'yep', 'done', 'ok', 'okay', 'got it', 'next', 'ready', 'finished'];
+
+/** Linking a foreign card: which network, enabled abroad, where in the app, details, code, test charge, terms, default. */
+export const linkCardFlow: FlowInput = {
+  id: 'link_card',
+  title: 'linking your card',
+  label: 'Link a card',
+  start: 'which_card',
+  steps: {
+    which_card: {
+      say: "Let's link your card to Alipay.",
+      sections: ['link-card#accepted-cards'],
+      ask: 'Which card do you want to link?',
+      // "it's a mastercard" in the first message already answers this.
+      skip: [
+        { to: 'card_not_accepted', guard: { name: 'slot_is', arg: 'errorKind=card_not_supported' } },
+        { to: 'card_enabled', guard: { name: 'card_accepted' } },
+        { to: 'unsupported_card', guard: { name: 'slot_set', arg: 'cardNetwork' } },
+      ],
+      options: [
+        { value: 'visa', label: 'Visa', match: { cardNetwork: ['visa'] }, then: [{ to: 'card_enabled' }] },
+        { value: 'mastercard', label: 'Mastercard', synonyms: ['master card', 'mc'], match: { cardNetwork: ['mastercard', 'maestro'] }, then: [{ to: 'card_enabled' }] },
+        { value: 'jcb', label: 'JCB', match: { cardNetwork: ['jcb'] }, then: [{ to: 'card_enabled' }] },
+        { value: 'discover', label: 'Discover', match: { cardNetwork: ['discover'] }, then: [{ to: 'card_enabled' }] },
+        {
+          value: 'other',
+          label: 'Another card',
+          synonyms: ['amex', 'american express', 'unionpay', 'union pay', 'diners', 'other', 'another', 'something else', "don't know", 'not sure'],
+          match: { cardNetwork: ['amex', 'unionpay', 'diners', 'other'] },
+          then: [{ to: 'unsupported_card' }],
+        },
+      ],
+    },
+    unsupported_card: {
+      title: 'checked whether the card network is accepted',
+      say: 'That card may not link to Alipay directly. These are other ways to pay with Alipay:',
+      sections: ['link-card#alternatives'],
+      ask: 'What would you like to do?',
+      options: [
+        { value: 'other_card', label: 'Use a different card', synonyms: ['different card', 'another card', 'other card'], then: [{ to: 'which_card', actions: [{ name: 'clear_slot', arg: 'cardNetwork' }] }] },
+        { value: 'try_anyway', label: 'Try this card anyway', synonyms: ['try anyway', 'try it', 'anyway'], then: [{ to: 'card_enabled' }] },
+        { value: 'tour_pass', label: 'Tell me about the Tour Pass', synonyms: ['tour pass', 'tourpass', 'visitor'], then: [{ to: 'tour_pass_info' }] },
+      ],
+    },
+    tour_pass_info: {
+      end: 'done',
+      say: 'Here is how the Tour Pass works:',
+      sections: ['tour-pass#how-it-works', 'tour-pass#when-to-use'],
+      offer: [{ label: 'Link a different card', value: 'flow:link_card' }],
+    },
+    card_enabled: {
+      ask: 'Is your card enabled for international and online payments? (Your bank can tell you.)',
+      options: [
+        { value: 'yes', label: "Yes, it's enabled", synonyms: ['yes', 'yep', 'enabled', 'it is', 'already'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'open_cards' }] },
+        { value: 'not_sure', label: 'Not sure / no', synonyms: ['not sure', 'no', 'nope', "don't know", 'dunno', 'maybe', 'no idea'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'enable_card' }] },
+      ],
+    },
+    enable_card: {
+      title: 'asked the bank to enable international and online payments',
+      say: 'Worth checking first, it is the most common reason linking fails:',
+      sections: ['link-card#before-you-start', 'contact-support#card-issuer'],
+      ask: "Let me know once it's enabled.",
+      options: [
+        { value: 'enabled', label: "It's enabled now", synonyms: ['enabled', 'done', 'yes', 'ok', 'okay', 'ready'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'open_cards' }] },
+        { value: 'later', label: "I'll call my bank later", synonyms: ['later', 'not now', 'call later', 'tomorrow'], then: [{ to: 'paused_later' }] },
+      ],
+    },
+    open_cards: {
+      title: 'opened the cards section of the app',
+      say: 'Now, in the Alipay app:',
+      sections: ['link-card#open-card-settings'],
+      ask: 'Have you found the cards section?',
+      options: [
+        { value: 'found', label: 'Found it', synonyms: ['found', 'found it', 'yes', 'got it', 'there', 'ok', 'okay', 'done'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'add_card' }] },
+        { value: 'cant_find', label: "I can't find it", synonyms: ["can't find", 'cannot find', 'not there', 'no', "don't see", 'missing'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'update_app' }] },
+      ],
+    },
+    update_app: {
+      say: 'An old version of the app can look different:',
+      sections: ['security#keep-app-updated'],
+      ask: 'After updating, can you see it?',
+      options: [
+        { value: 'found', label: 'Yes, found it', synonyms: ['found', 'yes', 'got it', 'ok', 'okay'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'add_card' }] },
+        { value: 'still_cant', label: 'Still not there', synonyms: ['still', 'no', 'nope', "can't", 'not there'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
+      ],
+    },
+    add_card: {
+      title: 'entered the card details in the app',
+      say: 'Type these into the Alipay app only, never into this chat:',
+      sections: ['link-card#add-a-card', 'link-card#why-card-details'],
+      ask: 'Have you entered the details?',
+      options: [
+        { value: 'entered', label: 'Done', synonyms: GOT_IT, polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'confirm_code' }] },
+        { value: 'error', label: 'I got an error', synonyms: ['error', 'failed', 'invalid', 'wrong', "didn't work", 'problem'], then: [{ to: 'check_details' }] },
+        { value: 'not_accepted', label: "It says my card isn't accepted", synonyms: ['not accepted', 'not supported', "isn't accepted", 'rejected', 'refused', 'declined'], match: { errorKind: ['card_not_supported'] }, then: [{ to: 'card_not_accepted' }] },
+      ],
+    },
+    check_details: {
+      title: 'checked the card details for typos',
+      sections: ['link-card#check-card-details'],
+      ask: 'Try once more: did it go through?',
+      options: [
+        { value: 'entered', label: 'Yes, it went through', synonyms: ['yes', 'yep', 'worked', 'went through', 'done', 'ok'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'confirm_code' }] },
+        { value: 'not_accepted', label: 'Still not accepted', synonyms: ['still', 'no', 'nope', 'not accepted', 'error', 'failed'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'card_not_accepted' }] },
+      ],
+    },
+    confirm_code: {
+      title: 'confirmed it was them with a code',
+      say: 'Next, Alipay checks it is really you:',
+      sections: ['link-card#confirm-identity'],
+      ask: 'Did you get through the check?',
+      options: [
+        { value: 'confirmed', label: 'Yes, confirmed', synonyms: ['confirmed', 'yes', 'yep', 'done', 'ok', 'okay', 'worked', 'got it'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'test_charge' }] },
+        { value: 'no_code', label: 'No code arrived', synonyms: ['no code', "didn't arrive", 'did not arrive', 'no sms', 'not received', 'never got', "didn't get", "haven't got", "haven't received", 'never came', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'code_not_arriving' }] },
+      ],
+    },
+    code_not_arriving: {
+      title: 'looked at a code that did not arrive',
+      sections: ['create-account#code-not-arriving'],
+      ask: 'Did the code come through this time?',
+      options: [
+        { value: 'confirmed', label: 'Yes, it came', synonyms: ['yes', 'yep', 'came', 'arrived', 'got it', 'worked', 'confirmed'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'test_charge' }] },
+        { value: 'still_no_code', label: 'Still nothing', synonyms: ['still', 'nothing', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
+      ],
+    },
+    test_charge: {
+      title: 'learned about the small test charge',
+      say: "Don't be surprised by this one:",
+      sections: ['link-card#verification-charge'],
+      options: [{ value: 'ok', label: 'Got it', synonyms: GOT_IT, polarity: 'yes', match: { intents: ['affirm', 'thanks'] }, then: [{ to: 'accept_terms' }] }],
+    },
+    accept_terms: {
+      title: 'accepted the terms',
+      sections: ['link-card#accept-terms'],
+      ask: 'Done?',
+      options: [
+        { value: 'agreed', label: 'Agreed', synonyms: ['agreed', 'accepted', 'agree', 'accept', ...GOT_IT], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'default_method' }] },
+        { value: 'not_accepted', label: "My card wasn't accepted", synonyms: ['not accepted', 'rejected', 'declined', 'failed', 'error'], match: { errorKind: ['card_not_supported'] }, then: [{ to: 'card_not_accepted' }] },
+      ],
+    },
+    default_method: {
+      say: 'Almost there. You can make this card your default way to pay:',
+      sections: ['link-card#payment-preferences'],
+      ask: 'All done?',
+      options: [
+        { value: 'done', label: 'All done', synonyms: ['all done', 'skip', 'later', ...GOT_IT], polarity: 'yes', match: { intents: ['affirm', 'thanks'] }, then: [{ to: 'card_linked' }] },
+      ],
+    },
+    card_not_accepted: {
+      title: 'checked why the card was not accepted',
+      say: "Sorry about that. Let's work out why the card isn't accepted:",
+      sections: ['payment-declined#card-not-accepted', 'link-card#linking-problems'],
+      ask: 'Did that sort it out?',
+      options: [
+        { value: 'fixed', label: 'Yes, it worked', synonyms: ['yes', 'yep', 'worked', 'it worked', 'fixed', 'sorted', 'linked'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'confirm_code' }] },
+        { value: 'still_not_accepted', label: 'Still not accepted', synonyms: ['still', 'no', 'nope', 'not accepted'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'card_alternatives' }] },
+      ],
+    },
+    card_alternatives: {
+      title: 'looked at other ways to fund Alipay',
+      say: 'Then there are other ways to pay with Alipay:',
+      sections: ['link-card#alternatives'],
+      ask: 'What would you like to do?',
+      options: [
+        { value: 'tour_pass', label: 'Tell me about the Tour Pass', synonyms: ['tour pass', 'tourpass', 'visitor'], then: [{ to: 'tour_pass_info' }] },
+        { value: 'other_card', label: 'Try a different card', synonyms: ['different card', 'another card', 'other card'], then: [{ to: 'which_card', actions: [{ name: 'clear_slot', arg: 'cardNetwork' }] }] },
+        { value: 'contact', label: 'Who can help?', synonyms: ['who can help', 'contact', 'support', 'help'], then: [{ to: 'who_to_contact' }] },
+      ],
+    },
+    who_to_contact: {
+      title: 'was told who to contact',
+      say: 'The people who can see what is blocking the card can help:',
+      sections: ['contact-support#card-issuer', 'contact-support#alipay-support', 'contact-support#what-to-include'],
+      ask: 'Would you like a person here to help, or will you contact them yourself?',
+      options: [
+        { value: 'person', label: 'Pass me to a person', synonyms: ['person', 'human', 'agent', 'someone', 'yes'], polarity: 'yes', match: { intents: ['affirm', 'contact_support'] }, then: [{ to: '@handoff' }] },
+        { value: 'self', label: "I'll contact them", synonyms: ["i'll contact", 'myself', 'contact them', 'no', 'ok', 'okay', 'thanks'], polarity: 'no', match: { intents: ['deny', 'thanks'] }, then: [{ to: 'contact_done' }] },
+      ],
+    },
+    contact_done: {
+      end: 'done',
+      say: 'Good luck! When it is sorted, come back and we will finish linking the card.',
+      offer: [{ label: 'Link a card', value: 'flow:link_card' }],
+    },
+    paused_later: {
+      end: 'done',
+      say: 'No problem. Once your bank has enabled the card, come back and we will carry on from there.',
+      offer: [{ label: 'Link a card', value: 'flow:link_card' }],
+    },
+    card_linked: {
+      end: 'done',
+      say: 'Your card is linked. You are ready to pay on Alibaba.',
+      offer: [
+        { label: 'Pay on Alibaba', value: 'flow:pay_on_alibaba' },
+        { label: 'Verify my identity', value: 'flow:verification' },
+      ],
+    },
+  },
+};

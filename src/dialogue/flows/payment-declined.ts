@@ -1,0 +1,162 @@
+import type { FlowInput, FlowOption } from '../flow-schema.js';
+
+/** The causes, most likely first; "did that fix it?" moves to the next one not tried yet. */
+const CAUSES = ['funds', 'flagged', 'verification', 'glitch', 'card', 'currency'] as const;
+/** After this many causes without luck, it is time for the people who can see the payment. */
+const MAX_CAUSES = 3;
+
+const didItWork = (): FlowOption[] => [
+  { value: 'fixed', label: 'Yes, it worked', synonyms: ['yes', 'yep', 'worked', 'it worked', 'fixed', 'went through', 'sorted', 'paid'], polarity: 'yes', match: { intents: ['affirm', 'thanks'] }, then: [{ to: 'fixed' }] },
+  { value: 'not_fixed', label: 'No, still declined', synonyms: ['no', 'nope', 'still', 'still declined', 'still failing', "didn't work", 'not yet'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'next_cause' }] },
+  { value: 'contact', label: 'Who should I contact?', synonyms: ['who should i contact', 'contact', 'support', 'who can help'], then: [{ to: 'who_to_contact' }] },
+];
+
+/** A diagnosis, not a lecture: what happened → steps for that cause → did that fix it? → next cause → who to contact. */
+export const paymentDeclinedFlow: FlowInput = {
+  id: 'payment_declined',
+  title: 'your declined payment',
+  label: 'My payment was declined',
+  start: 'ask_cause',
+  steps: {
+    ask_cause: {
+      say: "Sorry your payment didn't go through. Let's find out why.",
+      ask: 'What happened, or what does the message say?',
+      // The first message often says it already ("insufficient funds", "flagged as suspicious").
+      skip: [
+        { to: 'fix_funds', guard: { name: 'slot_is', arg: 'errorKind=insufficient_funds' } },
+        { to: 'fix_funds', guard: { name: 'slot_is', arg: 'errorKind=limit' } },
+        { to: 'fix_flagged', guard: { name: 'slot_is', arg: 'errorKind=flagged' } },
+        { to: 'fix_verification', guard: { name: 'slot_is', arg: 'errorKind=verification_required' } },
+        { to: 'fix_card', guard: { name: 'slot_is', arg: 'errorKind=card_not_supported' } },
+        { to: 'fix_glitch', guard: { name: 'slot_is', arg: 'errorKind=technical' } },
+        { to: 'fix_currency', guard: { name: 'slot_is', arg: 'errorKind=currency' } },
+      ],
+      options: [
+        {
+          value: 'funds',
+          label: 'Not enough funds or a limit',
+          synonyms: ['insufficient', 'not enough', 'funds', 'balance', 'limit', 'exceeds', 'exceeded', 'over the limit', 'credit limit', 'maximum', 'too much'],
+          match: { errorKind: ['insufficient_funds', 'limit'] },
+          then: [{ to: 'fix_funds' }],
+        },
+        {
+          value: 'flagged',
+          label: 'My bank or Alipay blocked it',
+          synonyms: ['blocked', 'flagged', 'suspicious', 'fraud', 'security', 'risk', 'bank declined', 'bank blocked', 'held'],
+          match: { errorKind: ['flagged'] },
+          then: [{ to: 'fix_flagged' }],
+        },
+        {
+          value: 'verification',
+          label: 'It asks me to verify',
+          synonyms: ['verify', 'verification', 'identity', 'passport', 'id', 'confirm', 'authenticate', 'kyc'],
+          match: { errorKind: ['verification_required'] },
+          then: [{ to: 'fix_verification' }],
+        },
+        {
+          value: 'card',
+          label: 'Card not accepted',
+          synonyms: ['not accepted', 'not supported', 'unsupported', 'card type', "doesn't accept", 'does not accept', 'invalid card'],
+          match: { errorKind: ['card_not_supported'] },
+          then: [{ to: 'fix_card' }],
+        },
+        {
+          value: 'glitch',
+          label: 'An error or the app froze',
+          synonyms: ['error', 'glitch', 'froze', 'frozen', 'crash', 'crashed', 'timeout', 'timed out', 'loading', 'network', 'connection', 'stuck', 'bug'],
+          match: { errorKind: ['technical'] },
+          then: [{ to: 'fix_glitch' }],
+        },
+        {
+          value: 'currency',
+          label: 'The amount looks wrong',
+          synonyms: ['currency', 'exchange', 'exchange rate', 'rate', 'amount', 'wrong amount', 'charged more', 'conversion', 'different amount'],
+          match: { errorKind: ['currency'] },
+          then: [{ to: 'fix_currency' }],
+        },
+        {
+          value: 'unknown',
+          label: 'No reason given',
+          synonyms: ['not sure', 'no reason', 'no message', 'no idea', "don't know", 'idk', 'dunno', 'just declined', 'just says', 'payment failed', 'transaction failed', 'failed', 'declined', "doesn't say", 'nothing', 'it just failed', 'unknown'],
+          then: [{ to: 'fix_funds' }],
+        },
+      ],
+    },
+    fix_funds: {
+      title: 'checked funds and card limits (shipping and fees included)',
+      onEnter: [{ name: 'mark_tried', arg: 'funds' }],
+      say: 'The most common cause is the money available on the card, or a limit. Please check:',
+      sections: ['payment-declined#insufficient-funds', 'payment-declined#card-limit'],
+      ask: 'Did that fix it?',
+      options: didItWork(),
+    },
+    fix_flagged: {
+      title: 'checked for a block by the bank or an Alipay flag',
+      onEnter: [{ name: 'mark_tried', arg: 'flagged' }],
+      say: 'Banks and Alipay sometimes stop a payment that looks unusual. Here is what to do:',
+      sections: ['payment-declined#declined-by-issuer', 'payment-declined#flagged-by-alipay'],
+      ask: 'Did that fix it?',
+      options: didItWork(),
+    },
+    fix_verification: {
+      title: 'finished a pending verification',
+      onEnter: [{ name: 'mark_tried', arg: 'verification' }],
+      say: 'A check that is not finished can stop a payment:',
+      sections: ['payment-declined#verification-incomplete', 'verification#documents'],
+      ask: 'Did that fix it?',
+      options: didItWork(),
+    },
+    fix_card: {
+      title: 'checked the card network and that it is enabled abroad',
+      onEnter: [{ name: 'mark_tried', arg: 'card' }],
+      say: "Let's check the card itself:",
+      sections: ['payment-declined#card-not-accepted', 'link-card#alternatives'],
+      ask: 'Did that fix it?',
+      options: didItWork(),
+    },
+    fix_glitch: {
+      title: 'retried after a technical glitch',
+      onEnter: [{ name: 'mark_tried', arg: 'glitch' }],
+      say: 'It may have been a short glitch. Try these:',
+      sections: ['payment-declined#technical-glitch', 'payment-declined#screenshot-the-error'],
+      ask: 'Did that fix it?',
+      options: didItWork(),
+    },
+    fix_currency: {
+      title: 'checked the currency and exchange rate',
+      onEnter: [{ name: 'mark_tried', arg: 'currency' }],
+      say: 'An amount that looks off is usually the currency conversion:',
+      sections: ['payment-declined#currency-confusion', 'fees-and-rates#exchange-rates'],
+      ask: 'Did that clear it up?',
+      options: didItWork(),
+    },
+    next_cause: {
+      say: "Sorry, that wasn't it. Let's look at the next likely cause.",
+      always: [
+        { to: 'who_to_contact', guard: { name: 'tried_at_least', arg: String(MAX_CAUSES) } },
+        ...CAUSES.map((cause) => ({ to: `fix_${cause}`, guard: { name: 'not_tried' as const, arg: cause } })),
+        { to: 'who_to_contact' },
+      ],
+    },
+    who_to_contact: {
+      title: 'was told who to contact and what to include',
+      say: 'Then the people who can see the payment should look at it. Who to contact depends on the problem:',
+      sections: ['contact-support#who-to-contact', 'contact-support#what-to-include'],
+      ask: 'Would you like a person here to help, or will you contact them yourself?',
+      options: [
+        { value: 'person', label: 'Pass me to a person', synonyms: ['person', 'human', 'agent', 'someone', 'yes'], polarity: 'yes', match: { intents: ['affirm', 'contact_support'] }, then: [{ to: '@handoff' }] },
+        { value: 'self', label: "I'll contact them", synonyms: ["i'll contact", 'myself', 'contact them', 'no', 'ok', 'okay', 'thanks'], polarity: 'no', match: { intents: ['deny', 'thanks'] }, then: [{ to: 'contact_done' }] },
+      ],
+    },
+    contact_done: {
+      end: 'done',
+      say: 'Good luck! Keep the screenshot of the error handy when you write to them.',
+      offer: [{ label: 'Pay on Alibaba', value: 'flow:pay_on_alibaba' }],
+    },
+    fixed: {
+      end: 'done',
+      say: 'Great, glad it went through!',
+      offer: [{ label: 'Paying on Alibaba', value: 'flow:pay_on_alibaba' }],
+    },
+  },
+};

@@ -1,0 +1,105 @@
+import type { FlowInput, FlowOption } from '../flow-schema.js';
+
+const contactOptions = (): FlowOption[] => [
+  { value: 'person', label: 'Pass me to a person', synonyms: ['person', 'human', 'agent', 'someone', 'yes'], polarity: 'yes', match: { intents: ['affirm', 'contact_support'] }, then: [{ to: '@handoff' }] },
+  { value: 'self', label: "I'll contact them", synonyms: ["i'll contact", 'myself', 'contact them', 'no', 'ok', 'okay', 'thanks'], polarity: 'no', match: { intents: ['deny', 'thanks'] }, then: [{ to: 'contact_done' }] },
+];
+
+/** Identity documents, the card check charge, codes that do not arrive, a flagged transaction. */
+export const verificationFlow: FlowInput = {
+  id: 'verification',
+  title: 'your verification',
+  label: 'Verification help',
+  start: 'which_check',
+  steps: {
+    which_check: {
+      say: "Let's get you verified.",
+      ask: 'Which check are you dealing with?',
+      skip: [{ to: 'flagged_payment', guard: { name: 'slot_is', arg: 'errorKind=flagged' } }],
+      options: [
+        { value: 'identity', label: 'Identity documents', synonyms: ['identity', 'passport', 'id', 'document', 'documents', 'kyc', 'selfie', 'upload'], then: [{ to: 'identity_docs' }] },
+        { value: 'card_check', label: 'The card check charge', synonyms: ['charge', 'test charge', 'small charge', 'card check', '1 dollar', 'one dollar', 'charged', 'refund'], then: [{ to: 'card_check' }] },
+        { value: 'code', label: "A code that doesn't arrive", synonyms: ['code', 'sms', 'otp', 'text message', "didn't arrive", 'not arriving', 'no code'], then: [{ to: 'code_missing' }] },
+        { value: 'flagged', label: 'A payment was flagged', synonyms: ['flagged', 'suspicious', 'held', 'frozen', 'blocked', 'fraud', 'confirm a payment'], match: { errorKind: ['flagged'] }, then: [{ to: 'flagged_payment' }] },
+      ],
+    },
+    identity_docs: {
+      title: 'went through the identity check with documents ready',
+      say: 'Verifying your identity unlocks the full account. Have these ready:',
+      sections: ['verification#documents', 'verification#follow-the-prompts'],
+      ask: 'How did it go?',
+      options: [
+        { value: 'done', label: "I'm verified", synonyms: ['verified', 'done', 'yes', 'worked', 'finished', 'all good', 'ok'], polarity: 'yes', match: { intents: ['affirm', 'thanks'] }, then: [{ to: 'verified' }] },
+        { value: 'error', label: 'I got an error', synonyms: ['error', 'failed', 'rejected', "didn't work", 'problem', 'still', 'still says', 'not verified', 'pending', 'stuck', 'no'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'verification_errors' }] },
+      ],
+    },
+    verification_errors: {
+      title: 'checked the notifications for a verification error',
+      say: 'Sorry about that. Errors are common with foreign cards:',
+      sections: ['verification#verification-errors'],
+      ask: 'Did that sort it out?',
+      options: [
+        { value: 'solved', label: 'Yes, sorted', synonyms: ['yes', 'sorted', 'solved', 'worked', 'fixed', 'verified'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'verified' }] },
+        { value: 'still', label: 'Still stuck', synonyms: ['still', 'stuck', 'no', 'nope', 'error'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
+      ],
+    },
+    card_check: {
+      title: 'learned about the card check and its test charge',
+      say: 'That is the card check:',
+      sections: ['verification#card-verification', 'link-card#verification-charge'],
+      ask: 'Does that answer it?',
+      options: [
+        { value: 'answered', label: 'Yes, thanks', synonyms: ['yes', 'thanks', 'thank you', 'got it', 'ok', 'okay', 'makes sense'], polarity: 'yes', match: { intents: ['affirm', 'thanks'] }, then: [{ to: 'answered' }] },
+        { value: 'not_refunded', label: "It wasn't refunded", synonyms: ['not refunded', "wasn't refunded", 'no refund', 'still charged', 'never refunded', 'no'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
+      ],
+    },
+    code_missing: {
+      title: 'looked at a code that did not arrive',
+      sections: ['create-account#code-not-arriving'],
+      ask: 'Did the code come through?',
+      options: [
+        { value: 'arrived', label: 'Yes, it came', synonyms: ['yes', 'came', 'arrived', 'got it', 'worked'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'verified' }] },
+        { value: 'still_nothing', label: 'Still nothing', synonyms: ['still', 'nothing', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
+      ],
+    },
+    flagged_payment: {
+      title: 'confirmed a flagged payment in the notifications',
+      say: 'A flagged payment usually just needs you to confirm it:',
+      sections: ['verification#flagged-transaction'],
+      ask: 'Did that clear it?',
+      options: [
+        { value: 'cleared', label: 'Yes, cleared', synonyms: ['yes', 'cleared', 'worked', 'done', 'sorted', 'fixed'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'verified' }] },
+        { value: 'not_mine', label: "I didn't make that payment", synonyms: ['not mine', "didn't make", 'did not make', 'not me', 'fraud', 'unauthorised', 'unauthorized', 'stolen'], then: [{ to: 'report_fraud' }] },
+        { value: 'still', label: 'Still blocked', synonyms: ['still', 'blocked', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
+      ],
+    },
+    report_fraud: {
+      title: 'was told to report a payment they did not make',
+      say: 'Please act on this now:',
+      sections: ['contact-support#report-fraud'],
+      ask: 'Would you like a person here to help as well?',
+      options: contactOptions(),
+    },
+    who_to_contact: {
+      title: 'was told who to contact and what to include',
+      say: 'Then Alipay support is the right place:',
+      sections: ['verification#verification-help', 'contact-support#what-to-include'],
+      ask: 'Would you like a person here to help, or will you contact them yourself?',
+      options: contactOptions(),
+    },
+    contact_done: {
+      end: 'done',
+      say: 'Good luck! Come back any time if you get stuck again.',
+    },
+    answered: {
+      end: 'done',
+      say: 'Glad that helped!',
+      offer: [{ label: 'Link a card', value: 'flow:link_card' }],
+    },
+    verified: {
+      end: 'done',
+      say: "Great, you're through the check.",
+      offer: [{ label: 'Pay on Alibaba', value: 'flow:pay_on_alibaba' }],
+    },
+  },
+};

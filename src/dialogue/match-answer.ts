@@ -1,0 +1,88 @@
+/**
+ * Free text → an option of the current step: "it's a mastercard" picks Mastercard, "2" picks the
+ * second option, "nope, still declined" picks the 'no' option. The NLU's entities come first
+ * (they know "master card" and "MC"), then the step's labels and synonyms as whole words, then
+ * the NLU's affirm/deny.
+ */
+import type { NluResult } from '../core/types.js';
+import { normalise } from './button-values.js';
+import type { FlowOption } from './flow-schema.js';
+
+const NEGATION = /\b(no|not|nope|nah|never|nothing|didn'?t|doesn'?t|don'?t|isn'?t|wasn'?t|won'?t|can'?t|cannot|haven'?t|hasn'?t|aren'?t|couldn'?t)\b/;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function containsPhrase(haystack: string, phrase: string): boolean {
+  const p = normalise(phrase);
+  if (p === '') return false;
+  return new RegExp(`(^| )${escape(p)}( |$)`).test(haystack);
+}
+
+export interface OptionMatch {
+  option: FlowOption;
+  /**
+   * How much of the message the match explains, 0..1: "I got an error" picking "I got an error"
+   * is 1; "what fees does Visa charge?" picking Visa is low, a sign the message is about something else.
+   */
+  coverage: number;
+}
+
+/** Returns the option the text picks, or undefined when it fits none. */
+export function matchOption(options: readonly FlowOption[], text: string, nlu: NluResult | null): FlowOption | undefined {
+  return matchOptionWithCoverage(options, text, nlu)?.option;
+}
+
+export function matchOptionWithCoverage(options: readonly FlowOption[], text: string, nlu: NluResult | null): OptionMatch | undefined {
+  // Redaction placeholders ("[security code]") are the privacy guard's words, not the person's answer.
+  const plain = normalise(text.replace(/\[[a-z ]{1,30}\]/gi, ' '));
+  if (plain === '') return undefined;
+
+  const numbered = /^(\d{1,2})$/.exec(plain);
+  if (numbered) {
+    const option = options[Number(numbered[1]) - 1];
+    return option ? { option, coverage: 1 } : undefined;
+  }
+
+  let picked: FlowOption | undefined;
+  let coverage = 0;
+  const entities = nlu?.entities ?? {};
+  picked = options.find(
+    (o) =>
+      (entities.cardNetwork !== undefined && o.match?.cardNetwork?.includes(entities.cardNetwork)) ||
+      (entities.errorKind !== undefined && o.match?.errorKind?.includes(entities.errorKind)),
+  );
+
+  if (!picked) {
+    let best = 0;
+    for (const option of options) {
+      for (const phrase of [option.label, ...(option.synonyms ?? [])]) {
+        const length = normalise(phrase).length;
+        if (length > best && containsPhrase(plain, phrase)) {
+          best = length;
+          picked = option;
+        }
+      }
+    }
+    coverage = best / plain.length;
+  } else {
+    // An entity match: count the longest label or synonym found, else call it half the message.
+    for (const phrase of [picked.label, ...(picked.synonyms ?? [])]) {
+      if (containsPhrase(plain, phrase)) coverage = Math.max(coverage, normalise(phrase).length / plain.length);
+    }
+    if (coverage === 0) coverage = 0.5;
+  }
+
+  if (!picked && nlu && nlu.confidence >= 0.5) {
+    picked = options.find((o) => o.match?.intents?.includes(nlu.intent));
+    coverage = picked ? nlu.confidence : 0;
+  }
+
+  // "it didn't work" must not read as "it worked".
+  if (picked?.polarity === 'yes' && (NEGATION.test(plain) || nlu?.intent === 'deny')) {
+    const no = options.find((o) => o.polarity === 'no');
+    return no ? { option: no, coverage } : undefined;
+  }
+  return picked ? { option: picked, coverage: Math.min(1, coverage) } : undefined;
+}

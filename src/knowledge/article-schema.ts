@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { INTENTS } from '../core/intents.js';
+
+/** Article and section ids: lower-case words joined by hyphens, as in URLs (`link-card`, `add-a-card`). */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "add-a-card"');
+
+export const intentNameSchema = z.enum(INTENTS);
+
+/** A guide key from knowledge/sources.yaml, or several. */
+const sourceListSchema = z.union([slugSchema.transform((s) => [s]), z.array(slugSchema).min(1)]);
+
+/** The front matter every article in knowledge/ starts with. Unknown keys are refused to catch typos. */
+export const articleFrontMatterSchema = z.strictObject({
+  /** Must equal the file name without `.md`; the first half of every section id. */
+  id: slugSchema,
+  title: z.string().trim().min(1, 'must not be empty'),
+  /** The intents this article answers; sections inherit them unless they say otherwise. */
+  intents: z.array(intentNameSchema).min(1, 'name at least one intent'),
+  /** The guide(s) the facts come from: keys of knowledge/sources.yaml. */
+  source: sourceListSchema,
+});
+export type ArticleFrontMatter = z.output<typeof articleFrontMatterSchema>;
+
+/** knowledge/sources.yaml: each source guide's key, human-readable title and original file. */
+export const sourceGuideSchema = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty'),
+  file: z.string().trim().min(1, 'must not be empty'),
+});
+export const sourcesFileSchema = z.record(slugSchema, sourceGuideSchema);
+export type SourcesFile = z.output<typeof sourcesFileSchema>;

@@ -1,0 +1,68 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { KnowledgeSection } from '../core/ports.js';
+import { buildSearchIndex, INDEX_FORMAT_VERSION, searchIndexSchema } from './search-index.js';
+import { parseKnowledgeFiles, type KnowledgeFiles } from './read-knowledge-dir.js';
+
+export const knowledgeSectionSchema = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  title: z.string(),
+  text: z.string(),
+  source: z.string(),
+  intents: z.array(z.string()),
+});
+
+/** models/knowledge-index.json: the parsed sections and their BM25 index, tagged with the content hash. */
+export const knowledgeIndexFileSchema = z.object({
+  format: z.literal(INDEX_FORMAT_VERSION),
+  contentHash: z.string(),
+  builtAt: z.string(),
+  articles: z.record(z.string(), z.string()),
+  sections: z.array(knowledgeSectionSchema),
+  index: searchIndexSchema,
+});
+export type KnowledgeIndexFile = z.output<typeof knowledgeIndexFileSchema>;
+
+/** Builds the index from already-read files (parsing validates every article first). */
+export function buildKnowledgeIndexFile(knowledge: KnowledgeFiles, now: Date = new Date()): KnowledgeIndexFile {
+  const { sections, articles } = parseKnowledgeFiles(knowledge);
+  return indexSections(sections, knowledge.contentHash, { now, articles });
+}
+
+/** Indexes any list of sections (articles from knowledge/, or a raw guide run through ingestion). */
+export function indexSections(
+  sections: KnowledgeSection[],
+  contentHash: string,
+  options: { now?: Date; articles?: Record<string, string> } = {},
+): KnowledgeIndexFile {
+  const articles: Record<string, string> = { ...options.articles };
+  const now = options.now ?? new Date();
+  const index = buildSearchIndex(sections.map((s) => ({ title: s.title, articleTitle: articles[s.articleId] ?? '', text: s.text })));
+  return { format: INDEX_FORMAT_VERSION, contentHash, builtAt: now.toISOString(), articles, sections, index };
+}
+
+/** The stored index when it exists, parses and matches `contentHash`; otherwise undefined. */
+export function readKnowledgeIndexFile(file: string, contentHash: string): KnowledgeIndexFile | undefined {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const parsed = knowledgeIndexFileSchema.safeParse(JSON.parse(raw));
+    return parsed.success && parsed.data.contentHash === contentHash ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes atomically (temp file + rename) so a reader never sees half an index. */
+export function writeKnowledgeIndexFile(file: string, data: KnowledgeIndexFile): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(data)}\n`);
+  renameSync(temp, file);
+}

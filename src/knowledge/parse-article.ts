@@ -1,0 +1,154 @@
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { DataFileError, formatIssuePath } from '../core/errors.js';
+import type { KnowledgeSection } from '../core/ports.js';
+import { articleFrontMatterSchema, intentNameSchema, slugSchema, type SourcesFile } from './article-schema.js';
+
+export interface ParsedArticle {
+  id: string;
+  title: string;
+  sections: KnowledgeSection[];
+}
+
+/** `## Heading {#section-id}`: the explicit id keeps links stable when a heading is reworded. */
+const HEADING = /^##\s+(.+?)\s*\{#([^}]*)\}\s*$/;
+/** `<!-- source: a, b; intents: x, y -->` anywhere in a section overrides the article's values. */
+const META_COMMENT = /<!--([\s\S]*?)-->/g;
+const MAX_SECTION_CHARS = 900;
+
+/**
+ * Joins the hard-wrapped lines of a paragraph so chat platforms wrap the text themselves;
+ * list items keep their own lines and blank lines still separate paragraphs.
+ */
+export function unwrapLines(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    const previous = out[out.length - 1];
+    const startsItem = /^([-*+]|\d+[.)])\s/.test(trimmed);
+    if (trimmed && previous && !startsItem) out[out.length - 1] = `${previous} ${trimmed}`;
+    else out.push(startsItem || !trimmed ? (trimmed ? trimmed.replace(/^\s+/, '') : '') : trimmed);
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** Throws the first zod issue as a DataFileError naming the file and field. */
+function raise(file: string, error: z.ZodError, prefix = ''): never {
+  const issue = error.issues[0];
+  const field = [prefix, issue ? formatIssuePath(issue.path) : ''].filter(Boolean).join('.');
+  throw new DataFileError(file, field, issue?.message ?? 'invalid');
+}
+
+function splitFrontMatter(file: string, raw: string): { data: unknown; body: string; bodyLine: number } {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const match = /^---\n([\s\S]*?)\n---\n?/.exec(text);
+  if (!match) throw new DataFileError(file, 'front matter', 'must start with a --- block (id, title, intents, source)');
+  let data: unknown;
+  try {
+    data = parseYaml(match[1] ?? '');
+  } catch (error) {
+    throw new DataFileError(file, 'front matter', `is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { data, body: text.slice(match[0].length), bodyLine: match[0].split('\n').length };
+}
+
+function guideTitles(file: string, field: string, keys: string[], sources: SourcesFile): string {
+  return keys
+    .map((key) => {
+      const guide = sources[key];
+      if (!guide) throw new DataFileError(file, field, `unknown source guide "${key}" (known: ${Object.keys(sources).join(', ')})`);
+      return guide.title;
+    })
+    .join('; ');
+}
+
+function parseMeta(file: string, sectionField: string, body: string): { source?: string[]; intents?: string[] } {
+  const meta: { source?: string[]; intents?: string[] } = {};
+  for (const [, inner] of body.matchAll(META_COMMENT)) {
+    for (const pair of (inner ?? '').split(';')) {
+      if (!pair.trim()) continue;
+      const [key, ...rest] = pair.split(':');
+      const name = (key ?? '').trim();
+      const values = rest.join(':').split(',').map((v) => v.trim()).filter(Boolean);
+      const field = `${sectionField}.${name}`;
+      if (values.length === 0) throw new DataFileError(file, field, 'needs at least one value');
+      if (name === 'source') {
+        for (const v of values) {
+          const r = slugSchema.safeParse(v);
+          if (!r.success) raise(file, r.error, field);
+        }
+        meta.source = values;
+      } else if (name === 'intents') {
+        for (const v of values) {
+          const r = intentNameSchema.safeParse(v);
+          if (!r.success) throw new DataFileError(file, field, `unknown intent "${v}"`);
+        }
+        meta.intents = values;
+      } else {
+        throw new DataFileError(file, field, 'unknown section setting (use "source" or "intents")');
+      }
+    }
+  }
+  return meta;
+}
+
+/**
+ * Parses one knowledge article: front matter (zod-checked), then `## Heading {#id}` sections.
+ * Text before the first heading is not allowed: every fact must sit in a citable section.
+ */
+export function parseArticle(file: string, raw: string, sources: SourcesFile, expectedId?: string): ParsedArticle {
+  const { data, body, bodyLine } = splitFrontMatter(file, raw);
+  const front = articleFrontMatterSchema.safeParse(data);
+  if (!front.success) raise(file, front.error);
+  const { id, title, intents, source } = front.data;
+  if (expectedId !== undefined && id !== expectedId) {
+    throw new DataFileError(file, 'id', `must match the file name ("${expectedId}"), found "${id}"`);
+  }
+  const articleSource = guideTitles(file, 'source', source, sources);
+
+  const sections: KnowledgeSection[] = [];
+  const seen = new Set<string>();
+  let current: { heading: string; slug: string; line: number; lines: string[] } | undefined;
+  const flush = (): void => {
+    if (!current) return;
+    const field = `section "${current.slug}" (line ${current.line})`;
+    const rawBody = current.lines.join('\n');
+    const meta = parseMeta(file, field, rawBody);
+    const text = unwrapLines(rawBody.replace(META_COMMENT, ''));
+    if (!text) throw new DataFileError(file, field, 'has no text');
+    if (text.length > MAX_SECTION_CHARS) {
+      throw new DataFileError(file, field, `is ${text.length} characters; keep sections under ${MAX_SECTION_CHARS} so a flow step shows one short fact`);
+    }
+    sections.push({
+      id: `${id}#${current.slug}`,
+      articleId: id,
+      title: current.heading,
+      text,
+      source: meta.source ? guideTitles(file, `${field}.source`, meta.source, sources) : articleSource,
+      intents: meta.intents ?? [...intents],
+    });
+  };
+
+  body.split('\n').forEach((line, index) => {
+    const lineNo = bodyLine + index;
+    if (/^#{1,2}\s/.test(line)) {
+      const heading = HEADING.exec(line);
+      if (!heading || /^#\s/.test(line)) {
+        throw new DataFileError(file, `line ${lineNo}`, 'section headings are "## Title {#section-id}"');
+      }
+      const slug = slugSchema.safeParse(heading[2]);
+      if (!slug.success) raise(file, slug.error, `line ${lineNo} section id`);
+      if (seen.has(slug.data)) throw new DataFileError(file, `line ${lineNo}`, `duplicate section id "${slug.data}"`);
+      seen.add(slug.data);
+      flush();
+      current = { heading: heading[1] ?? '', slug: slug.data, line: lineNo, lines: [] };
+    } else if (current) {
+      current.lines.push(line);
+    } else if (line.trim() && !/^<!--[\s\S]*-->$/.test(line.trim())) {
+      throw new DataFileError(file, `line ${lineNo}`, 'text before the first "## Title {#section-id}" heading belongs in a section');
+    }
+  });
+  flush();
+  if (sections.length === 0) throw new DataFileError(file, 'sections', 'an article needs at least one "## Title {#section-id}" section');
+  return { id, title, sections };
+}

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { analyze } from './text-analysis.js';
+
+/** Bump when the analyzer or the index layout changes: the content hash includes it, so old indexes rebuild. */
+export const INDEX_FORMAT_VERSION = 4;
+
+/** BM25 parameters (the usual defaults) and field weights: a word in a heading says more than one in the text. */
+const K1 = 1.2;
+const B = 0.75;
+const FIELD_WEIGHTS = { title: 2.5, articleTitle: 0.75, text: 1 } as const;
+
+export interface IndexedDocument {
+  title: string;
+  articleTitle: string;
+  text: string;
+}
+
+type Postings = Record<string, Array<[number, number]>>;
+
+/**
+ * Postings are checked by hand: a zod schema over thousands of tuples costs tens of milliseconds
+ * at every start, and this file is our own cache (any doubt rebuilds it from knowledge/).
+ */
+function isPostings(value: unknown): value is Postings {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const list of Object.values(value)) {
+    if (!Array.isArray(list)) return false;
+    for (const entry of list) {
+      if (!Array.isArray(entry) || entry.length !== 2 || !Number.isInteger(entry[0]) || !(entry[0] >= 0) || !(entry[1] > 0)) return false;
+    }
+  }
+  return true;
+}
+
+/** The serialisable BM25 index: per term, the documents holding it with their field-weighted term frequency. */
+export const searchIndexSchema = z.object({
+  docCount: z.number().int().nonnegative(),
+  avgLength: z.number().nonnegative(),
+  lengths: z.array(z.number().nonnegative()),
+  postings: z.custom<Postings>(isPostings, 'must map terms to [document, weight] pairs'),
+  /** Each document's heading terms, for the heading-match bonus. */
+  titles: z.array(z.array(z.string())),
+});
+export type SearchIndexData = z.output<typeof searchIndexSchema>;
+
+export function buildSearchIndex(docs: readonly IndexedDocument[]): SearchIndexData {
+  const postings: Postings = {};
+  const lengths: number[] = [];
+  const titles: string[][] = [];
+  docs.forEach((doc, docIndex) => {
+    const tf = new Map<string, number>();
+    const add = (text: string, weight: number): void => {
+      for (const term of analyze(text)) tf.set(term, (tf.get(term) ?? 0) + weight);
+    };
+    add(doc.title, FIELD_WEIGHTS.title);
+    add(doc.articleTitle, FIELD_WEIGHTS.articleTitle);
+    add(doc.text, FIELD_WEIGHTS.text);
+    let length = 0;
+    for (const [term, weight] of tf) {
+      (postings[term] ??= []).push([docIndex, weight]);
+      length += weight;
+    }
+    lengths.push(length);
+    titles.push([...new Set(analyze(doc.title))]);
+  });
+  const avgLength = lengths.length ? lengths.reduce((a, b) => a + b, 0) / lengths.length : 0;
+  return { docCount: docs.length, avgLength, lengths, postings, titles };
+}
+
+export interface SearchHit {
+  doc: number;
+  score: number;
+  /** Share of the query's weight (by idf) that matched this document, 0..1. */
+  coverage: number;
+}
+
+export interface Searcher {
+  search(query: string): SearchHit[];
+  /** Whether a term (already stemmed) occurs in any document. */
+  knows(term: string): boolean;
+}
+
+/** How much a synonym counts next to the word the person actually typed. */
+const SYNONYM_WEIGHT = 0.45;
+/** How far a synonym match counts as having understood the word, for the relevance floor. */
+const SYNONYM_COVERAGE = 0.8;
+/**
+ * Added, times the overlap (Jaccard) of the question's terms with a heading's terms, to a section
+ * that already matches: "what is the tour pass" should find the heading "What the Tour Pass is"
+ * even when every word of it is common.
+ */
+const HEADING_BONUS = 3;
+
+/**
+ * BM25 over the index, with query-time synonym expansion. Each query term scores a document
+ * by its best alternative (itself at full weight, or a synonym at SYNONYM_WEIGHT), so a long
+ * synonym group cannot outweigh the exact word.
+ */
+export function createSearcher(data: SearchIndexData, synonyms: ReadonlyMap<string, readonly string[]>): Searcher {
+  const postings = new Map(Object.entries(data.postings));
+  const n = data.docCount;
+  const idf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  // A word no section uses counts like the rarest word we know: it makes the question less likely ours.
+  const unknownIdf = idf(1);
+  const norms = Float64Array.from(data.lengths, (len) => K1 * (1 - B + (B * len) / (data.avgLength || 1)));
+
+  interface Expansion {
+    /** The term's weight in the query (its idf, or its rarest known synonym's). */
+    weight: number;
+    sources: Array<{ list: Array<[number, number]>; idfWeight: number; credit: number }>;
+  }
+  // Query terms repeat a lot; expanding each once keeps a search to a few microseconds.
+  const expansions = new Map<string, Expansion>();
+  const expand = (term: string): Expansion => {
+    let e = expansions.get(term);
+    if (e) return e;
+    const own = postings.get(term);
+    const sources: Expansion['sources'] = [];
+    if (own) sources.push({ list: own, idfWeight: idf(own.length), credit: 1 });
+    let rarest = Infinity;
+    for (const alt of synonyms.get(term) ?? []) {
+      const list = postings.get(alt);
+      if (!list) continue;
+      rarest = Math.min(rarest, list.length);
+      sources.push({ list, idfWeight: SYNONYM_WEIGHT * idf(list.length), credit: SYNONYM_COVERAGE });
+    }
+    // A word we never use but whose synonyms we do ("rejected") weighs like its rarest known synonym.
+    const weight = own ? idf(own.length) : Number.isFinite(rarest) ? idf(rarest) : unknownIdf;
+    e = { weight, sources };
+    if (expansions.size < 20_000) expansions.set(term, e);
+    return e;
+  };
+
+  // Reused across searches: search is synchronous, and fresh arrays per call only feed the GC.
+  const scores = new Float64Array(n);
+  const matched = new Float64Array(n);
+  const best = new Float64Array(n);
+  const cover = new Float64Array(n);
+
+  return {
+    knows: (term) => postings.has(term),
+    search(query) {
+      const terms = [...new Set(analyze(query))];
+      scores.fill(0);
+      matched.fill(0);
+      let totalWeight = 0;
+      for (const term of terms) {
+        const { weight, sources } = expand(term);
+        totalWeight += weight;
+        if (sources.length === 0) continue;
+        best.fill(0);
+        cover.fill(0);
+        for (const { list, idfWeight, credit } of sources) {
+          for (const [doc, tf] of list) {
+            const s = (idfWeight * tf * (K1 + 1)) / (tf + (norms[doc] ?? K1));
+            if (s > (best[doc] ?? 0)) best[doc] = s;
+            if (credit > (cover[doc] ?? 0)) cover[doc] = credit;
+          }
+        }
+        for (let d = 0; d < n; d++) {
+          scores[d] = (scores[d] ?? 0) + (best[d] ?? 0);
+          // A synonym covers the word only partly (SYNONYM_COVERAGE).
+          matched[d] = (matched[d] ?? 0) + weight * (cover[d] ?? 0);
+        }
+      }
+      const hits: SearchHit[] = [];
+      if (terms.length === 0) return hits;
+      const querySet = new Set(terms);
+      for (let d = 0; d < n; d++) {
+        let score = scores[d] ?? 0;
+        if (score <= 0) continue;
+        const title = data.titles[d] ?? [];
+        let shared = 0;
+        for (const t of title) if (querySet.has(t)) shared++;
+        if (shared > 0) score += (HEADING_BONUS * shared) / (querySet.size + title.length - shared);
+        hits.push({ doc: d, score, coverage: totalWeight ? (matched[d] ?? 0) / totalWeight : 0 });
+      }
+      return hits.sort((a, b) => b.score - a.score);
+    },
+  };
+}

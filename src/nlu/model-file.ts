@@ -1,0 +1,136 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { DataFileError, formatIssuePath } from '../core/errors.js';
+import { INTENTS } from '../core/intents.js';
+import type { IntentModel } from './intent-model.js';
+import { featureOptionsSchema } from './text-features.js';
+import { vocabularyFromKeys, vocabularyKeys } from './tfidf-vectorizer.js';
+import { displayPath } from './paths.js';
+
+export const MODEL_FORMAT = 'supportbot-intent-model';
+export const MODEL_VERSION = 1;
+
+/**
+ * The model file: the vocabulary, idf, and the weights exactly as the model uses them — int8
+ * (base64), one scale per feature row (see quantize-weights.ts). A few MB at most, fast to load.
+ */
+export const modelFileSchema = z.object({
+  format: z.literal(MODEL_FORMAT),
+  version: z.literal(MODEL_VERSION),
+  intentsHash: z.string(),
+  trainingFingerprint: z.string(),
+  createdAt: z.string(),
+  features: featureOptionsSchema,
+  labels: z.array(z.string().min(1)).min(1),
+  labelIntents: z.array(z.enum(INTENTS)).min(1),
+  /** Feature names by column, one a line: `w:` word n-grams of stems, `c:` character n-grams. */
+  vocabulary: z.string(),
+  /** base64 float64 per column. */
+  idf: z.string(),
+  bias: z.array(z.number()),
+  outOfScopeBelow: z.number().min(0).max(1),
+  temperature: z.number().positive(),
+  /** base64: float32 scale per feature row; int8 per (feature, label), feature-major. */
+  weights: z.object({ rowScales: z.string(), values: z.string() }),
+});
+export type ModelFile = z.output<typeof modelFileSchema>;
+
+const toBase64 = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+function fromBase64<T>(text: string, make: (buffer: ArrayBuffer, length: number) => T, bytesPer: number): T {
+  const bytes = Buffer.from(text, 'base64');
+  // Copy into a fresh buffer: Buffer's pooled memory may not be aligned for typed arrays.
+  const copy = new ArrayBuffer(bytes.length);
+  new Uint8Array(copy).set(bytes);
+  return make(copy, Math.floor(bytes.length / bytesPer));
+}
+
+export function serializeModel(model: IntentModel): ModelFile {
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    intentsHash: model.intentsHash,
+    trainingFingerprint: model.trainingFingerprint,
+    createdAt: model.createdAt,
+    features: model.features,
+    labels: model.labels,
+    labelIntents: model.labelIntents,
+    // One string, not an array: parses several times faster and features never contain a newline.
+    vocabulary: vocabularyKeys(model.vocabulary).join('\n'),
+    idf: toBase64(Float64Array.from(model.vocabulary.idf)),
+    bias: [...model.bias],
+    outOfScopeBelow: model.outOfScopeBelow,
+    temperature: model.temperature,
+    weights: { rowScales: toBase64(model.rowScales), values: toBase64(model.weights) },
+  };
+}
+
+/** Rebuilds the in-memory model; throws DataFileError when the parts do not fit together. */
+export function deserializeModel(file: ModelFile, source = 'model'): IntentModel {
+  const fail = (field: string, problem: string) => new DataFileError(source, field, problem);
+  const labelCount = file.labels.length;
+  if (file.labelIntents.length !== labelCount) throw fail('labelIntents', 'must have one intent per label');
+  if (file.bias.length !== labelCount) throw fail('bias', 'must have one value per label');
+  const keys = file.vocabulary === '' ? [] : file.vocabulary.split('\n');
+  const featureCount = keys.length;
+  const idf = fromBase64(file.idf, (b, n) => new Float64Array(b, 0, n), 8);
+  const rowScales = fromBase64(file.weights.rowScales, (b, n) => new Float32Array(b, 0, n), 4);
+  const values = fromBase64(file.weights.values, (b, n) => new Int8Array(b, 0, n), 1);
+  if (idf.length !== featureCount) throw fail('idf', 'must have one value per vocabulary entry');
+  if (rowScales.length !== featureCount) throw fail('weights.rowScales', 'must have one value per vocabulary entry');
+  if (values.length !== featureCount * labelCount) throw fail('weights.values', 'must have one value per feature and label');
+
+  return {
+    intentsHash: file.intentsHash,
+    trainingFingerprint: file.trainingFingerprint,
+    createdAt: file.createdAt,
+    features: file.features,
+    labels: file.labels,
+    labelIntents: file.labelIntents,
+    vocabulary: vocabularyFromKeys(keys, idf),
+    weights: values,
+    rowScales,
+    bias: Float64Array.from(file.bias),
+    outOfScopeBelow: file.outOfScopeBelow,
+    temperature: file.temperature,
+  };
+}
+
+/** Writes atomically (temp file + rename), so a concurrent reader never sees half a model. */
+export async function writeModelFile(model: IntentModel, file: string): Promise<number> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const text = JSON.stringify(serializeModel(model));
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temp, text);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return Buffer.byteLength(text);
+}
+
+/** Reads a model file; undefined when it does not exist, DataFileError when it is unusable. */
+export async function readModelFile(file: string): Promise<IntentModel | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const shown = displayPath(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new DataFileError(shown, '', 'not valid JSON');
+  }
+  const parsed = modelFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DataFileError(shown, issue ? formatIssuePath(issue.path) : '', issue?.message ?? 'invalid model file');
+  }
+  return deserializeModel(parsed.data, shown);
+}

@@ -1,0 +1,91 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer.js';
+import { z } from 'zod';
+
+/** How text becomes features; stored in the model so training and prediction always agree. */
+export const featureOptionsSchema = z.object({
+  /** Word unigrams and bigrams of stems. */
+  wordNgrams: z.number().int().min(1).max(3),
+  /** Character n-grams inside word boundaries (typo robustness): smallest and largest n. */
+  charMin: z.number().int().min(1).max(8),
+  charMax: z.number().int().min(1).max(8),
+  /** How much the character block weighs against the word block (each is L2-normalised first). */
+  charWeight: z.number().nonnegative(),
+});
+export type FeatureOptions = z.output<typeof featureOptionsSchema>;
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 4, charWeight: 1 };
+
+const tokenizer = new AggressiveTokenizer();
+const stemCache = new Map<string, string>();
+
+function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = PorterStemmer.stem(word);
+    if (stemCache.size < 50_000) stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Lower case, plain apostrophes, negations spelled out, money and numbers as placeholder words. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\b(can)'?t\b/g, 'can not')
+    .replace(/\b(won)'t\b/g, 'will not')
+    .replace(/n't\b/g, ' not')
+    .replace(/'(s|re|ve|ll|d|m)\b/g, ' $1')
+    .replace(/'/g, '')
+    .replace(/[$€£¥₹₩]/g, ' money ')
+    .replace(/\d+(?:[.,]\d+)*/g, ' num ')
+    .replace(/[-/_]+/g, ' ');
+}
+
+// The classifier and the entity extractor both ask for the words of the same message in a row.
+let lastText: string | undefined;
+let lastWords: readonly string[] = [];
+
+/** The words of an utterance, normalised (not stemmed). */
+export function words(text: string): readonly string[] {
+  if (text !== lastText) {
+    lastWords = tokenizer.tokenize(normaliseText(text)).filter((w) => w.length > 0);
+    lastText = text;
+  }
+  return lastWords;
+}
+
+/**
+ * Calls `onWord` for each word n-gram of stems and `onChar` for each character n-gram inside word
+ * boundaries (the typo-robust block). Callbacks instead of collections: prediction is a hot path.
+ */
+export function forEachFeature(text: string, options: FeatureOptions, onWord: (key: string) => void, onChar: (key: string) => void): void {
+  const tokens = words(text);
+  const stems = tokens.map(stem);
+  for (let i = 0; i < stems.length; i += 1) onWord(stems[i] ?? '');
+  for (let i = 0; i + 1 < stems.length && options.wordNgrams >= 2; i += 1) onWord(`${stems[i] ?? ''} ${stems[i + 1] ?? ''}`);
+  for (let n = 3; n <= options.wordNgrams; n += 1) {
+    for (let i = 0; i + n <= stems.length; i += 1) onWord(stems.slice(i, i + n).join(' '));
+  }
+  if (options.charWeight <= 0) return;
+  for (const token of tokens) {
+    const padded = ` ${token} `;
+    for (let n = options.charMin; n <= options.charMax; n += 1) {
+      for (let i = 0; i + n <= padded.length; i += 1) onChar(padded.slice(i, i + n));
+    }
+  }
+}
+
+/** Feature counts of one utterance, keyed `w:` (word n-grams) and `c:` (character n-grams). */
+export function extractFeatures(text: string, options: FeatureOptions): Map<string, number> {
+  const counts = new Map<string, number>();
+  forEachFeature(
+    text,
+    options,
+    (key) => counts.set(`w:${key}`, (counts.get(`w:${key}`) ?? 0) + 1),
+    (key) => counts.set(`c:${key}`, (counts.get(`c:${key}`) ?? 0) + 1),
+  );
+  return counts;
+}

@@ -1,0 +1,101 @@
+import { extractFeatures, forEachFeature, type FeatureOptions } from './text-features.js';
+
+/** A sparse vector: parallel arrays of feature indices and values. */
+export interface SparseVector {
+  indices: number[];
+  values: number[];
+}
+
+export interface TfidfVocabulary {
+  /** Word n-gram → column and character n-gram → column (one column space). */
+  words: Map<string, number>;
+  chars: Map<string, number>;
+  /** Inverse document frequency per column. */
+  idf: Float64Array;
+}
+
+export interface FitVocabularyOptions {
+  /** A character n-gram must occur in at least this many utterances to become a feature. */
+  charMinDf: number;
+}
+
+/** Feature names as the model file stores them: `w:` word n-grams, `c:` character n-grams, by column. */
+export function vocabularyKeys(vocabulary: TfidfVocabulary): string[] {
+  const keys = new Array<string>(vocabulary.idf.length);
+  for (const [key, column] of vocabulary.words) keys[column] = `w:${key}`;
+  for (const [key, column] of vocabulary.chars) keys[column] = `c:${key}`;
+  return keys;
+}
+
+export function vocabularyFromKeys(keys: readonly string[], idf: Float64Array): TfidfVocabulary {
+  const words = new Map<string, number>();
+  const chars = new Map<string, number>();
+  keys.forEach((key, column) => (key.startsWith('c:') ? chars : words).set(key.slice(2), column));
+  return { words, chars, idf };
+}
+
+/** Learns the vocabulary and idf weights from the training utterances. */
+export function fitVocabulary(texts: readonly string[], features: FeatureOptions, options: FitVocabularyOptions): TfidfVocabulary {
+  const df = new Map<string, number>();
+  for (const text of texts) {
+    for (const key of extractFeatures(text, features).keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  }
+  const kept = [...df.entries()].filter(([key, count]) => !key.startsWith('c:') || count >= options.charMinDf).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const idf = Float64Array.from(kept, ([, count]) => Math.log((1 + texts.length) / (1 + count)) + 1);
+  return vocabularyFromKeys(
+    kept.map(([key]) => key),
+    idf,
+  );
+}
+
+// Per-vocabulary scratch counts, reset after each use (no allocation per utterance on the hot path).
+const scratchCounts = new WeakMap<TfidfVocabulary, Float64Array>();
+
+/** Sublinear tf × idf per block, each block L2-normalised and weighted, the whole L2-normalised. */
+export function vectorize(text: string, vocabulary: TfidfVocabulary, features: FeatureOptions): SparseVector {
+  let counts = scratchCounts.get(vocabulary);
+  if (!counts) {
+    counts = new Float64Array(vocabulary.idf.length);
+    scratchCounts.set(vocabulary, counts);
+  }
+  const scratch = counts;
+  const wordColumns: number[] = [];
+  const charColumns: number[] = [];
+  const count = (column: number | undefined, touched: number[]) => {
+    if (column === undefined) return;
+    if (scratch[column] === 0) touched.push(column);
+    scratch[column] = (scratch[column] ?? 0) + 1;
+  };
+  forEachFeature(
+    text,
+    features,
+    (key) => count(vocabulary.words.get(key), wordColumns),
+    (key) => count(vocabulary.chars.get(key), charColumns),
+  );
+
+  const indices: number[] = [];
+  const values: number[] = [];
+  const addBlock = (columns: number[], weight: number) => {
+    const start = values.length;
+    let norm = 0;
+    for (const column of columns) {
+      const value = (1 + Math.log(scratch[column] ?? 1)) * (vocabulary.idf[column] ?? 1);
+      scratch[column] = 0;
+      indices.push(column);
+      values.push(value);
+      norm += value * value;
+    }
+    if (norm === 0) return;
+    const scale = weight / Math.sqrt(norm);
+    for (let i = start; i < values.length; i += 1) values[i] = (values[i] ?? 0) * scale;
+  };
+  addBlock(wordColumns, 1);
+  addBlock(charColumns, features.charWeight);
+  let norm = 0;
+  for (const v of values) norm += v * v;
+  if (norm > 0) {
+    const scale = 1 / Math.sqrt(norm);
+    for (let i = 0; i < values.length; i += 1) values[i] = (values[i] ?? 0) * scale;
+  }
+  return { indices, values };
+}

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { IntentName } from '../core/intents.js';
+import { stratifiedFolds } from './evaluation/splits.js';
+import { labelScores, type IntentModel } from './intent-model.js';
+import { fitTemperature, type HeldOutScores } from './temperature.js';
+import { quantizeWeights } from './quantize-weights.js';
+import { trainSoftmax } from './softmax-regression.js';
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './text-features.js';
+import { fitVocabulary, vectorize } from './tfidf-vectorizer.js';
+
+/** One training row: the trainer learns `label` (a sub-intent) and reports on `intent`. */
+export interface TrainingExample {
+  text: string;
+  intent: IntentName;
+  label?: string;
+}
+
+export interface TrainIntentModelOptions {
+  features?: Partial<FeatureOptions>;
+  charMinDf?: number;
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  seed?: number;
+  /** Weight examples so every intent carries the same total weight (0 = off, 1 = full balance). */
+  balance?: number;
+  outOfScopeBelow?: number;
+  /** Fit the temperature on this many internal held-out folds (0: temperature 1, uncalibrated). */
+  calibrationFolds?: number;
+  intentsHash?: string;
+}
+
+export const DEFAULT_TRAINING = { charMinDf: 2, epochs: 12, learningRate: 0.5, l2: 1e-4, seed: 7, balance: 0, outOfScopeBelow: 0.4, calibrationFolds: 3 };
+
+/**
+ * A short hash of the training settings (features and hyperparameters, defaults applied). Stored in
+ * the model, so a model trained by an older version of this code counts as stale, like changed data.
+ */
+export function trainingFingerprint(options: TrainIntentModelOptions = {}): string {
+  const { intentsHash: _ignored, ...rest } = options;
+  const settings = { ...DEFAULT_TRAINING, ...rest, features: { ...DEFAULT_FEATURE_OPTIONS, ...options.features } };
+  const canonical = JSON.stringify(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+/**
+ * Trains the softmax model over sub-intent labels from TF-IDF word and character n-grams, then
+ * fits its temperature on internal held-out folds so the confidences are calibrated.
+ */
+export function trainIntentModel(examples: readonly TrainingExample[], options: TrainIntentModelOptions = {}): IntentModel {
+  const model = trainUncalibrated(examples, options);
+  const folds = options.calibrationFolds ?? DEFAULT_TRAINING.calibrationFolds;
+  if (folds >= 2 && examples.length >= folds * 4) model.temperature = fitTemperature(heldOutScores(examples, folds, options));
+  return model;
+}
+
+/** Scores of every example from a model trained without its fold. */
+function heldOutScores(examples: readonly TrainingExample[], folds: number, options: TrainIntentModelOptions): HeldOutScores[] {
+  const samples: HeldOutScores[] = [];
+  for (const testIndices of stratifiedFolds(examples, folds, (e) => e.label ?? e.intent, options.seed ?? DEFAULT_TRAINING.seed)) {
+    const inTest = new Set(testIndices);
+    const model = trainUncalibrated(
+      examples.filter((_, i) => !inTest.has(i)),
+      options,
+    );
+    for (const i of testIndices) {
+      const example = examples[i];
+      if (!example) continue;
+      samples.push({ scores: labelScores(model, example.text), isGold: Uint8Array.from(model.labelIntents, (intent) => (intent === example.intent ? 1 : 0)) });
+    }
+  }
+  return samples;
+}
+
+function trainUncalibrated(examples: readonly TrainingExample[], options: TrainIntentModelOptions): IntentModel {
+  const features: FeatureOptions = { ...DEFAULT_FEATURE_OPTIONS, ...options.features };
+  const settings = { ...DEFAULT_TRAINING, ...options };
+  if (examples.length === 0) throw new Error('cannot train an intent model without examples');
+
+  const labels: string[] = [];
+  const labelIntents: IntentName[] = [];
+  const labelIndex = new Map<string, number>();
+  const y = examples.map((example) => {
+    const label = example.label ?? example.intent;
+    let k = labelIndex.get(label);
+    if (k === undefined) {
+      k = labels.length;
+      labelIndex.set(label, k);
+      labels.push(label);
+      labelIntents.push(example.intent);
+    }
+    return k;
+  });
+
+  const texts = examples.map((e) => e.text);
+  const vocabulary = fitVocabulary(texts, features, { charMinDf: settings.charMinDf });
+  const x = texts.map((text) => vectorize(text, vocabulary, features));
+
+  // Partial balancing: an intent with many utterances should not drown one with few.
+  const perIntent = new Map<IntentName, number>();
+  for (const e of examples) perIntent.set(e.intent, (perIntent.get(e.intent) ?? 0) + 1);
+  const mean = examples.length / perIntent.size;
+  const sampleWeights = Float64Array.from(examples, (e) => Math.pow(mean / (perIntent.get(e.intent) ?? mean), settings.balance));
+
+  const trained = trainSoftmax(x, y, vocabulary.idf.length, labels.length, {
+    epochs: settings.epochs,
+    learningRate: settings.learningRate,
+    l2: settings.l2,
+    seed: settings.seed,
+    sampleWeights,
+  });
+  // Quantised now, not at save time: the model in memory is exactly the one in the file.
+  const quantized = quantizeWeights(trained.weights, vocabulary.idf.length, labels.length);
+  return {
+    intentsHash: options.intentsHash ?? '',
+    trainingFingerprint: trainingFingerprint(options),
+    createdAt: new Date().toISOString(),
+    features,
+    labels,
+    labelIntents,
+    vocabulary,
+    weights: quantized.values,
+    rowScales: quantized.rowScales,
+    bias: trained.bias,
+    outOfScopeBelow: settings.outOfScopeBelow,
+    temperature: 1,
+  };
+}

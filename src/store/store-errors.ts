@@ -1,0 +1,28 @@
+import { InputError, StoreError } from '../core/errors.js';
+
+/** Another instance held the conversation's lock for longer than we were willing to wait. */
+export class LockTimeoutError extends StoreError {
+  constructor(
+    readonly conversationKey: string,
+    readonly waitedMs: number,
+  ) {
+    super(`could not lock conversation ${conversationKey} within ${waitedMs} ms: another instance is holding it`);
+  }
+}
+
+/**
+ * The lowdb store is already open in another process; two writers would lose each other's turns.
+ * An operator's setup to fix (an InputError), so the CLI says it in one line.
+ */
+export class StoreInUseError extends InputError {
+  constructor(
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the store is in use by process ${pid} (lock ${lockFile}). One lowdb store serves one process: ` +
+        'stop the other one, use another --store path, or set REDIS_URL to run several instances. ' +
+        'If no supportbot is running, delete the lock file.',
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseEnv } from '../../../src/config/env.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+interface Manifest {
+  features: { app_home: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean }; slash_commands: Array<{ command: string }>; bot_user: unknown };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+}
+
+describe('the Slack app manifest', () => {
+  const manifest = parse(readFileSync(path.join(ROOT, 'slack-app-manifest.yaml'), 'utf8')) as Manifest;
+
+  it('subscribes to every event the adapter listens to, with the scopes they need', () => {
+    const events = manifest.settings.event_subscriptions.bot_events;
+    expect(events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'message.channels', 'message.groups']));
+    const scopes = manifest.oauth_config.scopes.bot;
+    const needs: Record<string, string> = {
+      app_mention: 'app_mentions:read',
+      'message.im': 'im:history',
+      'message.channels': 'channels:history',
+      'message.groups': 'groups:history',
+      'message.mpim': 'mpim:history',
+    };
+    for (const event of events) expect(scopes).toContain(needs[event]);
+    expect(scopes).toEqual(expect.arrayContaining(['chat:write', 'im:write', 'commands']));
+  });
+
+  it('turns on interactivity, the messages tab and the default slash command', () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toContain(parseEnv({}).SLACK_SLASH_COMMAND);
+    expect(typeof manifest.settings.socket_mode_enabled).toBe('boolean');
+  });
+});

@@ -1,0 +1,277 @@
+/**
+ * `supportbot serve` driven from outside: the real CLI in a child process, with the real core
+ * (classifier, dialogue, lowdb store in a temp DATA_DIR), receiving signed events from this test
+ * and talking to the fake Slack. Asserts structure, not wording (the dialogue evolves).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
+import { appMention, botMessage, channelMessage, dmChannelOf, dmMessage, eventEnvelope, nextTs, postSigned, SLACK_IDS } from '../../fakes/slack-payloads.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const SECRET = 'serve-test-signing-secret';
+const BOT_TOKEN = 'xoxb-serve-test';
+const CARD_DIGITS = /4111[ -]?1111[ -]?1111[ -]?1111/;
+/** Start-up loads the classifier and knowledge base; generous for a busy 2-core CI machine. */
+const START_TIMEOUT_MS = 40_000;
+
+interface Served {
+  child: ChildProcess;
+  stderr: string[];
+  port?: number;
+  exited: Promise<number | null>;
+}
+
+const tempDirs: string[] = [];
+function tempDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'supportbot-serve-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Spawns the CLI and resolves once the adapter logged that it is ready. */
+async function serve(env: Record<string, string>): Promise<Served> {
+  const child = spawn(process.execPath, ['bin/supportbot.js', 'serve'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SUPPORTBOT_FROM_SOURCE: '1', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const served: Served = { child, stderr, exited };
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start in ${START_TIMEOUT_MS} ms:\n${stderr.join('')}`)), START_TIMEOUT_MS);
+    let buffer = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr.push(chunk.toString());
+      buffer += chunk.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) !== -1) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        try {
+          const entry = JSON.parse(line) as { msg?: string; port?: number };
+          if (entry.msg?.startsWith('slack adapter')) {
+            if (entry.port !== undefined) served.port = entry.port;
+            clearTimeout(timer);
+            resolve();
+          }
+        } catch {
+          // not a log line
+        }
+      }
+    });
+    void exited.then((code) => reject(new Error(`serve exited with ${code}:\n${stderr.join('')}`)));
+  });
+  try {
+    await ready;
+  } catch (error) {
+    // Never leave a half-started server behind.
+    await stopServe(served);
+    throw error;
+  }
+  return served;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** Resolves once the fake has received no new post for `quietMs`. */
+async function settled(slack: FakeSlack, quietMs = 500): Promise<void> {
+  let last = -1;
+  while (last !== slack.posts.length) {
+    last = slack.posts.length;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+}
+
+async function stopServe(served: Served | undefined): Promise<number | null> {
+  if (!served || served.child.exitCode !== null) return served?.child.exitCode ?? null;
+  served.child.kill('SIGTERM');
+  const timer = setTimeout(() => served.child.kill('SIGKILL'), 10_000);
+  const code = await served.exited;
+  clearTimeout(timer);
+  return code;
+}
+
+describe('supportbot serve with Slack in HTTP mode', () => {
+  let slack: FakeSlack;
+  let served: Served | undefined;
+  let dataDir: string;
+  let url: string;
+
+  beforeAll(async () => {
+    slack = await startFakeSlack({ botToken: BOT_TOKEN });
+    dataDir = tempDataDir();
+    served = await serve({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_HANDOFF_CHANNEL: SLACK_IDS.staffChannel,
+      DATA_DIR: dataDir,
+    });
+    url = `http://127.0.0.1:${served.port}/slack/events`;
+    slack.deliverTo({ url, signingSecret: SECRET });
+  }, START_TIMEOUT_MS + 5000);
+
+  afterAll(async () => {
+    await stopServe(served);
+    await slack?.stop();
+  });
+
+  it('answers a direct message with buttons', async () => {
+    const after = slack.posts.length;
+    expect((await slack.sendEvent(dmMessage({ text: 'hello', user: SLACK_IDS.alice }))).status).toBe(200);
+    const post = await slack.waitForPost((p) => p.channel === dmChannelOf(SLACK_IDS.alice), { after, timeoutMs: 8000 });
+    expect(post.text.length).toBeGreaterThan(0);
+    expect(post.buttons.length).toBeGreaterThan(0);
+  });
+
+  it('continues on a click: the choice replaces the buttons and the bot answers', async () => {
+    const user = SLACK_IDS.bob;
+    let after = slack.posts.length;
+    await slack.sendEvent(dmMessage({ text: 'my card was declined', user }));
+    const question = await slack.waitForPost((p) => p.channel === dmChannelOf(user) && p.buttons.length > 0, { after, timeoutMs: 8000 });
+    const button = question.buttons[0]!;
+    after = slack.posts.length;
+    expect((await slack.click(question, button.label, { user })).status).toBe(200);
+    const update = await slack.waitForUpdate((u) => u.ts === question.ts, { timeoutMs: 8000 });
+    expect(JSON.stringify(update.blocks)).toContain(`You chose: *${button.label}*`);
+    const answer = await slack.waitForPost((p) => p.channel === dmChannelOf(user), { after, timeoutMs: 8000 });
+    expect(answer.ts).not.toBe(question.ts);
+  });
+
+  it('replies to a mention in a thread, and to later messages in that thread', async () => {
+    const ts = nextTs();
+    let after = slack.posts.length;
+    await slack.sendEvent(appMention({ text: 'how do I link my Visa card?', ts }));
+    const first = await slack.waitForPost((p) => p.channel === SLACK_IDS.support, { after, timeoutMs: 8000 });
+    expect(first.threadTs).toBe(ts);
+    after = slack.posts.length;
+    await slack.sendEvent(channelMessage({ text: 'thanks', threadTs: ts }));
+    const second = await slack.waitForPost((p) => p.channel === SLACK_IDS.support, { after, timeoutMs: 8000 });
+    expect(second.threadTs).toBe(ts);
+  });
+
+  it('rejects a badly signed request with 401', async () => {
+    const forger = 'UFORGER01';
+    const body = JSON.stringify(eventEnvelope(dmMessage({ text: 'forged', user: forger })));
+    expect((await postSigned(url, SECRET, body, 'application/json', { badSignature: true })).status).toBe(401);
+    expect((await postSigned(url, SECRET, body, 'application/json', { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+    await settled(slack, 300);
+    expect(slack.posts.filter((p) => p.channel === dmChannelOf(forger))).toEqual([]);
+  });
+
+  it('ignores bots and answers a retried event once', async () => {
+    // Two people say the same two things; one of the first messages is retried by Slack twice.
+    const retried = dmChannelOf(SLACK_IDS.staffer);
+    const control = dmChannelOf(SLACK_IDS.bob.replace('B', 'C'));
+    const after = slack.posts.length;
+    await slack.sendEvent(botMessage({ text: 'beep', channel: retried }));
+    const envelope = eventEnvelope(dmMessage({ text: 'hello', user: SLACK_IDS.staffer }));
+    await slack.sendEvent(envelope);
+    await slack.sendEvent(envelope, { retryNum: 1 });
+    await slack.sendEvent(envelope, { retryNum: 2 });
+    await slack.sendEvent(dmMessage({ text: 'goodbye', user: SLACK_IDS.staffer }));
+    await slack.sendEvent(dmMessage({ text: 'hello', user: `U${control.slice(1)}` }));
+    await slack.sendEvent(dmMessage({ text: 'goodbye', user: `U${control.slice(1)}` }));
+    await settled(slack);
+    const count = (channel: string) => slack.posts.slice(after).filter((p) => p.channel === channel).length;
+    expect(count(control)).toBeGreaterThanOrEqual(2);
+    expect(count(retried)).toBe(count(control));
+    expect(served?.stderr.join('')).toContain('repeated Slack event ignored');
+  });
+
+  it('never echoes, logs or stores a pasted card number', async () => {
+    const user = SLACK_IDS.alice;
+    const after = slack.posts.length;
+    await slack.sendEvent(dmMessage({ text: 'my card 4111 1111 1111 1111 was declined', user }));
+    await slack.waitForPost((p) => p.channel === dmChannelOf(user), { after, timeoutMs: 8000 });
+    await new Promise((r) => setTimeout(r, 300)); // let the lowdb write land
+    expect(slack.everythingSent()).not.toMatch(CARD_DIGITS);
+    expect(served?.stderr.join('')).not.toMatch(CARD_DIGITS);
+    // Whatever layout the lowdb store uses, no file under DATA_DIR may hold the number.
+    const stored = filesUnder(dataDir).map((file) => readFileSync(file, 'utf8'));
+    expect(stored.join('').length).toBeGreaterThan(0);
+    for (const content of stored) expect(content).not.toMatch(CARD_DIGITS);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const code = await stopServe(served);
+    expect(code).toBe(0);
+    expect(served?.stderr.join('')).toContain('slack adapter stopped');
+  });
+});
+
+describe('supportbot serve with Slack in Socket Mode', () => {
+  let slack: FakeSlack;
+  let served: Served | undefined;
+
+  beforeAll(async () => {
+    slack = await startFakeSlack({ socketMode: true, botToken: BOT_TOKEN });
+    served = await serve({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-A0FAKE001-serve', SLACK_API_URL: slack.apiUrl, DATA_DIR: tempDataDir() });
+  }, START_TIMEOUT_MS + 5000);
+
+  afterAll(async () => {
+    await stopServe(served);
+    await slack?.stop();
+  });
+
+  it('answers a direct message and continues on a click', async () => {
+    const user = SLACK_IDS.alice;
+    let after = slack.posts.length;
+    const sent = await slack.sendEvent(dmMessage({ text: 'hello', user }));
+    expect(sent.ack?.envelope_id).toBeTruthy();
+    const question = await slack.waitForPost((p) => p.channel === dmChannelOf(user) && p.buttons.length > 0, { after, timeoutMs: 8000 });
+    after = slack.posts.length;
+    await slack.click(question, question.buttons[0]!.label, { user });
+    await slack.waitForUpdate((u) => u.ts === question.ts, { timeoutMs: 8000 });
+    await slack.waitForPost((p) => p.channel === dmChannelOf(user), { after, timeoutMs: 8000 });
+  });
+
+  it('answers an event Slack redelivers (retry_attempt) only once', async () => {
+    const user = SLACK_IDS.bob;
+    const envelope = eventEnvelope(dmMessage({ text: 'hello', user }));
+    const after = slack.posts.length;
+    await slack.sendEvent(envelope);
+    await slack.sendEvent(envelope, { retryNum: 1 });
+    await slack.waitForPost((p) => p.channel === dmChannelOf(user), { after, timeoutMs: 8000 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(served?.stderr.join('')).toContain('repeated Slack event ignored');
+  });
+
+  it('closes its WebSocket and exits promptly on SIGTERM', async () => {
+    const started = performance.now();
+    expect(await stopServe(served)).toBe(0);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('supportbot serve with a Slack token Slack rejects', () => {
+  it('stops at start with a message that names SLACK_BOT_TOKEN and exit code 2', async () => {
+    const slack = await startFakeSlack({ botToken: BOT_TOKEN });
+    try {
+      const child = spawn(process.execPath, ['bin/supportbot.js', 'serve'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', SUPPORTBOT_FROM_SOURCE: '1', SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, HOST: '127.0.0.1', PORT: '0', DATA_DIR: tempDataDir() },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(2);
+      expect(stderr).toContain('SLACK_BOT_TOKEN: Slack rejected the token (invalid_auth)');
+    } finally {
+      await slack.stop();
+    }
+  }, START_TIMEOUT_MS + 5000);
+});

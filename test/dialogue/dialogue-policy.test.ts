@@ -1,0 +1,385 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../src/core/actions.js';
+import { LINES } from '../../src/dialogue/bot-lines.js';
+import { createConversation, nlu } from './conversation.js';
+
+describe('the dialogue policy: guided flows', () => {
+  it('greets a new person and offers every guided flow and a person', () => {
+    const c = createConversation();
+    const t = c.say('hi', nlu('greeting'));
+    expect(t.flow).toBeNull();
+    expect(t.texts[0]).toBe(LINES.greeting);
+    expect(t.buttons).toEqual(['flow:payment_declined', 'flow:link_card', 'flow:account_setup', 'flow:verification', 'flow:pay_on_alibaba', 'nav:human']);
+  });
+
+  it('starts the decline diagnosis from a typed problem and asks what happened', () => {
+    const c = createConversation();
+    const t = c.say('my card was declined', nlu('payment_declined'));
+    expect([t.flow, t.step]).toEqual(['payment_declined', 'ask_cause']);
+    expect(t.buttons).toContain('answer:funds');
+    expect(t.buttons).toContain('nav:human');
+  });
+
+  it('skips the question when the first message already says the cause', () => {
+    const c = createConversation();
+    const t = c.say('declined, it says suspicious transaction', nlu('payment_declined', { entities: { errorKind: 'flagged' } }));
+    expect(t.step).toBe('fix_flagged');
+    expect(t.sections).toEqual(['payment-declined#declined-by-issuer', 'payment-declined#flagged-by-alipay']);
+    // A skipped question is not a step to go back to.
+    expect(t.buttons).not.toContain('nav:back');
+  });
+
+  it('fills the card network from free text by the button labels', () => {
+    const c = createConversation();
+    c.say('how do I link my card', nlu('link_card'));
+    const t = c.say("it's a mastercard", nlu('link_card', { confidence: 0.4 }));
+    expect(t.step).toBe('card_enabled');
+    expect(c.state.frame?.slots['cardNetwork']).toBe('mastercard');
+  });
+
+  it('skips "which card" when the first message names an accepted network', () => {
+    const c = createConversation();
+    const t = c.say('link my visa card', nlu('link_card', { entities: { cardNetwork: 'visa' } }));
+    expect(t.step).toBe('card_enabled');
+  });
+
+  it('takes an unsupported card network to what to do about it', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    const t = c.say('american express', nlu('link_card', { confidence: 0.5, entities: { cardNetwork: 'amex' } }));
+    expect(t.step).toBe('unsupported_card');
+    expect(t.sections).toContain('link-card#alternatives');
+    expect(c.state.frame?.slots['cardNetwork']).toBe('amex');
+  });
+
+  it('walks a card all the way to linked, showing each fact from the knowledge base', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    for (const [action, step] of [
+      ['answer:visa', 'card_enabled'],
+      ['answer:yes', 'open_cards'],
+      ['answer:found', 'add_card'],
+      ['answer:entered', 'confirm_code'],
+      ['answer:confirmed', 'test_charge'],
+      ['answer:ok', 'accept_terms'],
+      ['answer:agreed', 'default_method'],
+    ] as const) {
+      expect(c.click(action).step).toBe(step);
+    }
+    const done = c.click('answer:done');
+    expect(done.flow).toBeNull();
+    expect(done.buttons).toEqual(['flow:pay_on_alibaba', 'flow:verification', 'nav:menu']);
+  });
+
+  it('moves to the next likely cause when a fix does not work, and to who to contact after three', () => {
+    const c = createConversation();
+    c.say('payment declined', nlu('payment_declined'));
+    expect(c.click('answer:glitch').step).toBe('fix_glitch');
+    const second = c.click('answer:not_fixed');
+    expect(second.step).toBe('fix_funds');
+    expect(second.texts).toContain("Sorry, that wasn't it. Let's look at the next likely cause.");
+    expect(c.click('answer:not_fixed').step).toBe('fix_flagged');
+    const last = c.click('answer:not_fixed');
+    expect(last.step).toBe('who_to_contact');
+    expect(last.sections).toEqual(['contact-support#who-to-contact', 'contact-support#what-to-include']);
+  });
+
+  it('reads "no, it did not work" as not fixed and "yes it worked" as fixed', () => {
+    const c = createConversation();
+    c.say('declined', nlu('payment_declined', { entities: { errorKind: 'insufficient_funds' } }));
+    expect(c.say('no it did not work', nlu('deny')).step).toBe('fix_flagged');
+    const fixed = c.say('yes it worked now', nlu('affirm'));
+    expect(fixed.flow).toBeNull();
+    expect(fixed.texts).toContain('Great, glad it went through!');
+  });
+
+  it('hands over at the end of a diagnosis with a summary of what was tried and nothing the person typed', () => {
+    const c = createConversation();
+    c.say('my visa was declined, secret-words-123', nlu('payment_declined', { entities: { errorKind: 'flagged', cardNetwork: 'visa' } }));
+    c.click('answer:not_fixed');
+    c.click('answer:contact');
+    const t = c.click('answer:person');
+    expect(t.handoff).toMatchObject({ flow: 'payment_declined', stepsTried: ['checked for a block by the bank or an Alipay flag', 'checked funds and card limits (shipping and fees included)', 'was told who to contact and what to include'] });
+    expect(t.handoff?.problem).toContain('Card network: visa');
+    expect(JSON.stringify(t.handoff)).not.toContain('secret-words-123');
+    expect([t.flow, t.step]).toEqual(['contact_support', 'with_staff']);
+    // who_to_contact has just shown who handles what: the handoff does not repeat it.
+    expect(t.sections).toEqual([]);
+    expect(t.texts).toEqual([LINES.handoff]);
+  });
+});
+
+describe('the dialogue policy: conversation skills', () => {
+  it('reprompts an answer that does not fit at most twice, then offers other ways', () => {
+    const c = createConversation();
+    c.click('flow:verification');
+    const first = c.say('banana');
+    expect(first.texts[0]).toContain(LINES.reprompt);
+    expect(first.buttons).toContain('answer:identity');
+    expect(c.say('purple').texts[0]).toContain(LINES.repromptAgain);
+    const third = c.say('sky');
+    expect(third.texts).toEqual([LINES.alternatives]);
+    expect(third.buttons).toEqual(['nav:restart', 'nav:menu', 'nav:human']);
+    expect(third.step).toBe('which_check');
+  });
+
+  it('shows the step again when the person asks about it instead of answering', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.click('answer:visa');
+    c.click('answer:yes');
+    const t = c.say('where do I find the cards thing in the app', nlu('out_of_scope', { confidence: 0.3 }));
+    expect(t.texts[0]).toBe(LINES.showAgain);
+    expect(t.sections).toEqual(['link-card#open-card-settings']);
+    expect(t.step).toBe('open_cards');
+  });
+
+  it('counts more talk about the same problem without an answer towards the reprompt limit', () => {
+    const c = createConversation();
+    c.say('card declined', nlu('payment_declined'));
+    expect(c.say('this is so annoying, same problem with my payment', nlu('payment_declined')).texts[0]).toBe(LINES.alreadyOnIt('your declined payment'));
+    expect(c.say('ugh this payment', nlu('payment_declined')).texts[0]).toContain(LINES.repromptAgain);
+    expect(c.say('payment payment', nlu('payment_declined')).texts).toEqual([LINES.alternatives]);
+  });
+
+  it('answers a question mid-flow, then resumes the same step', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.click('answer:visa');
+    const digression = c.say('what fees will my bank charge for this?', nlu('fees_and_rates', { confidence: 0.8 }));
+    expect(digression.effects[0]).toEqual({ type: 'answer', query: 'what fees will my bank charge for this?', intents: ['fees_and_rates'] });
+    expect(digression.texts).toContain(LINES.carryOn('linking your card'));
+    expect(digression.step).toBe('card_enabled');
+    const back = c.click('nav:continue');
+    expect(back.step).toBe('card_enabled');
+    expect(back.buttons).toContain('answer:yes');
+  });
+
+  it('treats a question that names an option as a question, and a short answer as the answer', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    const question = c.say('what fees does visa charge?', nlu('fees_and_rates', { confidence: 0.8 }));
+    expect(question.effects[0]).toMatchObject({ type: 'answer', intents: ['fees_and_rates'] });
+    expect(question.step).toBe('which_card');
+    // The classifier is sure about the wrong thing; the words answer the question asked.
+    const d = createConversation();
+    d.click('flow:payment_declined');
+    expect(d.say('the app froze', nlu('link_card', { confidence: 0.95 })).step).toBe('fix_glitch');
+  });
+
+  it('does not read redaction placeholders as an answer', () => {
+    const c = createConversation();
+    c.click('flow:verification');
+    const t = c.say('the [code] is [code]', nlu('out_of_scope', { confidence: 0.3 }), { redactions: ['code'] });
+    expect(t.texts[0]).toBe(LINES.privacy);
+    expect(t.step).toBe('which_check');
+    expect(t.texts[1]).toContain(LINES.reprompt);
+  });
+
+  it('still takes a plain answer after a digression without "carry on"', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.click('answer:visa');
+    c.say('is it safe to do this?', nlu('security', { confidence: 0.8 }));
+    expect(c.say('yes', nlu('affirm')).step).toBe('open_cards');
+  });
+
+  it('switches to a new task the person clearly asks for, and offers the old one back at the end', () => {
+    const c = createConversation();
+    c.click('flow:account_setup');
+    const t = c.say('actually my card payment got declined just now', nlu('payment_declined', { confidence: 0.85 }));
+    expect(t.flow).toBe('payment_declined');
+    expect(t.texts[0]).toBe(LINES.switching('your declined payment'));
+    c.click('answer:funds');
+    const done = c.click('answer:fixed');
+    expect(done.texts).toContain(LINES.backToEarlier('setting up your Alipay account'));
+    const resumed = c.click('nav:resume');
+    expect([resumed.flow, resumed.step]).toEqual(['account_setup', 'get_app']);
+  });
+
+  it('asks before switching when the other task is not clear', () => {
+    const c = createConversation();
+    c.click('flow:account_setup');
+    const t = c.say('verification thing maybe', nlu('verification', { confidence: 0.45 }));
+    expect(t.flow).toBe('account_setup');
+    expect(t.buttons).toEqual(['flow:verification', 'nav:continue']);
+  });
+
+  it('asks "did you mean A or B?" when the top two intents are close, and takes a typed choice', () => {
+    const c = createConversation();
+    const ranking = [
+      { intent: 'limits' as const, confidence: 0.41 },
+      { intent: 'payment_declined' as const, confidence: 0.35 },
+      { intent: 'fees_and_rates' as const, confidence: 0.1 },
+    ];
+    const t = c.say('my payment over the max', nlu('limits', { confidence: 0.41, ranking }));
+    expect(t.texts).toEqual([LINES.clarify]);
+    expect(t.buttons).toEqual(['info:limits', 'flow:payment_declined', 'nav:menu']);
+    const picked = c.say('the second one', nlu('out_of_scope', { confidence: 0.3 }));
+    expect(picked.flow).toBe('payment_declined');
+  });
+
+  it('does not ask when the top intent is well ahead', () => {
+    const c = createConversation();
+    const ranking = [
+      { intent: 'limits' as const, confidence: 0.6 },
+      { intent: 'payment_declined' as const, confidence: 0.3 },
+    ];
+    const t = c.say('what is my daily limit', nlu('limits', { confidence: 0.6, ranking }));
+    expect(t.effects[0]).toMatchObject({ type: 'answer', intents: ['limits'] });
+  });
+
+  it.each([
+    ['go back', 'back'],
+    ['start over', 'restart'],
+    ['cancel', 'cancel'],
+    ['help', 'help'],
+  ])('understands "%s" typed as a command', (text, command) => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.click('answer:visa');
+    const t = c.say(text, nlu('out_of_scope', { confidence: 0.3 }));
+    if (command === 'back') expect(t.step).toBe('which_card');
+    if (command === 'restart') expect([t.step, t.texts[0]]).toEqual(['which_card', LINES.restarted('linking your card')]);
+    if (command === 'cancel') expect(t.flow).toBeNull();
+    if (command === 'help') expect(t.buttons).toEqual(expect.arrayContaining(['nav:restart', 'nav:cancel', 'nav:human', 'answer:yes']));
+  });
+
+  it('goes back one question at a time and says so at the first one', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.click('answer:visa');
+    c.click('answer:yes');
+    expect(c.click('nav:back').step).toBe('card_enabled');
+    expect(c.click('nav:back').step).toBe('which_card');
+    expect(c.click('nav:back').texts[0]).toContain(LINES.backAtStart);
+  });
+
+  it('hands over to a person from anywhere, stays quiet, and comes back when staff hand it back', () => {
+    const c = createConversation();
+    c.click('flow:verification');
+    const t = c.click(ACTIONS.human);
+    expect(t.handoff).toMatchObject({ flow: 'verification', reason: 'asked for a person during your verification' });
+    expect(t.sections).toEqual(['contact-support#who-to-contact']);
+    expect(c.say('hello? anyone?', nlu('greeting')).effects).toEqual([]);
+    expect(c.click('answer:identity').effects).toEqual([]);
+    expect(c.click(ACTIONS.human).effects).toEqual([]);
+    const back = c.click(ACTIONS.handBack);
+    expect(back.texts).toEqual([LINES.handBack]);
+    expect(back.buttons[0]).toBe('nav:resume');
+    expect(back.flow).toBeNull();
+    expect(c.say('hi', nlu('greeting')).texts).toEqual([LINES.greeting]);
+  });
+
+  it('hands over when the person asks for support in words', () => {
+    const c = createConversation();
+    const t = c.say('can I talk to a real person', nlu('out_of_scope', { confidence: 0.3 }));
+    expect(t.handoff).toBeDefined();
+    const again = createConversation().say('I need to contact support', nlu('contact_support'));
+    expect(again.handoff?.flow).toBeNull();
+  });
+
+  it('warns about a pasted secret first, then goes on with the turn', () => {
+    const c = createConversation();
+    const t = c.say('my card [card number] was declined', nlu('payment_declined'), { redactions: ['card_number'] });
+    expect(t.texts[0]).toBe(LINES.privacy);
+    expect(t.step).toBe('ask_cause');
+  });
+
+  it('answers empty, non-English and emoji-only messages kindly and keeps the question', () => {
+    const c = createConversation();
+    expect(c.say('', null, { notes: ['empty'] }).texts).toEqual([LINES.empty]);
+    c.click('flow:verification');
+    const foreign = c.say('mi tarjeta', nlu('out_of_scope', { confidence: 0.2 }), { notes: ['non_english'] });
+    expect(foreign.texts[0]).toBe(LINES.nonEnglish);
+    expect(foreign.buttons).toContain('answer:identity');
+    expect(c.say('👍', null, { notes: ['emoji_only'] }).texts[0]).toBe(LINES.emojiOnly);
+    expect(c.state.frame?.misses).toBe(0);
+  });
+
+  it('says it read only the first part of a very long message', () => {
+    const c = createConversation();
+    const t = c.say('my payment was declined and ...', nlu('payment_declined'), { notes: ['truncated'] });
+    expect(t.texts[0]).toBe(LINES.truncated);
+    expect(t.step).toBe('ask_cause');
+  });
+
+  it('starts fresh after 30 idle minutes and a Resume button restores the step', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.click('answer:visa');
+    c.wait(31 * 60 * 1000);
+    const t = c.say('hello', nlu('greeting'));
+    expect(t.flow).toBeNull();
+    expect(t.texts[0]).toBe(LINES.resumeOffer('linking your card'));
+    expect(t.buttons).toContain('nav:resume');
+    const resumed = c.click('nav:resume');
+    expect([resumed.flow, resumed.step]).toEqual(['link_card', 'card_enabled']);
+  });
+
+  it('keeps the flow when the person comes back within the idle time (configurable)', () => {
+    const c = createConversation({ idleMs: 5 * 60 * 1000 });
+    c.click('flow:link_card');
+    c.wait(4 * 60 * 1000);
+    expect(c.say('visa', nlu('link_card', { confidence: 0.4 })).step).toBe('card_enabled');
+    c.wait(6 * 60 * 1000);
+    expect(c.click('answer:yes').flow).toBeNull();
+  });
+
+  it('answers out-of-scope politely with what it can do, and reprompts instead inside a flow', () => {
+    const c = createConversation();
+    const t = c.say('what is the weather', nlu('out_of_scope'));
+    expect(t.texts).toEqual([LINES.outOfScope]);
+    expect(t.buttons).toContain('flow:link_card');
+    c.click('flow:verification');
+    expect(c.say('what is the weather', nlu('out_of_scope')).texts[0]).toContain(LINES.reprompt);
+  });
+
+  it('takes thanks and goodbye gracefully in and out of a flow', () => {
+    const c = createConversation();
+    expect(c.say('thanks', nlu('thanks')).texts).toEqual([LINES.thanks]);
+    c.click('flow:pay_on_alibaba');
+    const thanks = c.say('thank you', nlu('thanks'));
+    expect(thanks.texts[0]).toBe(LINES.thanksInFlow);
+    expect(thanks.step).toBe('ready_check');
+    const bye = c.say('bye', nlu('goodbye'));
+    expect(bye.flow).toBeNull();
+    expect(bye.buttons).toEqual(['nav:resume']);
+  });
+
+  it('answers an information question from the knowledge base and offers the related flow', () => {
+    const c = createConversation();
+    const typed = c.say('how do I raise my limit', nlu('limits'));
+    expect(typed.effects).toEqual([{ type: 'answer', query: 'how do I raise my limit', intents: ['limits'], buttons: [{ label: 'Verify my identity', value: 'flow:verification' }, { label: 'Something else', value: 'nav:menu' }] }]);
+    const clicked = c.click('info:tour_pass');
+    expect(clicked.sections).toEqual(['tour-pass#what-it-is', 'tour-pass#how-it-works']);
+    expect(clicked.buttons).toContain('flow:link_card');
+  });
+
+  it('says a button from an earlier question is stale and asks the current one again', () => {
+    const c = createConversation();
+    c.click('flow:payment_declined');
+    const t = c.click('answer:visa');
+    expect(t.texts[0]).toBe(LINES.staleButton);
+    expect(t.step).toBe('ask_cause');
+    expect(c.click('flow:nonsense').texts[0]).toBe(LINES.unknownButton);
+  });
+
+  it('never echoes what the person typed', () => {
+    const c = createConversation();
+    const marker = 'zebra-quartz-7781';
+    const turns = [
+      c.say(`hi ${marker}`, nlu('greeting')),
+      c.say(`declined ${marker}`, nlu('payment_declined')),
+      c.say(`${marker}`),
+      c.say(`what about fees ${marker}`, nlu('fees_and_rates')),
+      c.say(`${marker} bye`, nlu('goodbye')),
+    ];
+    for (const t of turns) {
+      for (const e of t.effects) {
+        if (e.type === 'answer') continue; // the query goes to the knowledge search, not to the person
+        expect(JSON.stringify(e)).not.toContain(marker);
+      }
+    }
+  });
+});

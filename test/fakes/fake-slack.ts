@@ -1,0 +1,466 @@
+/**
+ * A fake Slack on 127.0.0.1 for driving the real Bolt app: the Web API (POST /api/<method>),
+ * a response_url sink (POST /response/<id>) and, in Socket Mode, the WebSocket Slack pushes
+ * envelopes over. It records every call, and it sends events, clicks and slash commands to the
+ * app either as signed HTTP requests (HTTP mode) or as Socket Mode envelopes.
+ *
+ *   const slack = await startFakeSlack();                 // or { socketMode: true }
+ *   slack.deliverTo({ url: 'http://127.0.0.1:PORT/slack/events', signingSecret });  // HTTP mode
+ *   await slack.sendEvent(dmMessage({ text: 'hi' }));
+ *   const post = await slack.waitForPost((p) => p.channel === dmChannelOf(SLACK_IDS.alice));
+ *   await slack.click(post, 'My card was declined');
+ *   await slack.stop();
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EventEmitter, once } from 'node:events';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  SLACK_IDS,
+  dmChannelOf,
+  eventEnvelope,
+  formEncodePayload,
+  nextId,
+  nextTs,
+  postSigned,
+  slashCommand,
+  type SignedPostOptions,
+  type SlackEvent,
+  type SlashCommandOptions,
+} from './slack-payloads.js';
+
+export interface RecordedCall {
+  /** Web API method (chat.postMessage …) or "response_url". */
+  method: string;
+  path: string;
+  authorization?: string;
+  contentType?: string;
+  /** The decoded form or JSON body; JSON-string fields (blocks …) parsed. */
+  args: Record<string, unknown>;
+}
+
+export interface SlackBlockRecord {
+  type: string;
+  block_id?: string;
+  elements?: Array<Record<string, unknown>>;
+  text?: { type: string; text: string };
+  fields?: Array<{ type: string; text: string }>;
+  [key: string]: unknown;
+}
+
+/** A message the app posted (and its current state after chat.update). */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text: string;
+  blocks: SlackBlockRecord[];
+  /** Button labels and values of the message's actions blocks, in order. */
+  buttons: Array<{ label: string; value: string; actionId: string; blockId?: string }>;
+}
+
+export interface MessageUpdate {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: SlackBlockRecord[];
+}
+
+export interface SocketFrame {
+  envelope_id?: string;
+  payload?: unknown;
+  [key: string]: unknown;
+}
+
+/** What the app answered: the HTTP status and body, or (Socket Mode) its ack frame. */
+export interface Delivery {
+  status: number;
+  body: string;
+  ack?: SocketFrame;
+}
+
+export interface SendOptions extends SignedPostOptions {
+  eventId?: string;
+  /** Slack's retry counter (HTTP header or the envelope's retry_attempt). */
+  retryNum?: number;
+}
+
+export interface FakeSlackOptions {
+  socketMode?: boolean;
+  teamId?: string;
+  botUserId?: string;
+  botId?: string;
+  /** When set, Web API calls with another bearer token get `invalid_auth`. */
+  botToken?: string;
+  /** When set, apps.connections.open with another app-level token gets `invalid_auth`. */
+  appToken?: string;
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  /** Only items recorded at or after this index (e.g. `posts.length` before sending). */
+  after?: number;
+}
+
+export interface FakeSlack {
+  readonly apiUrl: string;
+  readonly port: number;
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly calls: RecordedCall[];
+  readonly posts: PostedMessage[];
+  readonly updates: MessageUpdate[];
+  /** Bodies POSTed to response_url (ephemeral slash command answers). */
+  readonly responses: RecordedCall[];
+  /** Frames the app sent over the Socket Mode WebSocket (acks). */
+  readonly socketFrames: SocketFrame[];
+  responseUrl(id?: string): string;
+  /** HTTP mode: where events go, and the secret to sign them with. */
+  deliverTo(target: { url: string; signingSecret: string }): void;
+  /** Sends an event (wrapped in an Events API envelope unless it is one already). */
+  sendEvent(event: SlackEvent, options?: SendOptions): Promise<Delivery>;
+  /** Sends an interactivity payload (e.g. block_actions). */
+  sendAction(payload: Record<string, unknown>, options?: SendOptions): Promise<Delivery>;
+  /** Clicks the button of `post` whose label (or value) matches, as `user`. */
+  click(post: PostedMessage, button: string | ((b: PostedMessage['buttons'][number]) => boolean), options?: SendOptions & { user?: string }): Promise<Delivery>;
+  sendCommand(command: Omit<SlashCommandOptions, 'responseUrl'>, options?: SendOptions): Promise<Delivery>;
+  /** Resolves with the first post (counting ones already made, from `after`) that matches. */
+  waitForPost(predicate?: (post: PostedMessage) => boolean, options?: WaitOptions): Promise<PostedMessage>;
+  waitForUpdate(predicate?: (update: MessageUpdate) => boolean, options?: WaitOptions): Promise<MessageUpdate>;
+  waitForCall(method: string, predicate?: (call: RecordedCall) => boolean, options?: WaitOptions): Promise<RecordedCall>;
+  /** Socket Mode: resolves once an app is connected. */
+  waitForConnection(options?: WaitOptions): Promise<void>;
+  /** Socket Mode: sends any frame, e.g. `{ type: 'disconnect', reason: 'refresh_requested' }`. */
+  sendRaw(frame: unknown): void;
+  /** The next call of `method` fails with `{ ok: false, error }`. */
+  failNext(method: string, error: string): void;
+  /** Everything the app sent to Slack, as one string (to search for things that must never appear). */
+  everythingSent(): string;
+  stop(): Promise<void>;
+}
+
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function decodeArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = v;
+    if (JSON_FIELDS.has(k)) {
+      try {
+        out[k] = JSON.parse(v);
+      } catch {
+        // keep the string
+      }
+    }
+  }
+  return out;
+}
+
+export function buttonsOf(blocks: SlackBlockRecord[]): PostedMessage['buttons'] {
+  const out: PostedMessage['buttons'] = [];
+  for (const block of blocks) {
+    if (block.type !== 'actions') continue;
+    for (const el of block.elements ?? []) {
+      if (el.type !== 'button') continue;
+      const label = (el.text as { text?: string } | undefined)?.text ?? '';
+      out.push({ label, value: String(el.value ?? ''), actionId: String(el.action_id ?? ''), ...(block.block_id ? { blockId: block.block_id } : {}) });
+    }
+  }
+  return out;
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const teamId = options.teamId ?? SLACK_IDS.team;
+  const botUserId = options.botUserId ?? SLACK_IDS.botUser;
+  const botId = options.botId ?? SLACK_IDS.bot;
+  const events = new EventEmitter();
+  events.setMaxListeners(100);
+  const calls: RecordedCall[] = [];
+  const posts: PostedMessage[] = [];
+  const updates: MessageUpdate[] = [];
+  const responses: RecordedCall[] = [];
+  const socketFrames: SocketFrame[] = [];
+  const sockets = new Set<WebSocket>();
+  const failures = new Map<string, string>();
+  let httpTarget: { url: string; signingSecret: string } | undefined;
+
+  const server = createServer((req, res) => void handle(req, res));
+  let wss: WebSocketServer | undefined;
+  if (options.socketMode) {
+    wss = new WebSocketServer({ server, path: '/link' });
+    wss.on('connection', (ws) => {
+      sockets.add(ws);
+      ws.on('message', (data) => {
+        const frame = JSON.parse(data.toString()) as SocketFrame;
+        socketFrames.push(frame);
+        events.emit('socket_frame', frame);
+      });
+      ws.on('close', () => sockets.delete(ws));
+      // Slack says hello right after the upgrade; the client's start() resolves on it.
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack' }, connection_info: { app_id: SLACK_IDS.app } }));
+      events.emit('socket_connected');
+    });
+  }
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+
+  function record(call: RecordedCall): void {
+    calls.push(call);
+    events.emit('call', call);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', base);
+    const raw = await readBody(req);
+    const contentType = req.headers['content-type'];
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(body));
+    };
+    const call: RecordedCall = {
+      method: '',
+      path: url.pathname,
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      ...(contentType ? { contentType } : {}),
+      args: decodeArgs(raw, contentType),
+    };
+    if (req.method === 'POST' && url.pathname.startsWith('/response/')) {
+      call.method = 'response_url';
+      responses.push(call);
+      record(call);
+      return send(200, { ok: true });
+    }
+    if (req.method !== 'POST' || !url.pathname.startsWith('/api/')) return send(404, { ok: false, error: 'unknown_path' });
+    call.method = url.pathname.slice('/api/'.length);
+    const { args } = call;
+    const failure = failures.get(call.method);
+    if (failure) {
+      failures.delete(call.method);
+      record(call);
+      return send(200, { ok: false, error: failure });
+    }
+    const isAppToken = call.method === 'apps.connections.open';
+    if (options.botToken && !isAppToken && call.authorization !== `Bearer ${options.botToken}`) {
+      record(call);
+      return send(200, { ok: false, error: 'invalid_auth' });
+    }
+    switch (call.method) {
+      case 'auth.test':
+        record(call);
+        return send(200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'supportbot', team_id: teamId, user_id: botUserId, bot_id: botId, is_enterprise_install: false });
+      case 'chat.postMessage': {
+        const ts = nextTs();
+        const blocks = (Array.isArray(args.blocks) ? args.blocks : []) as SlackBlockRecord[];
+        const threadTs = typeof args.thread_ts === 'string' && args.thread_ts !== '' ? args.thread_ts : undefined;
+        const post: PostedMessage = {
+          channel: String(args.channel),
+          ts,
+          ...(threadTs ? { threadTs } : {}),
+          text: String(args.text ?? ''),
+          blocks,
+          buttons: buttonsOf(blocks),
+        };
+        posts.push(post);
+        record(call);
+        events.emit('post', post);
+        return send(200, { ok: true, channel: args.channel, ts, message: { type: 'message', user: botUserId, bot_id: botId, text: args.text, ts, thread_ts: threadTs } });
+      }
+      case 'chat.update': {
+        const blocks = (Array.isArray(args.blocks) ? args.blocks : []) as SlackBlockRecord[];
+        const change: MessageUpdate = { channel: String(args.channel), ts: String(args.ts), text: String(args.text ?? ''), blocks };
+        const post = posts.find((p) => p.channel === change.channel && p.ts === change.ts);
+        if (post) {
+          post.text = change.text;
+          post.blocks = blocks;
+          post.buttons = buttonsOf(blocks);
+        }
+        updates.push(change);
+        record(call);
+        events.emit('update', change);
+        return send(200, { ok: true, channel: args.channel, ts: args.ts, text: args.text });
+      }
+      case 'conversations.open': {
+        record(call);
+        const user = String(args.users ?? '').split(',')[0] ?? '';
+        if (!user) return send(200, { ok: false, error: 'user_not_found' });
+        return send(200, { ok: true, channel: { id: dmChannelOf(user) } });
+      }
+      case 'apps.connections.open':
+        record(call);
+        if (options.appToken && call.authorization !== `Bearer ${options.appToken}`) return send(200, { ok: false, error: 'invalid_auth' });
+        if (!wss) return send(200, { ok: false, error: 'socket_mode_not_enabled_in_fake' });
+        return send(200, { ok: true, url: `ws://127.0.0.1:${port}/link?ticket=fake-ticket&app_id=${SLACK_IDS.app}` });
+      default:
+        record(call);
+        return send(200, { ok: true });
+    }
+  }
+
+  function waitFor<T>(kind: string, list: () => T[], predicate: (item: T) => boolean, o: WaitOptions, describe = () => ''): Promise<T> {
+    const timeoutMs = o.timeoutMs ?? 5000;
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = list().slice(o.after ?? 0).find(predicate);
+        if (found !== undefined) {
+          cleanup();
+          resolve(found);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake Slack: no matching ${kind} within ${timeoutMs} ms. ${describe()}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        events.off('call', check);
+      };
+      events.on('call', check);
+      check();
+    });
+  }
+
+  async function pushEnvelope(type: 'events_api' | 'interactive' | 'slash_commands', payload: unknown, retryNum = 0): Promise<Delivery> {
+    if (sockets.size === 0) throw new Error('fake Slack: no Socket Mode connection');
+    const envelopeId = nextId('env-');
+    const acked = new Promise<SocketFrame>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        events.off('socket_frame', onFrame);
+        reject(new Error(`fake Slack: envelope ${envelopeId} was not acknowledged within 3000 ms`));
+      }, 3000);
+      const onFrame = (frame: SocketFrame) => {
+        if (frame.envelope_id !== envelopeId) return;
+        clearTimeout(timer);
+        events.off('socket_frame', onFrame);
+        resolve(frame);
+      };
+      events.on('socket_frame', onFrame);
+    });
+    const frame = {
+      envelope_id: envelopeId,
+      type,
+      payload,
+      accepts_response_payload: type !== 'events_api',
+      retry_attempt: retryNum,
+      retry_reason: retryNum > 0 ? 'timeout' : '',
+    };
+    for (const ws of sockets) ws.send(JSON.stringify(frame));
+    const ack = await acked;
+    return { status: 200, body: JSON.stringify(ack.payload ?? {}), ack };
+  }
+
+  function requireTarget(): { url: string; signingSecret: string } {
+    if (!httpTarget) throw new Error('fake Slack: call deliverTo({ url, signingSecret }) before sending in HTTP mode');
+    return httpTarget;
+  }
+
+  const fake: FakeSlack = {
+    apiUrl: `${base}/api/`,
+    port,
+    teamId,
+    botUserId,
+    botId,
+    calls,
+    posts,
+    updates,
+    responses,
+    socketFrames,
+    responseUrl: (id = nextId('resp')) => `${base}/response/${id}`,
+    deliverTo(target) {
+      httpTarget = target;
+    },
+    async sendEvent(event, o = {}) {
+      const envelope = event.type === 'event_callback' ? event : eventEnvelope(event, { teamId, botUserId, ...(o.eventId ? { eventId: o.eventId } : {}) });
+      if (wss) return pushEnvelope('events_api', envelope, o.retryNum ?? 0);
+      const target = requireTarget();
+      return postSigned(target.url, target.signingSecret, JSON.stringify(envelope), 'application/json', o);
+    },
+    async sendAction(payload, o = {}) {
+      if (wss) return pushEnvelope('interactive', payload, o.retryNum ?? 0);
+      const target = requireTarget();
+      return postSigned(target.url, target.signingSecret, formEncodePayload(payload), 'application/x-www-form-urlencoded', o);
+    },
+    async click(post, button, o = {}) {
+      const match = typeof button === 'string' ? (b: PostedMessage['buttons'][number]) => b.label === button || b.value === button : button;
+      const chosen = post.buttons.find(match);
+      if (!chosen) throw new Error(`fake Slack: message ${post.ts} has no button ${String(button)}; it has: ${post.buttons.map((b) => b.label).join(', ') || 'none'}`);
+      const payload = {
+        type: 'block_actions',
+        user: { id: o.user ?? SLACK_IDS.alice, username: 'person', name: 'person', team_id: teamId },
+        api_app_id: SLACK_IDS.app,
+        token: 'legacy-verification-token',
+        container: { type: 'message', message_ts: post.ts, channel_id: post.channel, is_ephemeral: false, ...(post.threadTs ? { thread_ts: post.threadTs } : {}) },
+        trigger_id: nextId('trig.'),
+        team: { id: teamId, domain: 'fake' },
+        enterprise: null,
+        is_enterprise_install: false,
+        channel: { id: post.channel, name: post.channel.startsWith('D') ? 'directmessage' : 'support' },
+        message: { type: 'message', user: botUserId, bot_id: botId, ts: post.ts, ...(post.threadTs ? { thread_ts: post.threadTs } : {}), text: post.text, blocks: post.blocks },
+        state: { values: {} },
+        response_url: fake.responseUrl(),
+        actions: [
+          {
+            action_id: chosen.actionId,
+            ...(chosen.blockId ? { block_id: chosen.blockId } : {}),
+            text: { type: 'plain_text', text: chosen.label, emoji: true },
+            value: chosen.value,
+            type: 'button',
+            action_ts: `${Math.floor(Date.now() / 1000)}.000001`,
+          },
+        ],
+      };
+      return fake.sendAction(payload, o);
+    },
+    async sendCommand(command, o = {}) {
+      const fields = slashCommand({ teamId, ...command, responseUrl: fake.responseUrl() });
+      if (wss) return pushEnvelope('slash_commands', fields, o.retryNum ?? 0);
+      const target = requireTarget();
+      return postSigned(target.url, target.signingSecret, new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', o);
+    },
+    waitForPost(predicate = () => true, o = {}) {
+      return waitFor('chat.postMessage', () => posts, predicate, o, () => `posts so far: ${JSON.stringify(posts.map((p) => ({ channel: p.channel, threadTs: p.threadTs, text: p.text.slice(0, 60) })))}`);
+    },
+    waitForUpdate(predicate = () => true, o = {}) {
+      return waitFor('chat.update', () => updates, predicate, o, () => `updates so far: ${updates.length}`);
+    },
+    waitForCall(method, predicate = () => true, o = {}) {
+      return waitFor(method, () => calls, (c) => c.method === method && predicate(c), o, () => `calls so far: ${calls.map((c) => c.method).join(', ')}`);
+    },
+    async waitForConnection(o = {}) {
+      if (sockets.size > 0) return;
+      await Promise.race([
+        once(events, 'socket_connected'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('fake Slack: no Socket Mode connection')), o.timeoutMs ?? 5000).unref()),
+      ]);
+    },
+    sendRaw(frame) {
+      for (const ws of sockets) ws.send(JSON.stringify(frame));
+    },
+    failNext(method, error) {
+      failures.set(method, error);
+    },
+    everythingSent() {
+      return JSON.stringify(calls);
+    },
+    async stop() {
+      for (const ws of sockets) ws.terminate();
+      wss?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return fake;
+}

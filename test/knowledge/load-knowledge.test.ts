@@ -1,0 +1,147 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DataFileError } from '../../src/core/errors.js';
+import { citationOf } from '../../src/core/ports.js';
+import { resolveEffects, NO_ANSWER_TEXT } from '../../src/core/resolve-effects.js';
+import { buildKnowledgeIndex } from '../../src/knowledge/build-index.js';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/knowledge-paths.js';
+import { loadKnowledgeBase, loadKnowledgeBaseSync } from '../../src/knowledge/load-knowledge.js';
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'supportbot-kb-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const indexPath = path.join(temp, 'shipped-index.json');
+const kb = loadKnowledgeBaseSync({ indexPath });
+const ids = (query: string, options?: { limit?: number; intents?: string[] }) => kb.search(query, options).map((r) => r.section.id);
+
+function copyKnowledge(name: string): string {
+  const dir = path.join(temp, name);
+  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+  return dir;
+}
+
+describe('the shipped knowledge base', () => {
+  it('finds a section by its id, with a citation naming the source guide', () => {
+    const section = kb.section('link-card#add-a-card');
+    expect(section?.title).toBeTruthy();
+    expect(section?.text).toMatch(/CVV/);
+    expect(section && citationOf(section)).toEqual({ source: 'International credit card with Alipay guide', section: 'link-card#add-a-card', title: section?.title });
+    expect(kb.section('link-card#no-such-section')).toBeUndefined();
+  });
+
+  it('returns sections best first with source, id, title and score', () => {
+    const results = kb.search('why did alipay charge my card one dollar', { limit: 3 });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.map((r) => r.section.id)).toContain('link-card#verification-charge');
+    for (let i = 1; i < results.length; i++) expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
+    for (const r of results) expect(r.section.source).toMatch(/guide/);
+  });
+
+  it('matches words through their stems ("refunded" finds "refund")', () => {
+    expect(ids('is the test charge refunded')).toContain('link-card#verification-charge');
+    expect(ids('refunding the test charge')).toContain('link-card#verification-charge');
+  });
+
+  it('matches domain synonyms: refused, rejected and failed find declined payments', () => {
+    for (const query of ['my payment was refused', 'my payment got rejected', 'card payment failed']) {
+      expect(ids(query).some((id) => id.startsWith('payment-declined#')), query).toBe(true);
+    }
+    expect(ids('how do I bind my mastercard')).toEqual(expect.arrayContaining([expect.stringMatching(/^link-card#/)]));
+  });
+
+  it('returns nothing below the score floor, and the core then says it does not know and offers a person', () => {
+    expect(kb.search('what is the weather in shanghai tomorrow')).toEqual([]);
+    expect(kb.search('tell me a joke')).toEqual([]);
+    // Shares everyday words with sections ("time", "people", "live") but nothing of our topic.
+    expect(kb.search('what time is it in beijing')).toEqual([]);
+    expect(kb.search('how many people live in japan')).toEqual([]);
+    expect(kb.search('')).toEqual([]);
+    const resolved = resolveEffects([{ type: 'answer', query: 'who won the football match yesterday' }], kb);
+    expect(resolved.replies[0]?.text).toBe(NO_ANSWER_TEXT);
+    expect(resolved.citations).toEqual([]);
+  });
+
+  it('ranks sections related to the given intents higher', () => {
+    const query = 'who should I contact about the test charge';
+    const plain = kb.search(query, { limit: 10 });
+    const boosted = kb.search(query, { limit: 10, intents: ['contact_support'] });
+    const rank = (list: typeof plain) => list.findIndex((r) => r.section.intents.includes('contact_support'));
+    expect(rank(plain)).toBeGreaterThan(0);
+    expect(rank(boosted)).toBe(0);
+    const score = (list: typeof plain, id: string) => list.find((r) => r.section.id === id)?.score ?? 0;
+    expect(score(boosted, 'contact-support#who-to-contact')).toBeCloseTo(score(plain, 'contact-support#who-to-contact') * 1.5, 2);
+  });
+
+  it('honours the limit', () => {
+    expect(kb.search('card', { limit: 1 })).toHaveLength(1);
+    expect(kb.search('card', { limit: 0 })).toEqual([]);
+  });
+
+  it('has short sections, each fit for one flow step', () => {
+    expect(kb.sections.length).toBeGreaterThan(60);
+    for (const s of kb.sections) {
+      expect(s.id).toMatch(/^[a-z0-9-]+#[a-z0-9-]+$/);
+      expect(s.text.length, s.id).toBeLessThanOrEqual(900);
+      expect(s.intents.length, s.id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('loading and rebuilding the index', () => {
+  it('builds the index file, then reports it up to date until an article changes', async () => {
+    const dir = copyKnowledge('build');
+    const file = path.join(temp, 'build-index.json');
+    const first = await buildKnowledgeIndex({ dir, indexPath: file });
+    expect(first).toMatchObject({ built: true, sections: kb.sections.length });
+    expect(existsSync(file)).toBe(true);
+    expect((await buildKnowledgeIndex({ dir, indexPath: file })).built).toBe(false);
+    writeFileSync(path.join(dir, 'tour-pass.md'), readFileSync(path.join(dir, 'tour-pass.md'), 'utf8') + '\n## Extra {#extra}\n\nA new fact about zebras.\n');
+    const third = await buildKnowledgeIndex({ dir, indexPath: file });
+    expect(third).toMatchObject({ built: true, sections: kb.sections.length + 1 });
+  });
+
+  it('rebuilds at load when knowledge/ changed after the index was built, so edits show at once', async () => {
+    const dir = copyKnowledge('edit');
+    const file = path.join(temp, 'edit-index.json');
+    await buildKnowledgeIndex({ dir, indexPath: file });
+    writeFileSync(
+      path.join(dir, 'extra.md'),
+      '---\nid: extra\ntitle: Extra\nintents: [help]\nsource: alipay-on-alibaba\n---\n\n## Zebra cards {#zebras}\n\nZebra cards are a card brand made up for this test.\n',
+    );
+    const loaded = await loadKnowledgeBase({ dir, indexPath: file });
+    expect(loaded.section('extra#zebras')?.title).toBe('Zebra cards');
+    expect(loaded.search('can I pay with a zebra card')[0]?.section.id).toBe('extra#zebras');
+    expect(JSON.parse(readFileSync(file, 'utf8')).contentHash).toBe(loaded.contentHash);
+  });
+
+  it('ignores a corrupt index file and rebuilds it', () => {
+    const file = path.join(temp, 'corrupt-index.json');
+    writeFileSync(file, '{"format": 1, "this is": "not an index"');
+    const loaded = loadKnowledgeBaseSync({ indexPath: file });
+    expect(loaded.sections.length).toBe(kb.sections.length);
+    expect(JSON.parse(readFileSync(file, 'utf8')).sections).toHaveLength(kb.sections.length);
+  });
+
+  it('stops with an error naming the file and field when an article is malformed', () => {
+    const dir = copyKnowledge('broken');
+    const file = path.join(dir, 'tour-pass.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('intents: [tour_pass]', 'intents: [tourpass]'));
+    let error: unknown;
+    try {
+      loadKnowledgeBaseSync({ dir, indexPath: path.join(temp, 'broken-index.json') });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DataFileError);
+    expect((error as DataFileError).file).toMatch(/tour-pass\.md$/);
+    expect((error as DataFileError).field).toBe('intents[0]');
+  });
+
+  it('refuses a sources.yaml entry without a title', () => {
+    const dir = copyKnowledge('sources');
+    writeFileSync(path.join(dir, 'sources.yaml'), 'alipay-on-alibaba:\n  file: x.txt\n');
+    expect(() => loadKnowledgeBaseSync({ dir, indexPath: path.join(temp, 'sources-index.json') })).toThrow(/sources\.yaml: alipay-on-alibaba\.title/);
+  });
+});

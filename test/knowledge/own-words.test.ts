@@ -1,0 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The project's check lives beside the repository; without ../shared (e.g. a fresh clone) it is skipped.
+const tool = fileURLToPath(new URL('../../../shared/tools/check-own-words', import.meta.url));
+const knowledgeDir = fileURLToPath(new URL('../../knowledge', import.meta.url));
+const python = spawnSync('python3', ['--version']).status === 0;
+
+describe.skipIf(!existsSync(tool) || !python)('knowledge/ is written in our own words (skipped without ../shared/tools/check-own-words or python3)', () => {
+  it('shares no run of 8 or more words with the source guides (check-own-words)', () => {
+    const run = spawnSync('python3', [tool, knowledgeDir], { encoding: 'utf8' });
+    expect(run.stdout).toMatch(/check-own-words: 0 copied run\(s\)/);
+    expect(run.status).toBe(0);
+  });
+});

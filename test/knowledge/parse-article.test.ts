@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { DataFileError } from '../../src/core/errors.js';
+import { parseArticle, unwrapLines } from '../../src/knowledge/parse-article.js';
+
+const sources = {
+  guide: { title: 'The example guide', file: 'example.txt' },
+  other: { title: 'The other guide', file: 'other.txt' },
+};
+
+const article = (front: string, body: string): string => `---\n${front}\n---\n\n${body}`;
+const FRONT = 'id: link-card\ntitle: Linking a card\nintents: [link_card]\nsource: guide';
+
+function errorOf(fn: () => unknown): DataFileError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DataFileError) return error;
+    throw error;
+  }
+  throw new Error('expected a DataFileError');
+}
+
+describe('parseArticle', () => {
+  it('splits an article into sections with stable ids, titles, sources and intents', () => {
+    const parsed = parseArticle(
+      'knowledge/link-card.md',
+      article(FRONT, '## Add a card {#add-a-card}\n\nOpen the app\nand add the card.\n\n## A small charge {#test-charge}\n\nIt is refunded.\n\n<!-- source: other; intents: refunds, link_card -->\n'),
+      sources,
+      'link-card',
+    );
+    expect(parsed.title).toBe('Linking a card');
+    expect(parsed.sections).toEqual([
+      { id: 'link-card#add-a-card', articleId: 'link-card', title: 'Add a card', text: 'Open the app and add the card.', source: 'The example guide', intents: ['link_card'] },
+      { id: 'link-card#test-charge', articleId: 'link-card', title: 'A small charge', text: 'It is refunded.', source: 'The other guide', intents: ['refunds', 'link_card'] },
+    ]);
+  });
+
+  it('joins several source guides into one citation source', () => {
+    const parsed = parseArticle('a.md', article(FRONT.replace('source: guide', 'source: [guide, other]'), '## A {#a}\n\nText.'), sources);
+    expect(parsed.sections[0]?.source).toBe('The example guide; The other guide');
+  });
+
+  it('keeps list items on their own lines while unwrapping paragraphs', () => {
+    expect(unwrapLines('First line\nsecond line.\n\n- one\n- two\n  continued\n')).toBe('First line second line.\n\n- one\n- two continued');
+  });
+
+  it.each([
+    ['a missing front matter block', '## A {#a}\n\nText.', 'front matter'],
+    ['an unknown intent', article(FRONT.replace('[link_card]', '[link_cards]'), '## A {#a}\n\nText.'), 'intents[0]'],
+    ['an unknown front matter key', article(`${FRONT}\nauthor: me`, '## A {#a}\n\nText.'), ''],
+    ['an unknown source guide', article(FRONT.replace('source: guide', 'source: nowhere'), '## A {#a}\n\nText.'), 'source'],
+    ['an id that is not the file name', article(FRONT.replace('id: link-card', 'id: link-cards'), '## A {#a}\n\nText.'), 'id'],
+    ['a heading without an id', article(FRONT, '## Add a card\n\nText.'), 'line 8'],
+    ['a bad section id', article(FRONT, '## Add a card {#Add_Card}\n\nText.'), 'line 8 section id'],
+    ['a duplicate section id', article(FRONT, '## A {#a}\n\nText.\n\n## B {#a}\n\nMore.'), 'line 12'],
+    ['text before the first section', article(FRONT, 'Loose text.\n\n## A {#a}\n\nText.'), 'line 8'],
+    ['an empty section', article(FRONT, '## A {#a}\n\n## B {#b}\n\nText.'), 'section "a" (line 8)'],
+    ['an unknown section setting', article(FRONT, '## A {#a}\n\nText.\n<!-- intent: refunds -->'), 'section "a" (line 8).intent'],
+    ['an unknown intent in a section', article(FRONT, '## A {#a}\n\nText.\n<!-- intents: refund -->'), 'section "a" (line 8).intents'],
+    ['a section too long for one flow step', article(FRONT, `## A {#a}\n\n${'word '.repeat(300)}`), 'section "a" (line 8)'],
+  ])('rejects %s with an error that names the file and field', (_name, raw, field) => {
+    const error = errorOf(() => parseArticle('knowledge/link-card.md', raw, sources, 'link-card'));
+    expect(error.file).toBe('knowledge/link-card.md');
+    expect(error.field).toBe(field);
+    expect(error.message).toContain('knowledge/link-card.md');
+  });
+});
