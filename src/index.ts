@@ -3,7 +3,7 @@
  * and the public API, from common to expert.
  */
 import { createLogger, silentLogger, type Logger } from './core/logger.js';
-import type { ConversationStore, DialoguePolicy, IntentClassifier, KnowledgeBase, PrivacyGuard } from './core/ports.js';
+import type { ConversationStore, DialoguePolicy, InputCleaner, IntentClassifier, KnowledgeBase, PrivacyGuard } from './core/ports.js';
 import { createTurnPipeline, type TurnPipeline, type TurnPipelineOptions } from './core/turn-pipeline.js';
 import { createDialoguePolicy, type DialoguePolicyOptions } from './dialogue/dialogue-policy.js';
 import { loadKnowledgeBase, type LoadKnowledgeOptions } from './knowledge/load-knowledge.js';
@@ -31,6 +31,8 @@ export interface SupportbotOptions {
 
 export interface Supportbot extends TurnPipeline {
   readonly parts: {
+    /** Input hygiene, so replays and adapters built from these parts see what the bot sees. */
+    cleaner: InputCleaner;
     privacy: PrivacyGuard;
     nlu: IntentClassifier;
     dialogue: DialoguePolicy;
@@ -78,7 +80,7 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
   });
   return {
     handle: (message) => pipeline.handle(message),
-    parts: { privacy, nlu, dialogue, knowledge, store, logger },
+    parts: { cleaner, privacy, nlu, dialogue, knowledge, store, logger },
     close: () => store.close(),
   };
 }

@@ -1,19 +1,40 @@
 import type { Button, TurnResult } from '../core/types.js';
 import type { Style } from './terminal-style.js';
 
+const INDENT = '      ';
+
+/** Word-wraps text to `width` columns, every line after the first indented under the prompt. */
+export function wrapText(text: string, width: number): string {
+  const room = Math.max(20, width - INDENT.length);
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/ +/)) {
+      if (line && line.length + 1 + word.length > room) {
+        out.push(line);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
+    }
+    out.push(line);
+  }
+  return out.join(`\n${INDENT}`);
+}
+
 /** Renders a turn for a person at a terminal: text, numbered choices, a small source line. */
-export function renderTurn(result: TurnResult, style: Style): string {
+export function renderTurn(result: TurnResult, style: Style, width = Number.POSITIVE_INFINITY): string {
   const lines: string[] = [];
   let n = 0;
   for (const reply of result.replies) {
-    lines.push(`${style.cyan(style.bold('bot ›'))} ${reply.text.replace(/\n/g, '\n      ')}`);
+    lines.push(`${style.cyan(style.bold('bot ›'))} ${wrapText(reply.text, width)}`);
     for (const button of reply.buttons) {
       n += 1;
       lines.push(`      ${style.yellow(`${n})`)} ${button.label}`);
     }
   }
   if (result.citations.length > 0) {
-    lines.push(style.dim(`      Source: ${result.citations.map((c) => `${c.title} (${c.section})`).join('; ')}`));
+    lines.push(style.dim(`${INDENT}${wrapText(`Source: ${result.citations.map((c) => `${c.title} (${c.section})`).join('; ')}`, width)}`));
   }
   if (result.handoff) lines.push(style.green('      [handed over to a person]'));
   return lines.join('\n');

@@ -18,6 +18,8 @@ export interface KnowledgeBaseOptions {
 
 export const DEFAULT_MIN_RELEVANCE = 1.2;
 export const DEFAULT_INTENT_BOOST = 1.5;
+/** A question without any DOMAIN_TERMS word still counts as ours when its best section matches this much of it. */
+const ON_TOPIC_COVERAGE = 0.6;
 
 /** The knowledge base, plus what the CLI and tests need to list and check sections. */
 export interface LoadedKnowledgeBase extends KnowledgeBase {
@@ -48,11 +50,13 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     section: (id) => byId.get(id),
     search(query, searchOptions = {}) {
       const limit = Math.max(0, searchOptions.limit ?? 3);
-      if (limit === 0 || typeof query !== 'string' || !query.trim() || !isOnTopic(query)) return [];
+      if (limit === 0 || typeof query !== 'string' || !query.trim()) return [];
       const hits = searcher.search(query);
       const top = hits[0];
       // The floor looks at the best unboosted hit: an intent hint must not make a stranger question answerable.
       if (!top || top.score * top.coverage < minRelevance) return [];
+      // Off topic unless it uses a word of ours, or most of the question matched a section anyway.
+      if (top.coverage < ON_TOPIC_COVERAGE && !isOnTopic(query)) return [];
       const boosted = new Set(searchOptions.intents ?? []);
       const scored: ScoredSection[] = [];
       for (const hit of hits) {

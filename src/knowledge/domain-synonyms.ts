@@ -41,9 +41,9 @@ export const DOMAIN_SYNONYMS: readonly (readonly string[])[] = [
   ['2fa', 'two', 'factor', 'mfa'],
   ['checkout', 'pay', 'paying', 'purchase', 'buy', 'order'],
   ['screenshot', 'screen', 'capture'],
-  ['abroad', 'international', 'foreign', 'overseas', 'outside'],
+  ['abroad', 'international', 'foreign', 'overseas', 'outside', 'europe', 'european', 'american', 'america', 'usa', 'uk', 'british', 'australian', 'canadian'],
   ['accepted', 'accept', 'supported', 'support', 'work', 'works'],
-  ['fingerprint', 'face', 'biometric', 'biometrics', 'touch'],
+  ['fingerprint', 'face', 'biometric', 'biometrics', 'touch', 'faceid', 'touchid'],
   ['visa', 'mastercard', 'jcb', 'discover', 'network', 'networks'],
 ];
 

@@ -13,7 +13,8 @@ export const DOMAIN_TERMS: readonly string[] = [
   'billing', 'money', 'funds', 'balance', 'wallet', 'transfer', 'top', 'topup', 'dollar', 'dollars', 'yuan', 'rmb', 'cny', 'usd', 'currency',
   'exchange', 'rate', 'rates', 'conversion', 'fee', 'fees', 'charge', 'charged', 'charges', 'cost', 'costs', 'price', 'refund', 'refunded',
   'cashback', 'discount', 'discounts', 'promotion', 'promotions', 'promo', 'coupon', 'voucher', 'offer', 'offers', 'invoice', 'invoices',
-  'proforma', 'receipt', 'accounting', 'hongbao', 'envelope', 'envelopes',
+  'proforma', 'receipt', 'receipts', 'accounting', 'hongbao', 'envelope', 'envelopes', 'statement', 'statements', 'history',
+  'bill', 'bills', 'shipping', 'address', 'redirect', 'redirected',
   // paying
   'pay', 'paying', 'paid', 'payment', 'payments', 'checkout', 'order', 'orders', 'purchase', 'purchases', 'buy', 'buying', 'shopping',
   'transaction', 'transactions', 'declined', 'decline', 'rejected', 'refused', 'failed', 'bounced', 'pending', 'limit', 'limits', 'cap',
@@ -21,7 +22,7 @@ export const DOMAIN_TERMS: readonly string[] = [
   // the account and the app
   'account', 'sign', 'signup', 'register', 'registration', 'login', 'log', 'password', 'passcode', 'pin', 'code', 'otp', 'sms',
   'verify', 'verification', 'verified', 'authenticate', 'authentication', 'authorize', 'authorise', 'identity', 'passport', 'id', 'kyc',
-  'document', 'documents', 'app', 'download', 'install', 'update', 'version', 'link', 'linking', 'linked', 'bind', 'add', 'adding', 'added',
+  'document', 'documents', 'phone', 'mobile', 'number', 'email', 'message', 'app', 'download', 'install', 'update', 'version', 'link', 'linking', 'linked', 'bind', 'add', 'adding', 'added',
   'biometric', 'fingerprint', 'face', 'error', 'glitch', 'crash', 'maintenance', 'cache', 'screenshot', 'notification', 'notifications',
   // safety
   'secure', 'security', 'safe', 'safety', 'wifi', 'network', 'scam', 'scams', 'phishing', 'fraud', 'hacked', 'stolen', 'unauthorized',

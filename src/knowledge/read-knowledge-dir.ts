@@ -7,7 +7,7 @@ import type { KnowledgeSection } from '../core/ports.js';
 import { sourcesFileSchema, type SourcesFile } from './article-schema.js';
 import { displayPath } from './knowledge-paths.js';
 import { parseArticle } from './parse-article.js';
-import { INDEX_FORMAT_VERSION } from './search-index.js';
+import { INDEX_FORMAT_VERSION, INDEX_SETTINGS } from './search-index.js';
 
 export const SOURCES_FILE = 'sources.yaml';
 
@@ -27,7 +27,7 @@ export function readKnowledgeFiles(dir: string): KnowledgeFiles {
   } catch (error) {
     throw new DataFileError(displayPath(dir), '', `cannot read the knowledge folder: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const hash = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION}\n`);
+  const hash = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION} ${INDEX_SETTINGS}\n`);
   const files = names.map((name) => {
     const content = readFileSync(path.join(dir, name), 'utf8');
     hash.update(`${name}\n${content.length}\n${content}`);

@@ -8,6 +8,8 @@ export const INDEX_FORMAT_VERSION = 4;
 const K1 = 1.2;
 const B = 0.75;
 const FIELD_WEIGHTS = { title: 2.5, articleTitle: 0.75, text: 1 } as const;
+/** Part of the content hash, so an index built with other weights is rebuilt. */
+export const INDEX_SETTINGS = JSON.stringify(FIELD_WEIGHTS);
 
 export interface IndexedDocument {
   title: string;

@@ -12,7 +12,7 @@ const STOP_WORDS = new Set(
     'what which whom when where can could would should will shall may might must have has had having ' +
     'just also very too than into onto about please hi hello thanks thank any some all each up out over again ' +
     'get got im ive dont doesnt didnt isnt cant wont one how want wants wanted need needs like know tell ' +
-    'thing things something anything way ok okay yes keeps kept getting gets'
+    'thing things something anything way ok okay yes keeps kept getting gets use using used'
   ).split(' '),
 );
 

@@ -85,7 +85,7 @@ const PASSWORD_WORDS = String.raw`(?:\b(?:(?:payment|login|account|alipay|app)\s
 // A tighter filler than JOIN (no commas, no "that"): "asking for my password, is that real" is a
 // question, not a password. Greedy here: the value is any word, so it must not be a filler word itself.
 const PASSWORD_JOIN = String.raw`(?:[\s:="'“”‘’]|\b(?:is|was|are|were|it's|its|now|currently|still|set\s+to|changed\s+to)\b){0,12}`;
-const PASSWORD = new RegExp(`(${PASSWORD_WORDS})(${PASSWORD_JOIN})((?!\\[)[^\\s]+?)(?=[.,!?;:)]*(?:\\s|$))`, 'gi');
+const PASSWORD = new RegExp(`(${PASSWORD_WORDS})(${PASSWORD_JOIN})((?![[,.;!?])[^\\s]+?)(?=[.,!?;:)]*(?:\\s|$))`, 'gi');
 // Words that follow "my password is" without being a password ("my password is wrong").
 const NOT_A_PASSWORD = new Set(
   `not wrong incorrect correct right invalid valid expired expiring locked blocked forgotten forgot lost stolen changed reset weak strong

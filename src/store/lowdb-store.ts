@@ -70,6 +70,7 @@ export async function openLowdbStore(manifestPath: string, options: LowdbStoreOp
   let replayed: ReturnType<typeof replayJournals>;
   let retired: string[];
   let seq: number;
+  let journal: JournalWriter;
   try {
     manifest = await openManifest(file, path.basename(dir), logger);
     events = openEventLog(path.join(dir, 'events.jsonl'), { ttlMs: options.eventTtlMs ?? 3_600_000, maxEntries: options.maxEvents ?? 10_000 }, now());
@@ -77,6 +78,7 @@ export async function openLowdbStore(manifestPath: string, options: LowdbStoreOp
     replayed = replayJournals(journals.map((j) => j.file));
     retired = journals.map((j) => j.file);
     seq = (journals.at(-1)?.seq ?? 0) + 1;
+    journal = openJournalWriter(dir, seq);
   } catch (error) {
     ownerLock.release();
     throw error;
@@ -84,7 +86,6 @@ export async function openLowdbStore(manifestPath: string, options: LowdbStoreOp
   if (replayed.badLines > 0) logger.warn({ dir, badLines: replayed.badLines }, `store journal in ${dir}: skipped ${replayed.badLines} unreadable line(s)`);
   if (replayed.records.size > 0) logger.info({ dir, conversations: replayed.records.size }, 'store: recovered journalled turns from the last run');
 
-  let journal: JournalWriter = openJournalWriter(dir, seq);
   let dirty = new Map<string, Entry>();
   for (const [key, record] of replayed.records) dirty.set(key, { version: record.version, json: JSON.stringify(record) });
   let flushing: Map<string, Entry> | undefined;

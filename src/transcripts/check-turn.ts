@@ -59,6 +59,9 @@ export function checkTurn(expect: Expectation | undefined, observed: ObservedTur
       problems.push({ field: 'citations', expected: show(id), got: show(observed.citations.map((c) => c.section)) });
     }
   }
+  if (expect.citationOneOf && !observed.citations.some((c) => expect.citationOneOf?.includes(c.section))) {
+    problems.push({ field: 'citationOneOf', expected: `one of ${show(expect.citationOneOf)}`, got: show(observed.citations.map((c) => c.section)) });
+  }
   if (expect.handoff !== undefined && observed.handoff !== expect.handoff) {
     problems.push({ field: 'handoff', expected: show(expect.handoff), got: show(observed.handoff) });
   }

@@ -40,6 +40,8 @@ export const expectationSchema = z
     buttons: z.array(z.string()).optional(),
     /** These knowledge section ids must be cited. */
     citations: z.array(z.string()).optional(),
+    /** At least one of these sections must be cited (a searched answer may fairly pick either). */
+    citationOneOf: z.array(z.string()).min(1).optional(),
     handoff: z.boolean().optional(),
     /** The bot stays silent (no replies), e.g. after a handoff. */
     silent: z.boolean().optional(),

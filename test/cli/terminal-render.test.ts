@@ -43,3 +43,13 @@ describe('the terminal chat', () => {
     expect(pickButton('my visa was declined', buttons)).toBeUndefined();
   });
 });
+
+describe('wrapping long replies in the terminal', () => {
+  it('breaks between words and indents under the prompt', async () => {
+    const { wrapText } = await import('../../src/cli/terminal-render.js');
+    expect(wrapText('one two three four five six seven eight nine ten eleven twelve', 32)).toBe(
+      // 32 columns less the 6-column indent leaves 26 for words on each line
+      'one two three four five\n      six seven eight nine ten\n      eleven twelve',
+    );
+  });
+});

@@ -114,6 +114,24 @@ describe('the privacy guard', () => {
     expect(changed).toEqual([]);
   });
 
+  it('changes no training utterance with typos either (up to three edits, no digits)', () => {
+    const utterances = trainingUtterances().filter((u) => !/[\d@]/.test(u));
+    const typo = fc
+      .tuple(fc.constantFrom(...utterances), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3 }), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz ,.?')), { minLength: 1, maxLength: 3 }))
+      .map(([text, edits]) => {
+        const chars = [...text];
+        for (const [at, op, ch] of edits) {
+          const i = at % Math.max(1, chars.length);
+          if (op === 0) chars.splice(i, 1);
+          else if (op === 1) chars.splice(i, 0, ch);
+          else if (op === 2) chars[i] = ch;
+          else if (i + 1 < chars.length) [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
+        }
+        return chars.join('');
+      });
+    fc.assert(fc.property(typo, (text) => guard.redact(text).text === text), { numRuns: 3000 });
+  });
+
   it('is fast and safe on hostile input (long digit runs, 100k characters)', () => {
     const started = performance.now();
     for (const text of ['4111 '.repeat(20_000), '1'.repeat(100_000), 'code '.repeat(20_000), 'a@'.repeat(50_000), '+1 '.repeat(30_000)]) {

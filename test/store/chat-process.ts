@@ -80,7 +80,11 @@ export function spawnChat(args: string[], env: Record<string, string | undefined
     waitFor,
     async end() {
       child.stdin.end();
-      return exited;
+      // A process that does not finish within 20 s is killed, so a hung bot never hangs the suite.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
     },
     stderr: () => err,
   };

@@ -5,11 +5,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { conversationRecordSchema } from '../../src/store/conversation-record.js';
 import { lowdbManifestSchema } from '../../src/store/lowdb-manifest.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
-import { spawnChat } from './chat-process.js';
+import { spawnChat, type ChatProcess } from './chat-process.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'supportbot-crash-'));
 const storePath = path.join(dir, 's.json');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const chats: ChatProcess[] = [];
+afterAll(() => {
+  for (const p of chats) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const CONVERSATIONS = 8;
 const texts = ['my card was declined', 'visa', 'it says insufficient funds', 'hello', 'how do I link my card', 'thanks', 'what are the fees', 'help'];
@@ -17,6 +21,7 @@ const texts = ['my card was declined', 'visa', 'it says insufficient funds', 'he
 /** A burst of turns spread over the conversations; returns how many of each were acknowledged before the kill. */
 async function burstAndKill(turns: number, killAfter: number, round: number): Promise<number[]> {
   const chat = spawnChat(['--store', storePath], { LOG_LEVEL: 'error' });
+  chats.push(chat);
   const inputs = Array.from({ length: turns }, (_, i) => ({
     user: `u${i % CONVERSATIONS}`,
     conversation: `c${i % CONVERSATIONS}`,
@@ -75,6 +80,7 @@ describe('the lowdb store under SIGKILL', () => {
     // After the last clean close every conversation is in its own file.
     expect(assertValidFiles()).toBe(CONVERSATIONS);
     const chat = spawnChat(['--store', storePath], { LOG_LEVEL: 'error' });
+    chats.push(chat);
     const out = await chat.send({ user: 'u0', conversation: 'c0', text: 'hello' });
     expect(out.error).toBeUndefined();
     expect(await chat.end()).toBe(0);

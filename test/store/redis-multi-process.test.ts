@@ -53,7 +53,7 @@ describe.skipIf(!REDIS_URL)('several bot processes sharing one Redis', () => {
   afterAll(async () => {
     await Promise.all(running.map((p) => p.end()));
     await deletePrefix(REDIS_URL ?? '', prefix);
-  });
+  }, 60_000);
 
   it('continue each other\'s conversation turn by turn, exactly as one process would', async () => {
     // The same conversation in one process, as the reference.

@@ -2,12 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../src/core/errors.js';
 import { STORE_DOWN_TEXT } from '../../src/core/turn-pipeline.js';
 import { openRedisStore } from '../../src/store/redis-store.js';
-import { spawnChat } from './chat-process.js';
+import { spawnChat, type ChatProcess } from './chat-process.js';
 import { freePort, hasRedisServer, noteSkipped, ownRedis, type OwnRedis } from './redis-helpers.js';
 
 if (!hasRedisServer) noteSkipped('Redis outage tests', 'redis-server is not installed (apt-get install redis-server)');
 
 const servers: OwnRedis[] = [];
+const chats: ChatProcess[] = [];
 async function startRedis(): Promise<OwnRedis> {
   const server = ownRedis(await freePort());
   servers.push(server);
@@ -30,6 +31,7 @@ async function eventually<T>(fn: () => Promise<T>, ms = 8000): Promise<T> {
 
 describe.skipIf(!hasRedisServer)('the Redis store when Redis is unreachable', () => {
   afterAll(async () => {
+    for (const p of chats) if (p.child.exitCode === null) p.child.kill('SIGKILL');
     await Promise.all(servers.map((s) => s.stop()));
   });
 
@@ -56,6 +58,7 @@ describe.skipIf(!hasRedisServer)('the Redis store when Redis is unreachable', ()
   it('gives the person a short "try again" while Redis is down, keeps running, and answers normally once it is back', async () => {
     const server = await startRedis();
     const chat = spawnChat([], { REDIS_URL: server.url, REDIS_KEY_PREFIX: 'outage-cli:', LOG_LEVEL: 'silent' });
+    chats.push(chat);
     const first = await chat.send({ user: 'u1', text: 'my card was declined' });
     expect(first.error).toBeUndefined();
     expect((first.replies as Array<{ text: string }>)[0]?.text).not.toBe(STORE_DOWN_TEXT);

@@ -99,7 +99,7 @@ async function runTerminalChat(bot: Supportbot, user: string): Promise<void> {
     const picked = pickButton(text, buttons);
     const base = { platform: 'console' as const, conversationKey, userId: user, eventId: randomUUID(), receivedAt: Date.now() };
     const result = await bot.handle(picked ? { ...base, action: picked.value } : { ...base, text: line });
-    process.stdout.write(`${renderTurn(result, style)}\n`);
+    process.stdout.write(`${renderTurn(result, style, process.stdout.columns || 80)}\n`);
     buttons = buttonsOf(result);
     rl.prompt();
   }
