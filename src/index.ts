@@ -27,6 +27,8 @@ export interface SupportbotOptions {
   rateLimitPerMinute?: number;
   /** Opt-in: write redacted transcripts of every conversation to this folder. */
   recordDir?: string;
+  /** Platforms whose handoffs reach staff; see TurnPipelineOptions.staffPlatforms. */
+  staffPlatforms?: TurnPipelineOptions['staffPlatforms'];
 }
 
 export interface Supportbot extends TurnPipeline {
@@ -77,6 +79,7 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
       ? { rateLimiter: createRateLimiter({ limit: options.rateLimitPerMinute, ...(options.now ? { now: options.now } : {}) }) }
       : {}),
     ...(listeners.length > 0 ? { onTurn } : {}),
+    ...(options.staffPlatforms ? { staffPlatforms: options.staffPlatforms } : {}),
   });
   return {
     handle: (message) => pipeline.handle(message),

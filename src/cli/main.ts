@@ -17,6 +17,11 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; turns operator mistakes into one clear line and exit code 2, our failures into 1. */
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // `supportbot kb list | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   loadDotenv();
   const program = buildProgram().exitOverride();
   try {

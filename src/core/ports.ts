@@ -41,6 +41,11 @@ export interface DialogueInput {
   redactions: string[];
   /** What input hygiene noticed (empty, truncated, not English, emoji only). */
   notes: InputNote[];
+  /**
+   * Whether staff watch this channel (a handoff channel is configured for its platform). Without
+   * them a handoff is a referral and the bot does not go quiet.
+   */
+  staffAvailable: boolean;
   now: number;
 }
 

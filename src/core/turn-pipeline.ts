@@ -4,7 +4,7 @@ import { silentLogger } from './logger.js';
 import type { CleanedInput, ConversationStore, DialoguePolicy, InputCleaner, IntentClassifier, KnowledgeBase, PrivacyGuard, Redaction } from './ports.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { resolveEffects } from './resolve-effects.js';
-import { incomingMessageSchema, type IncomingMessage, type NluResult, type TurnResult } from './types.js';
+import { incomingMessageSchema, type IncomingMessage, type NluResult, type Platform, type TurnResult } from './types.js';
 import { InputError, StoreUnavailableError, TurnError } from './errors.js';
 
 export interface TurnPipelineOptions {
@@ -19,6 +19,11 @@ export interface TurnPipelineOptions {
   logger?: Logger;
   /** Per-user limit, checked before NLU; a limited turn gets RATE_LIMITED_TEXT and changes nothing. */
   rateLimiter?: RateLimiter;
+  /**
+   * Platforms whose handoffs reach staff (a handoff channel is configured). Default: Slack,
+   * Discord and transcript replay; the terminal and chat --json have nobody to hand over to.
+   */
+  staffPlatforms?: readonly Platform[];
   /**
    * Called after every turn (recording, metrics) with the message as the core saw it:
    * its text already redacted. A listener that throws is logged and ignored.
@@ -49,6 +54,7 @@ interface PreparedInput {
 export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
   const { privacy, nlu, dialogue, knowledge, store } = options;
   const cleaner: InputCleaner = options.cleaner ?? { clean: (text) => ({ text, notes: [] }) };
+  const staffPlatforms: readonly Platform[] = options.staffPlatforms ?? ['slack', 'discord', 'replay'];
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger();
 
@@ -92,6 +98,7 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
         nlu: nluResult,
         redactions,
         notes: cleaned?.notes ?? [],
+        staffAvailable: staffPlatforms.includes(message.platform),
         now: at,
       };
       const { state: next, effects } = dialogue.step(state, input);

@@ -39,6 +39,8 @@ export const LINES = {
   clarify: 'Just to be sure, which of these did you mean?',
   handoff:
     "I've passed your conversation to our support team with a short summary (without any card numbers or codes). A person will reply here; until then I'll stay quiet.",
+  referral:
+    'Nobody from the support team is connected to this chat, so please reach them directly as above, and have your order number and the exact error message ready (never your card number or codes). I can keep helping in the meantime.',
   handBack: "I'm back! The support team has handed this conversation back to me. How can I help?",
   notInHandoff: "I'm here. How can I help?",
   privacy:
@@ -47,6 +49,10 @@ export const LINES = {
   empty: "I didn't get any text there. What can I help with?",
   emptyInFlow: "I didn't get any text there.",
   nonEnglish: "Sorry, I can only chat in English for now. Could you write your question in English? You can also tap one of the buttons.",
-  emojiOnly: 'Nice! 🙂 Tell me in a few words what you need, or pick one of these:',
+  // Neutral on purpose: the same line has to fit 👋, 👍 and 😡.
+  emojiOnly: "I can't read emoji very well. Tell me in a few words what you need, or pick one of these:",
+  secretOnly: "I don't need any card details to help you. What would you like to do?",
+  whatProblem: "I'm not sure I followed. What's the problem? You can tell me in a few words or pick one of these:",
+  confirmSwitchEither: (from: string) => `Would you like to leave ${from} and look at one of these instead?`,
   done: 'Is there anything else I can help with?',
 } as const;

@@ -54,6 +54,15 @@ export const NAV_BUTTONS = {
   continue: { label: 'Carry on', value: navValue('continue') },
 } satisfies Record<string, Button>;
 
+const CONTINUE =
+  /^((yes|yeah|yep|sure|ok|okay|alright|fine|right|please|pls|lets|let us|we can|just) )*(continue|carry on|go on|keep going|proceed|resume|go ahead|pick (it|this|that) up( again)?|back to (it|that|where we were)|where were we)( (please|then|now))?( (with|on) .{1,60})?$/;
+
+/** "yes, carry on with linking the card": the message asks to go on (and has no "don't", "stop" or "cancel" in it). */
+export function asksToContinue(text: string): boolean {
+  const plain = normalise(text);
+  return /\b(continue|carry on|go on|keep going|proceed|resume)\b/.test(plain) && !/\b(dont|do not|not|never|no|no longer|stop|cancel|quit|abort)\b/.test(plain);
+}
+
 /**
  * Navigation typed as words. Only a message that is the command (with a little politeness around
  * it) counts: "go back" is a command, "I went back to the checkout page" is not.
@@ -62,6 +71,8 @@ const COMMAND_PATTERNS: ReadonlyArray<[NavCommand, RegExp]> = [
   ['back', /^(go |take me )?back( a step| one step)?$|^previous( step| question)?$|^undo$/],
   ['restart', /^(restart|start (over|again)|begin again|from the (beginning|start)|reset)$/],
   ['cancel', /^(cancel( (that|this|it))?|stop( (that|this|it))?|never ?mind|forget (it|that)|quit|exit|abort)$/],
+  // "continue", "ok let's continue", "carry on", "yes, go on with it": never a cancel.
+  ['continue', CONTINUE],
   ['help', /^(help|help me|menu|main menu|options|what can you do|what do you do|\?)$/],
   [
     'human',

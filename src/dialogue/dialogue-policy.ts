@@ -9,13 +9,14 @@ import { TASK_INTENTS, INFORMATION_INTENTS, type IntentName } from '../core/inte
 import type { DialogueInput, DialoguePolicy, Effect, StepResult } from '../core/ports.js';
 import type { Button, Entities, NluResult } from '../core/types.js';
 import { LINES } from './bot-lines.js';
-import { NAV_BUTTONS, commandInText, flowValue, infoValue, navValue, parseButtonValue, type NavCommand } from './button-values.js';
+import { NAV_BUTTONS, asksToContinue, commandInText, flowValue, infoValue, navValue, parseButtonValue, type NavCommand } from './button-values.js';
 import { initialDialogueState, parseDialogueState, type DialogueState, type Frame } from './dialogue-state.js';
 import { FlowEngine, type FlowOutcome } from './flow-engine.js';
 import type { FlowDefinition, FlowInput, FlowOption } from './flow-schema.js';
 import { loadFlows } from './flow-registry.js';
 import { INFO_TOPICS, isInfoTopic } from './info-topics.js';
 import { matchOption, matchOptionWithCoverage } from './match-answer.js';
+import { bareYesOrNo, hasNoWords, isBareReply, onlyPresentsSecret } from './message-shape.js';
 
 export interface DialoguePolicyOptions {
   /** A conversation idle this long starts fresh and offers to resume (default 30 minutes). */
@@ -50,10 +51,39 @@ type Result = StepResult<DialogueState>;
 
 const TOPIC_INTENTS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
 
+/**
+ * The flow that diagnoses a problem the person reports: an information intent whose message carries
+ * an error kind ("my payment was flagged as suspicious") is a problem to fix, not a question.
+ */
+const DIAGNOSIS_FLOW = 'payment_declined';
+/**
+ * Error kinds that say a payment was stopped. Others ("verification", "limit", "currency") also
+ * come with questions about a charge or a cap ("a small charge from alipay verification").
+ */
+const STOPPED_PAYMENT_KINDS = new Set(['flagged', 'insufficient_funds', 'card_not_supported']);
+
 /** "What are the fees…?", "how do I…", "is it safe…": a question rather than an answer. */
 export function looksLikeQuestion(text: string): boolean {
   const t = text.trim().toLowerCase();
   return t.endsWith('?') || /^(what|how|why|when|where|which|who|is|are|can|could|do|does|will|would|should)\b/.test(t);
+}
+
+/**
+ * One Resume button per reply: the welcome-back line offers it, and a menu under it (greeting,
+ * out of scope, help) would offer it again.
+ */
+function resumeOnce(effects: Effect[]): Effect[] {
+  let offered = false;
+  return effects.map((effect) => {
+    if (effect.type === 'handoff' || !effect.buttons) return effect;
+    const buttons = effect.buttons.filter((b) => {
+      if (b.value !== navValue('resume')) return true;
+      if (offered) return false;
+      offered = true;
+      return true;
+    });
+    return buttons.length === effect.buttons.length ? effect : { ...effect, buttons };
+  });
 }
 
 const say = (text: string, buttons?: Button[]): Effect => (buttons ? { type: 'say', text, buttons } : { type: 'say', text });
@@ -122,6 +152,7 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
     const finished: DialogueState = { ...state, frame: null };
     if (finished.paused && finished.paused.flow !== exit.flow) {
       effects.push(say(LINES.backToEarlier(title(finished.paused.flow)), [resumeButton(finished.paused), NAV_BUTTONS.menu]));
+      finished.yesNo = { yes: navValue('resume'), no: navValue('menu') };
     } else if (finished.paused?.flow === exit.flow) {
       finished.paused = null;
     }
@@ -152,7 +183,10 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
         });
       });
     }
-    if (state.frame) effects.push(say(LINES.carryOn(title(state.frame.flow)), [NAV_BUTTONS.continue, NAV_BUTTONS.menu]));
+    if (state.frame) {
+      effects.push(say(LINES.carryOn(title(state.frame.flow)), [NAV_BUTTONS.continue, NAV_BUTTONS.menu]));
+      return { state: { ...state, yesNo: { yes: navValue('continue'), no: navValue('menu') } }, effects };
+    }
     return { state, effects };
   }
 
@@ -251,6 +285,17 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
     return { label: topicLabel(intent), value: infoValue(intent) };
   }
 
+  /**
+   * Read as affirm/deny, but not reply-shaped: the next topic the classifier saw, if any; otherwise
+   * a reprompt in a flow, or "what is the problem?" with the menu, never "Alright!".
+   */
+  function notYesOrNo(state: DialogueState, nlu: NluResult, text: string, now: number): Result {
+    const topic = nlu.ranking.find((r) => TOPIC_INTENTS.has(r.intent) && r.confidence >= minTopicConfidence / 4);
+    if (topic) return byIntent(state, topic.intent, { ...nlu, intent: topic.intent, confidence: topic.confidence }, text, now);
+    if (state.frame) return miss(state, text);
+    return { state, effects: [say(LINES.whatProblem, menuButtons(state))] };
+  }
+
   function byIntent(state: DialogueState, intent: IntentName, nlu: NluResult, text: string, now: number): Result {
     const frame = state.frame;
     const words = text.trim().split(/\s+/).length;
@@ -260,7 +305,8 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
       case 'help':
         return navigate(state, 'help', now);
       case 'cancel':
-        return navigate(state, 'cancel', now);
+        // "ok let's continue" may read as cancel to the classifier; the words decide.
+        return navigate(state, asksToContinue(text) ? 'continue' : 'cancel', now);
       case 'greeting':
         return frame ? reask(state, [say(LINES.greetingInFlow(title(frame.flow)))]) : { state, effects: [say(LINES.greeting, menuButtons(state))] };
       case 'thanks':
@@ -269,34 +315,48 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
         if (!frame) return { state, effects: [say(LINES.goodbye)] };
         return { state: { ...state, frame: null, paused: frame }, effects: [say(LINES.goodbyeInFlow(title(frame.flow)), [resumeButton(frame)])] };
       case 'affirm':
-        return frame ? miss(state, text) : { state, effects: [say(LINES.affirmNoFlow, menuButtons(state))] };
-      case 'deny':
-        return frame ? miss(state, text) : { state, effects: [say(LINES.denyNoFlow)] };
+      case 'deny': {
+        // Only a reply-shaped message is a yes or a no; a sentence with a "no" in it says something else.
+        if (!isBareReply(text)) return notYesOrNo(state, nlu, text, now);
+        if (frame) return miss(state, text);
+        return intent === 'affirm' ? { state, effects: [say(LINES.affirmNoFlow, menuButtons(state))] } : { state, effects: [say(LINES.denyNoFlow)] };
+      }
       case 'out_of_scope':
         return frame ? miss(state, text) : { state, effects: [say(LINES.outOfScope, menuButtons(state))] };
       default:
         break;
+    }
+    // "My payment was flagged as suspicious": a reported problem, diagnosed, not an article to read.
+    if (isInfoTopic(intent) && STOPPED_PAYMENT_KINDS.has(nlu.entities.errorKind ?? '') && !looksLikeQuestion(text) && flows.has(DIAGNOSIS_FLOW)) {
+      if (!frame) return startFlow(state, DIAGNOSIS_FLOW, nlu.entities, now);
+      if (frame.flow !== DIAGNOSIS_FLOW) return byIntent(state, DIAGNOSIS_FLOW as IntentName, { ...nlu, intent: DIAGNOSIS_FLOW as IntentName }, text, now);
     }
     if (flows.has(intent)) {
       if (!frame) return startFlow(state, intent, nlu.entities, now);
       // More about the same problem, but no answer to the question: a reprompt that says so.
       if (frame.flow === intent) return frame.misses >= 1 ? miss(state, text) : reask({ ...state, frame: { ...frame, misses: 1 } }, [say(LINES.alreadyOnIt(title(intent)))]);
       if (nlu.confidence >= switchConfidence && words >= 3) return startFlow(state, intent, nlu.entities, now, [say(LINES.switching(title(intent)))]);
-      return {
-        state,
-        effects: [say(LINES.confirmSwitch(title(frame.flow), title(intent)), [{ label: `Yes, ${topicLabel(intent)}`.slice(0, 60), value: flowValue(intent) }, NAV_BUTTONS.continue])],
-      };
+      // Unsure: offer the likely tasks (the runner-up too, when it is another task), and carrying on.
+      // The runner-up too, while it is still plausible (within 0.5 of the top reading).
+      const runnerUp = nlu.ranking[1];
+      const alsoOffer = runnerUp && runnerUp.intent !== intent && runnerUp.intent !== frame.flow && flows.has(runnerUp.intent) && nlu.confidence - runnerUp.confidence < 0.5;
+      const offered = alsoOffer ? [intent, runnerUp.intent] : [intent];
+      const buttons = offered.map((i) => ({ label: (offered.length === 1 ? `Yes, ${topicLabel(i)}` : topicLabel(i)).slice(0, 60), value: flowValue(i) }));
+      const text2 = offered.length === 1 ? LINES.confirmSwitch(title(frame.flow), title(intent)) : LINES.confirmSwitchEither(title(frame.flow));
+      const first = buttons[0];
+      const yesNo = offered.length === 1 && first ? { yes: first.value, no: navValue('continue') } : null;
+      return { state: { ...state, yesNo }, effects: [say(text2, [...buttons, NAV_BUTTONS.continue])] };
     }
     if (isInfoTopic(intent)) return infoAnswer(state, intent, text);
     return frame ? miss(state, text) : { state, effects: [say(LINES.outOfScope, menuButtons(state))] };
   }
 
-  function onText(state: DialogueState, input: DialogueInput, clarify: string[] | null): Result {
+  function onText(state: DialogueState, input: DialogueInput, clarify: string[] | null, yesNo: DialogueState['yesNo']): Result {
     // The cleaner truncates long messages; this bounds the matching work whatever arrives.
     const text = (input.message.text ?? '').slice(0, 4000);
     const frame = state.frame;
     const now = input.now;
-    if (input.notes.includes('empty') || text.trim() === '') {
+    if (input.notes.includes('empty') || text.trim() === '' || (hasNoWords(text) && !commandInText(text))) {
       return frame ? reask(state, [say(LINES.emptyInFlow)]) : { state, effects: [say(LINES.empty, menuButtons(state))] };
     }
     if (input.notes.includes('non_english')) return frame ? reask(state, [say(LINES.nonEnglish)]) : { state, effects: [say(LINES.nonEnglish, menuButtons(state))] };
@@ -304,6 +364,15 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
 
     const command = commandInText(text);
     if (command) return navigate(state, command, now);
+
+    // "here it is [card number]": the privacy warning is the whole reply; the words around a
+    // pasted secret answer nothing and name no topic.
+    if (onlyPresentsSecret(text)) return frame ? reask(state) : { state, effects: [say(LINES.secretOnly, menuButtons(state))] };
+
+    // The bot's own yes/no question ("Shall we carry on with …?", "Would you like to go back to …?"):
+    // a bare "yes" / "no thanks" answers that, not the step's question ("yes it's enabled" still does).
+    const reply = yesNo ? bareYesOrNo(text) : undefined;
+    if (yesNo && reply) return onAction(state, reply === 'yes' ? yesNo.yes : yesNo.no, now);
 
     const nlu = input.nlu;
     // A typed answer to "did you mean A or B?" ("the first one", "fees").
@@ -337,10 +406,48 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
     if (frame && nlu.intent !== 'contact_support' && nlu.confidence < minTopicConfidence) return miss(state, text);
     const close = closeCall(nlu, frame);
     if (close) {
-      return { state: { ...state, clarify: close }, effects: [say(LINES.clarify, [...close.map(clarifyButton), NAV_BUTTONS.menu])] };
+      // Mid-flow, carrying on is one of the choices too.
+      const stay = frame ? [NAV_BUTTONS.continue] : [];
+      return { state: { ...state, clarify: close }, effects: [say(LINES.clarify, [...close.map(clarifyButton), ...stay, NAV_BUTTONS.menu])] };
     }
     return byIntent(state, nlu.intent, nlu, text, now);
   }
+
+  function stepWithStaff(previous: DialogueState, input: DialogueInput): Result {
+    const now = input.now;
+    let state: DialogueState = { ...previous, turns: previous.turns + 1 };
+    const action = input.message.action;
+
+    // With a person: quiet until staff hand the conversation back.
+    if (state.handoff) {
+      // Quiet, except to warn about a pasted secret: staff can read the message too.
+      const warn = input.redactions.length > 0 && action === undefined ? [say(LINES.privacy)] : [];
+      if (action !== ACTIONS.handBack) return { state: { ...state, lastActiveAt: now }, effects: warn };
+      const back: DialogueState = { ...state, handoff: null, yesNo: null, lastActiveAt: now };
+      return { state: back, effects: [say(LINES.handBack, menuButtons(back))] };
+    }
+
+    const lead: Effect[] = [];
+    if (input.redactions.length > 0) lead.push(say(LINES.privacy));
+    if (input.notes.includes('truncated')) lead.push(say(LINES.truncated));
+
+    // Idle too long: start fresh, and offer to resume where we were.
+    let idled = false;
+    if (state.frame && now - state.lastActiveAt > idleMs) {
+      lead.push(say(LINES.resumeOffer(title(state.frame.flow)), [resumeButton(state.frame)]));
+      state = { ...state, paused: state.frame, frame: null };
+      idled = true;
+    }
+    const clarify = state.clarify;
+    const yesNo = idled ? null : state.yesNo;
+    state = { ...state, lastActiveAt: now, clarify: null, yesNo: null };
+
+    if (idled && action === undefined && (input.nlu?.intent === 'greeting' || (input.message.text ?? '').trim() === '')) {
+      return { state, effects: resumeOnce([...lead, say(LINES.done, menuButtons(state))]) };
+    }
+    const result = action !== undefined ? onAction(state, action, now) : onText(state, input, clarify, yesNo);
+    return { state: result.state, effects: resumeOnce([...lead, ...result.effects]) };
+}
 
   return {
     flows,
@@ -351,36 +458,14 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
       return state.frame ? { flow: state.frame.flow, step: state.frame.step } : { flow: null, step: null };
     },
     step(previous, input): Result {
-      const now = input.now;
-      let state: DialogueState = { ...previous, turns: previous.turns + 1 };
-      const action = input.message.action;
-
-      // With a person: quiet until staff hand the conversation back.
-      if (state.handoff) {
-        if (action !== ACTIONS.handBack) return { state: { ...state, lastActiveAt: now }, effects: [] };
-        const back: DialogueState = { ...state, handoff: null, lastActiveAt: now };
-        return { state: back, effects: [say(LINES.handBack, menuButtons(back))] };
-      }
-
-      const lead: Effect[] = [];
-      if (input.redactions.length > 0) lead.push(say(LINES.privacy));
-      if (input.notes.includes('truncated')) lead.push(say(LINES.truncated));
-
-      // Idle too long: start fresh, and offer to resume where we were.
-      let idled = false;
-      if (state.frame && now - state.lastActiveAt > idleMs) {
-        lead.push(say(LINES.resumeOffer(title(state.frame.flow)), [resumeButton(state.frame)]));
-        state = { ...state, paused: state.frame, frame: null };
-        idled = true;
-      }
-      const clarify = state.clarify;
-      state = { ...state, lastActiveAt: now, clarify: null };
-
-      if (idled && action === undefined && (input.nlu?.intent === 'greeting' || (input.message.text ?? '').trim() === '')) {
-        return { state, effects: [...lead, say(LINES.done, menuButtons(state))] };
-      }
-      const result = action !== undefined ? onAction(state, action, now) : onText(state, input, clarify);
-      return { state: result.state, effects: [...lead, ...result.effects] };
+      // No staff watching this channel (terminal, chat --json, or no handoff channel configured):
+      // a handoff becomes a referral, and the bot never goes quiet with nobody to take over.
+      if (input.staffAvailable) return stepWithStaff(previous, input);
+      const result = stepWithStaff(previous.handoff ? { ...previous, handoff: null } : previous, input);
+      if (!result.state.handoff) return result;
+      const state: DialogueState = { ...result.state, handoff: null };
+      const effects = result.effects.map((e) => (e.type === 'say' && e.text === LINES.handoff ? say(LINES.referral, menuButtons(state)) : e));
+      return { state, effects };
     },
   };
 }

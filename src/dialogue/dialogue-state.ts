@@ -33,6 +33,11 @@ export const dialogueStateSchema = z.object({
   handoff: z.object({ since: z.number(), flow: z.string().nullable() }).nullable(),
   /** Intents offered in "did you mean A or B?", so a typed "the first one" can pick. */
   clarify: z.array(z.string()).nullable(),
+  /**
+   * The last reply ended with a yes/no question of the bot's own ("Shall we carry on with …?"):
+   * the button values a bare "yes" or "no" stands for. Older states without it read as null.
+   */
+  yesNo: z.object({ yes: z.string(), no: z.string() }).nullable().default(null),
   lastActiveAt: z.number(),
   turns: z.number().int().nonnegative(),
 });
@@ -48,7 +53,7 @@ export class DialogueStateError extends StoreError {
 }
 
 export function initialDialogueState(now: number): DialogueState {
-  return { version: DIALOGUE_STATE_VERSION, frame: null, paused: null, handoff: null, clarify: null, lastActiveAt: now, turns: 0 };
+  return { version: DIALOGUE_STATE_VERSION, frame: null, paused: null, handoff: null, clarify: null, yesNo: null, lastActiveAt: now, turns: 0 };
 }
 
 /** Validates the shape and that every frame points at a flow and step that still exist. */

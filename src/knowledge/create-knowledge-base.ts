@@ -1,9 +1,10 @@
 import type { KnowledgeBase, KnowledgeSection, ScoredSection } from '../core/ports.js';
 import { buildSynonymMap } from './domain-synonyms.js';
-import { buildDomainStems } from './domain-terms.js';
+import { buildDomainStems, DOMAIN_TERMS } from './domain-terms.js';
+import { DOMAIN_SYNONYMS } from './domain-synonyms.js';
 import type { KnowledgeIndexFile } from './knowledge-index-file.js';
 import { createSearcher } from './search-index.js';
-import { analyze } from './text-analysis.js';
+import { analyze, contentWords } from './text-analysis.js';
 
 export interface KnowledgeBaseOptions {
   /**
@@ -16,7 +17,7 @@ export interface KnowledgeBaseOptions {
   intentBoost?: number;
 }
 
-export const DEFAULT_MIN_RELEVANCE = 1.2;
+export const DEFAULT_MIN_RELEVANCE = 1.5;
 export const DEFAULT_INTENT_BOOST = 1.5;
 /** A question without any DOMAIN_TERMS word still counts as ours when its best section matches this much of it. */
 const ON_TOPIC_COVERAGE = 0.6;
@@ -31,17 +32,25 @@ export interface LoadedKnowledgeBase extends KnowledgeBase {
 const synonymMap = buildSynonymMap();
 const domainStems = buildDomainStems();
 
+/** Synonyms and domain terms are words too: "recieve" is corrected to "receive" though no section says it. */
+const extraVocabulary = [...new Set([...DOMAIN_TERMS, ...DOMAIN_SYNONYMS.flat()].flatMap((w) => contentWords(w)))];
+
 /** Whether the question uses at least one word of our domain (see DOMAIN_TERMS). */
 export function isOnTopic(query: string): boolean {
   return analyze(query).some((term) => domainStems.has(term));
 }
 
+function usesDomainTerm(terms: readonly string[]): boolean {
+  return terms.some((term) => domainStems.has(term));
+}
+
 export function createKnowledgeBase(data: KnowledgeIndexFile, options: KnowledgeBaseOptions = {}): LoadedKnowledgeBase {
   const minRelevance = options.minRelevance ?? DEFAULT_MIN_RELEVANCE;
   const intentBoost = options.intentBoost ?? DEFAULT_INTENT_BOOST;
-  const sections = data.sections.map((s) => Object.freeze({ ...s, intents: Object.freeze([...s.intents]) as string[] }));
+  // The asks questions only feed the index: callers see plain sections.
+  const sections = data.sections.map(({ asks: _asks, ...s }) => Object.freeze({ ...s, intents: Object.freeze([...s.intents]) as string[] }));
   const byId = new Map(sections.map((s) => [s.id, s]));
-  const searcher = createSearcher(data.index, synonymMap);
+  const searcher = createSearcher(data.index, synonymMap, { extraVocabulary });
 
   return {
     sections,
@@ -56,7 +65,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
       // The floor looks at the best unboosted hit: an intent hint must not make a stranger question answerable.
       if (!top || top.score * top.coverage < minRelevance) return [];
       // Off topic unless it uses a word of ours, or most of the question matched a section anyway.
-      if (top.coverage < ON_TOPIC_COVERAGE && !isOnTopic(query)) return [];
+      if (top.coverage < ON_TOPIC_COVERAGE && !usesDomainTerm(searcher.terms(query))) return [];
       const boosted = new Set(searchOptions.intents ?? []);
       const scored: ScoredSection[] = [];
       for (const hit of hits) {

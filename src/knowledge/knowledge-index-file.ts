@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { KnowledgeSection } from '../core/ports.js';
 import { buildSearchIndex, INDEX_FORMAT_VERSION, searchIndexSchema } from './search-index.js';
+import type { ArticleSection } from './parse-article.js';
 import { parseKnowledgeFiles, type KnowledgeFiles } from './read-knowledge-dir.js';
 
 export const knowledgeSectionSchema = z.object({
@@ -12,6 +12,7 @@ export const knowledgeSectionSchema = z.object({
   text: z.string(),
   source: z.string(),
   intents: z.array(z.string()),
+  asks: z.array(z.string()).optional(),
 });
 
 /** models/knowledge-index.json: the parsed sections and their BM25 index, tagged with the content hash. */
@@ -33,13 +34,13 @@ export function buildKnowledgeIndexFile(knowledge: KnowledgeFiles, now: Date = n
 
 /** Indexes any list of sections (articles from knowledge/, or a raw guide run through ingestion). */
 export function indexSections(
-  sections: KnowledgeSection[],
+  sections: ArticleSection[],
   contentHash: string,
   options: { now?: Date; articles?: Record<string, string> } = {},
 ): KnowledgeIndexFile {
   const articles: Record<string, string> = { ...options.articles };
   const now = options.now ?? new Date();
-  const index = buildSearchIndex(sections.map((s) => ({ title: s.title, articleTitle: articles[s.articleId] ?? '', text: s.text })));
+  const index = buildSearchIndex(sections.map((s) => ({ title: s.title, articleTitle: articles[s.articleId] ?? '', text: s.text, asks: s.asks ?? [] })));
   return { format: INDEX_FORMAT_VERSION, contentHash, builtAt: now.toISOString(), articles, sections, index };
 }
 

@@ -2,18 +2,23 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { DataFileError, formatIssuePath } from '../core/errors.js';
 import type { KnowledgeSection } from '../core/ports.js';
-import { articleFrontMatterSchema, intentNameSchema, slugSchema, type SourcesFile } from './article-schema.js';
+import { articleFrontMatterSchema, intentNameSchema, sectionAsksSchema, slugSchema, type SourcesFile } from './article-schema.js';
+
+/** A section as the index holds it: the questions it answers (`asks`) are searched, never shown. */
+export type ArticleSection = KnowledgeSection & { asks?: string[] };
 
 export interface ParsedArticle {
   id: string;
   title: string;
-  sections: KnowledgeSection[];
+  sections: ArticleSection[];
 }
 
 /** `## Heading {#section-id}`: the explicit id keeps links stable when a heading is reworded. */
 const HEADING = /^##\s+(.+?)\s*\{#([^}]*)\}\s*$/;
 /** `<!-- source: a, b; intents: x, y -->` anywhere in a section overrides the article's values. */
 const META_COMMENT = /<!--([\s\S]*?)-->/g;
+/** `<!-- asks: how do I add a card | where do I put my visa -->`: questions the section answers, `|`-separated. */
+const ASKS_COMMENT = /^\s*asks\s*:([\s\S]*)$/;
 const MAX_SECTION_CHARS = 900;
 
 /**
@@ -35,7 +40,8 @@ export function unwrapLines(text: string): string {
 /** Throws the first zod issue as a DataFileError naming the file and field. */
 function raise(file: string, error: z.ZodError, prefix = ''): never {
   const issue = error.issues[0];
-  const field = [prefix, issue ? formatIssuePath(issue.path) : ''].filter(Boolean).join('.');
+  const path = issue ? formatIssuePath(issue.path) : '';
+  const field = prefix && path ? `${prefix}${path.startsWith('[') ? '' : '.'}${path}` : prefix || path;
   throw new DataFileError(file, field, issue?.message ?? 'invalid');
 }
 
@@ -62,9 +68,26 @@ function guideTitles(file: string, field: string, keys: string[], sources: Sourc
     .join('; ');
 }
 
-function parseMeta(file: string, sectionField: string, body: string): { source?: string[]; intents?: string[] } {
-  const meta: { source?: string[]; intents?: string[] } = {};
+interface SectionMeta {
+  source?: string[];
+  intents?: string[];
+  asks?: string[];
+}
+
+function parseMeta(file: string, sectionField: string, body: string): SectionMeta {
+  const meta: SectionMeta = {};
   for (const [, inner] of body.matchAll(META_COMMENT)) {
+    // Questions may hold commas and semicolons, so an asks comment is split on "|" only.
+    const asks = ASKS_COMMENT.exec(inner ?? '');
+    if (asks) {
+      const field = `${sectionField}.asks`;
+      if (meta.asks) throw new DataFileError(file, field, 'give a section one asks comment');
+      const questions = (asks[1] ?? '').split('|').map((q) => q.replace(/\s+/g, ' ').trim());
+      const parsed = sectionAsksSchema.safeParse(questions);
+      if (!parsed.success) raise(file, parsed.error, field);
+      meta.asks = parsed.data;
+      continue;
+    }
     for (const pair of (inner ?? '').split(';')) {
       if (!pair.trim()) continue;
       const [key, ...rest] = pair.split(':');
@@ -85,7 +108,7 @@ function parseMeta(file: string, sectionField: string, body: string): { source?:
         }
         meta.intents = values;
       } else {
-        throw new DataFileError(file, field, 'unknown section setting (use "source" or "intents")');
+        throw new DataFileError(file, field, 'unknown section setting (use "source", "intents" or "asks")');
       }
     }
   }
@@ -106,7 +129,7 @@ export function parseArticle(file: string, raw: string, sources: SourcesFile, ex
   }
   const articleSource = guideTitles(file, 'source', source, sources);
 
-  const sections: KnowledgeSection[] = [];
+  const sections: ArticleSection[] = [];
   const seen = new Set<string>();
   let current: { heading: string; slug: string; line: number; lines: string[] } | undefined;
   const flush = (): void => {
@@ -126,6 +149,7 @@ export function parseArticle(file: string, raw: string, sources: SourcesFile, ex
       text,
       source: meta.source ? guideTitles(file, `${field}.source`, meta.source, sources) : articleSource,
       intents: meta.intents ?? [...intents],
+      ...(meta.asks ? { asks: meta.asks } : {}),
     });
   };
 

@@ -3,10 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DataFileError, formatIssuePath } from '../core/errors.js';
-import type { KnowledgeSection } from '../core/ports.js';
 import { sourcesFileSchema, type SourcesFile } from './article-schema.js';
 import { displayPath } from './knowledge-paths.js';
-import { parseArticle } from './parse-article.js';
+import { parseArticle, type ArticleSection } from './parse-article.js';
 import { INDEX_FORMAT_VERSION, INDEX_SETTINGS } from './search-index.js';
 
 export const SOURCES_FILE = 'sources.yaml';
@@ -55,14 +54,14 @@ function parseSources(file: string, content: string | undefined): SourcesFile {
 export interface ParsedKnowledge {
   /** Article id → article title. */
   articles: Record<string, string>;
-  sections: KnowledgeSection[];
+  sections: ArticleSection[];
 }
 
 /** Parses every article; section ids are unique because article ids equal their file names. */
 export function parseKnowledgeFiles(knowledge: KnowledgeFiles): ParsedKnowledge {
   const sourcesName = displayPath(path.join(knowledge.dir, SOURCES_FILE));
   const sources = parseSources(sourcesName, knowledge.files.find((f) => f.name === SOURCES_FILE)?.content);
-  const sections: KnowledgeSection[] = [];
+  const sections: ArticleSection[] = [];
   const articles: Record<string, string> = {};
   for (const { name, content } of knowledge.files) {
     if (!name.endsWith('.md') || name.toLowerCase() === 'readme.md') continue;

@@ -1,13 +1,23 @@
 import { z } from 'zod';
-import { analyze } from './text-analysis.js';
+import { createTypoCorrector } from './typo-correction.js';
+import { analyze, contentWords, stem } from './text-analysis.js';
 
 /** Bump when the analyzer or the index layout changes: the content hash includes it, so old indexes rebuild. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
-/** BM25 parameters (the usual defaults) and field weights: a word in a heading says more than one in the text. */
+/**
+ * BM25 parameters (the usual defaults) and field weights (BM25F): a word in a heading says more
+ * than one in the text; a word of a question the section answers (`asks`) about as much as text.
+ */
 const K1 = 1.2;
 const B = 0.75;
-const FIELD_WEIGHTS = { title: 2.5, articleTitle: 0.75, text: 1 } as const;
+export interface FieldWeights {
+  title: number;
+  articleTitle: number;
+  text: number;
+  asks: number;
+}
+export const FIELD_WEIGHTS: Readonly<FieldWeights> = { title: 2.5, articleTitle: 0.75, text: 1, asks: 1 };
 /** Part of the content hash, so an index built with other weights is rebuilt. */
 export const INDEX_SETTINGS = JSON.stringify(FIELD_WEIGHTS);
 
@@ -15,6 +25,8 @@ export interface IndexedDocument {
   title: string;
   articleTitle: string;
   text: string;
+  /** Everyday questions the section answers. */
+  asks: readonly string[];
 }
 
 type Postings = Record<string, Array<[number, number]>>;
@@ -42,21 +54,36 @@ export const searchIndexSchema = z.object({
   postings: z.custom<Postings>(isPostings, 'must map terms to [document, weight] pairs'),
   /** Each document's heading terms, for the heading-match bonus. */
   titles: z.array(z.array(z.string())),
+  /** Each document's asks questions as terms, for the question-match bonus. */
+  asks: z.array(z.array(z.array(z.string()))),
+  /** Every word the sections use (one spelling, no stop words) with its count: typos are corrected towards these. */
+  vocabulary: z.record(z.string(), z.number()),
 });
 export type SearchIndexData = z.output<typeof searchIndexSchema>;
 
-export function buildSearchIndex(docs: readonly IndexedDocument[]): SearchIndexData {
+export function buildSearchIndex(docs: readonly IndexedDocument[], weights: Readonly<FieldWeights> = FIELD_WEIGHTS): SearchIndexData {
   const postings: Postings = {};
   const lengths: number[] = [];
   const titles: string[][] = [];
+  const asks: string[][][] = [];
+  const vocabulary: Record<string, number> = {};
   docs.forEach((doc, docIndex) => {
     const tf = new Map<string, number>();
     const add = (text: string, weight: number): void => {
-      for (const term of analyze(text)) tf.set(term, (tf.get(term) ?? 0) + weight);
+      for (const word of contentWords(text)) {
+        vocabulary[word] = (vocabulary[word] ?? 0) + 1;
+        const term = stem(word);
+        tf.set(term, (tf.get(term) ?? 0) + weight);
+      }
     };
-    add(doc.title, FIELD_WEIGHTS.title);
-    add(doc.articleTitle, FIELD_WEIGHTS.articleTitle);
-    add(doc.text, FIELD_WEIGHTS.text);
+    add(doc.title, weights.title);
+    add(doc.articleTitle, weights.articleTitle);
+    add(doc.text, weights.text);
+    // The questions count once per distinct word: five phrasings of "card" must not outweigh the text.
+    const askTerms = doc.asks.map((q) => [...new Set(analyze(q))]);
+    for (const q of doc.asks) for (const word of contentWords(q)) vocabulary[word] = (vocabulary[word] ?? 0) + 1;
+    for (const term of new Set(askTerms.flat())) tf.set(term, (tf.get(term) ?? 0) + weights.asks);
+    asks.push(askTerms);
     let length = 0;
     for (const [term, weight] of tf) {
       (postings[term] ??= []).push([docIndex, weight]);
@@ -66,7 +93,7 @@ export function buildSearchIndex(docs: readonly IndexedDocument[]): SearchIndexD
     titles.push([...new Set(analyze(doc.title))]);
   });
   const avgLength = lengths.length ? lengths.reduce((a, b) => a + b, 0) / lengths.length : 0;
-  return { docCount: docs.length, avgLength, lengths, postings, titles };
+  return { docCount: docs.length, avgLength, lengths, postings, titles, asks, vocabulary };
 }
 
 export interface SearchHit {
@@ -78,6 +105,8 @@ export interface SearchHit {
 
 export interface Searcher {
   search(query: string): SearchHit[];
+  /** The query's terms as searched: stemmed, misspelt words corrected to known ones. */
+  terms(query: string): string[];
   /** Whether a term (already stemmed) occurs in any document. */
   knows(term: string): boolean;
 }
@@ -92,14 +121,45 @@ const SYNONYM_COVERAGE = 0.8;
  * even when every word of it is common.
  */
 const HEADING_BONUS = 3;
+/** The same for the closest of the questions a section answers (its asks). */
+const ASK_BONUS = 1.5;
+
+export interface SearcherOptions {
+  /** Words known besides the sections' own (synonyms, domain terms): typos are corrected towards them too. */
+  extraVocabulary?: Iterable<string>;
+  headingBonus?: number;
+  askBonus?: number;
+}
 
 /**
  * BM25 over the index, with query-time synonym expansion. Each query term scores a document
  * by its best alternative (itself at full weight, or a synonym at SYNONYM_WEIGHT), so a long
  * synonym group cannot outweigh the exact word.
  */
-export function createSearcher(data: SearchIndexData, synonyms: ReadonlyMap<string, readonly string[]>): Searcher {
+export function createSearcher(
+  data: SearchIndexData,
+  synonyms: ReadonlyMap<string, readonly string[]>,
+  options: SearcherOptions = {},
+): Searcher {
+  const headingBonus = options.headingBonus ?? HEADING_BONUS;
+  const askBonus = options.askBonus ?? ASK_BONUS;
   const postings = new Map(Object.entries(data.postings));
+  const vocabulary = new Map(Object.entries(data.vocabulary));
+  for (const word of options.extraVocabulary ?? []) if (!vocabulary.has(word)) vocabulary.set(word, 1);
+  const corrector = createTypoCorrector(vocabulary);
+  const queryTerms = (query: string): string[] => {
+    const terms: string[] = [];
+    for (const word of contentWords(query)) {
+      const term = stem(word);
+      if (postings.has(term) || synonyms.has(term)) {
+        terms.push(term);
+        continue;
+      }
+      const corrected = corrector.correct(word);
+      terms.push(corrected ? stem(corrected) : term);
+    }
+    return terms;
+  };
   const n = data.docCount;
   const idf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   // A word no section uses counts like the rarest word we know: it makes the question less likely ours.
@@ -141,8 +201,9 @@ export function createSearcher(data: SearchIndexData, synonyms: ReadonlyMap<stri
 
   return {
     knows: (term) => postings.has(term),
+    terms: queryTerms,
     search(query) {
-      const terms = [...new Set(analyze(query))];
+      const terms = [...new Set(queryTerms(query))];
       scores.fill(0);
       matched.fill(0);
       let totalWeight = 0;
@@ -174,7 +235,14 @@ export function createSearcher(data: SearchIndexData, synonyms: ReadonlyMap<stri
         const title = data.titles[d] ?? [];
         let shared = 0;
         for (const t of title) if (querySet.has(t)) shared++;
-        if (shared > 0) score += (HEADING_BONUS * shared) / (querySet.size + title.length - shared);
+        if (shared > 0) score += (headingBonus * shared) / (querySet.size + title.length - shared);
+        let bestAsk = 0;
+        for (const ask of data.asks[d] ?? []) {
+          let common = 0;
+          for (const t of ask) if (querySet.has(t)) common++;
+          if (common > 0) bestAsk = Math.max(bestAsk, common / (querySet.size + ask.length - common));
+        }
+        score += askBonus * bestAsk;
         hits.push({ doc: d, score, coverage: totalWeight ? (matched[d] ?? 0) / totalWeight : 0 });
       }
       return hits.sort((a, b) => b.score - a.score);

@@ -11,10 +11,33 @@ const STOP_WORDS = new Set(
     'i me my mine you your yours we our us it its this that these those there here he she they them their his her ' +
     'what which whom when where can could would should will shall may might must have has had having ' +
     'just also very too than into onto about please hi hello thanks thank any some all each up out over again ' +
-    'get got im ive dont doesnt didnt isnt cant wont one how want wants wanted need needs like know tell ' +
-    'thing things something anything way ok okay yes keeps kept getting gets use using used'
+    'get got im ive one how want wants wanted need needs like know tell ' +
+    'thing things something anything way ok okay yes keeps kept getting gets use using used ' +
+    'really actually exactly basically literally anyway maybe perhaps kindly guys'
   ).split(' '),
 );
+
+/**
+ * One spelling per word before stemming, applied to sections and questions alike: British and
+ * American spellings, and the negations ("can't", "cannot", "won't") that the sections write as "not".
+ */
+const SPELLING: Readonly<Record<string, string>> = {
+  cant: 'not', cannot: 'not', dont: 'not', doesnt: 'not', didnt: 'not', isnt: 'not', wont: 'not', couldnt: 'not', shouldnt: 'not', wouldnt: 'not', arent: 'not', wasnt: 'not', werent: 'not', havent: 'not', hasnt: 'not',
+  authorise: 'authorize', authorised: 'authorized', authorising: 'authorizing', authorisation: 'authorization',
+  unauthorised: 'unauthorized', recognise: 'recognize', recognised: 'recognized', organise: 'organize', organised: 'organized',
+  realise: 'realize', realised: 'realized', cancelled: 'canceled', cancelling: 'canceling', centre: 'center', centres: 'centers',
+  licence: 'license', enrol: 'enroll', enrolment: 'enrollment', travelling: 'traveling', traveller: 'traveler', travellers: 'travelers',
+  programme: 'program', programmes: 'programs', favourite: 'favorite', colour: 'color', cheque: 'check', cheques: 'checks',
+  apologise: 'apologize', minimise: 'minimize', maximise: 'maximize', customise: 'customize', customised: 'customized',
+  emphasise: 'emphasize', prioritise: 'prioritize', summarise: 'summarize', utilise: 'utilize', finalise: 'finalize',
+  defence: 'defense', offence: 'offense', judgement: 'judgment', fulfil: 'fulfill', instalment: 'installment', instalments: 'installments',
+  whats: 'what', wheres: 'where', hows: 'how', whys: 'why',
+};
+
+/** A word in its one spelling (see SPELLING). */
+export function normalizeSpelling(word: string): string {
+  return SPELLING[word] ?? word;
+}
 
 const stemCache = new Map<string, string>();
 
@@ -39,12 +62,22 @@ export function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** Whether a (lower-case, normalised) word is too common to search by. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** The words a text is searched by, in one spelling, without stop words (not yet stemmed). */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of words(text)) {
+    const word = normalizeSpelling(raw);
+    if (!STOP_WORDS.has(word)) out.push(word);
+  }
+  return out;
+}
+
 /** The terms a text is indexed and searched by: words without stop words, stemmed. */
 export function analyze(text: string): string[] {
-  const terms: string[] = [];
-  for (const word of words(text)) {
-    if (STOP_WORDS.has(word)) continue;
-    terms.push(stem(word));
-  }
-  return terms;
+  return contentWords(text).map(stem);
 }

@@ -1,7 +1,7 @@
-import { INTENTS, OUT_OF_SCOPE, type IntentName } from '../core/intents.js';
+import { CONVERSATION_INTENTS, INTENTS, OUT_OF_SCOPE, type IntentName } from '../core/intents.js';
 import type { RankedIntent } from '../core/types.js';
 import { softmaxInPlace } from './softmax-regression.js';
-import type { FeatureOptions } from './text-features.js';
+import { classifierWords, type FeatureOptions } from './text-features.js';
 import { vectorize, type TfidfVocabulary } from './tfidf-vectorizer.js';
 
 /** A trained intent model in memory: TF-IDF vocabulary + softmax weights over sub-intent labels. */
@@ -27,6 +27,18 @@ export interface IntentModel {
   outOfScopeBelow: number;
   /** Scores are divided by this before the softmax (fitted on held-out data; 1 = not calibrated). */
   temperature: number;
+  /** The length prior on conversation intents (see ConversationPrior). */
+  conversationPrior: ConversationPrior;
+}
+
+/**
+ * "yes", "no thanks", "help" are short; a long message that starts with "help" or "thanks" is a
+ * question. Each word beyond `freeWords` lowers the scores of the conversation intents' labels by
+ * `perWord` (a log-prior that grows with length; chosen by cross-validation, README section nlu).
+ */
+export interface ConversationPrior {
+  freeWords: number;
+  perWord: number;
 }
 
 export interface IntentPrediction {
@@ -50,7 +62,24 @@ export function labelScores(model: IntentModel, text: string): Float64Array {
     const value = (vector.values[f] ?? 0) * (model.rowScales[column] ?? 0);
     for (let k = 0; k < labels; k += 1) scores[k] = (scores[k] ?? 0) + value * (model.weights[base + k] ?? 0);
   }
+  const { freeWords, perWord } = model.conversationPrior;
+  const extraWords = classifierWords(text).length - freeWords;
+  if (perWord > 0 && extraWords > 0) {
+    const isConversation = conversationLabels(model);
+    for (let k = 0; k < labels; k += 1) if (isConversation[k]) scores[k] = (scores[k] ?? 0) - perWord * extraWords;
+  }
   return scores;
+}
+
+const conversationMasks = new WeakMap<IntentModel, Uint8Array>();
+function conversationLabels(model: IntentModel): Uint8Array {
+  let mask = conversationMasks.get(model);
+  if (!mask) {
+    const conversation: readonly string[] = CONVERSATION_INTENTS;
+    mask = Uint8Array.from(model.labelIntents, (intent) => (conversation.includes(intent) ? 1 : 0));
+    conversationMasks.set(model, mask);
+  }
+  return mask;
 }
 
 /** Calibrated probabilities of the model's labels for one utterance. */

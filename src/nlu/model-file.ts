@@ -31,6 +31,7 @@ export const modelFileSchema = z.object({
   bias: z.array(z.number()),
   outOfScopeBelow: z.number().min(0).max(1),
   temperature: z.number().positive(),
+  conversationPrior: z.object({ freeWords: z.number().int().nonnegative(), perWord: z.number().nonnegative() }),
   /** base64: float32 scale per feature row; int8 per (feature, label), feature-major. */
   weights: z.object({ rowScales: z.string(), values: z.string() }),
 });
@@ -61,6 +62,7 @@ export function serializeModel(model: IntentModel): ModelFile {
     bias: [...model.bias],
     outOfScopeBelow: model.outOfScopeBelow,
     temperature: model.temperature,
+    conversationPrior: model.conversationPrior,
     weights: { rowScales: toBase64(model.rowScales), values: toBase64(model.weights) },
   };
 }
@@ -93,6 +95,7 @@ export function deserializeModel(file: ModelFile, source = 'model'): IntentModel
     bias: Float64Array.from(file.bias),
     outOfScopeBelow: file.outOfScopeBelow,
     temperature: file.temperature,
+    conversationPrior: file.conversationPrior,
   };
 }
 

@@ -58,11 +58,27 @@ export function words(text: string): readonly string[] {
 }
 
 /**
+ * The privacy guard's placeholders (`[card number]`, `[cvv]`, `[code]`, …) say that a secret was
+ * there, not what the message is about: the classifier must not read them as the words "card",
+ * "number" or "code". Entity extraction still sees the original text.
+ */
+const PLACEHOLDER = /\[[a-z][a-z ]{0,30}\]/gi;
+
+export function withoutPlaceholders(text: string): string {
+  return text.includes('[') ? text.replace(PLACEHOLDER, ' ') : text;
+}
+
+/** The words the classifier reads: normalised, placeholders left out. */
+export function classifierWords(text: string): readonly string[] {
+  return words(withoutPlaceholders(text));
+}
+
+/**
  * Calls `onWord` for each word n-gram of stems and `onChar` for each character n-gram inside word
  * boundaries (the typo-robust block). Callbacks instead of collections: prediction is a hot path.
  */
 export function forEachFeature(text: string, options: FeatureOptions, onWord: (key: string) => void, onChar: (key: string) => void): void {
-  const tokens = words(text);
+  const tokens = classifierWords(text);
   const stems = tokens.map(stem);
   for (let i = 0; i < stems.length; i += 1) onWord(stems[i] ?? '');
   for (let i = 0; i + 1 < stems.length && options.wordNgrams >= 2; i += 1) onWord(`${stems[i] ?? ''} ${stems[i + 1] ?? ''}`);

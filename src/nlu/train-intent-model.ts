@@ -4,6 +4,7 @@ import { stratifiedFolds } from './evaluation/splits.js';
 import { labelScores, type IntentModel } from './intent-model.js';
 import { fitTemperature, type HeldOutScores } from './temperature.js';
 import { quantizeWeights } from './quantize-weights.js';
+import { trainNaiveBayes } from './naive-bayes-weights.js';
 import { trainSoftmax } from './softmax-regression.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './text-features.js';
 import { fitVocabulary, vectorize } from './tfidf-vectorizer.js';
@@ -25,12 +26,32 @@ export interface TrainIntentModelOptions {
   /** Weight examples so every intent carries the same total weight (0 = off, 1 = full balance). */
   balance?: number;
   outOfScopeBelow?: number;
+  /** How much the naive Bayes log-probabilities add to the softmax scores (0 = softmax alone). */
+  naiveBayesWeight?: number;
+  /** Additive smoothing of the naive Bayes feature probabilities. */
+  naiveBayesAlpha?: number;
+  /** Conversation intents lose `conversationPerWord` of score per word beyond `conversationFreeWords`. */
+  conversationFreeWords?: number;
+  conversationPerWord?: number;
   /** Fit the temperature on this many internal held-out folds (0: temperature 1, uncalibrated). */
   calibrationFolds?: number;
   intentsHash?: string;
 }
 
-export const DEFAULT_TRAINING = { charMinDf: 2, epochs: 12, learningRate: 0.5, l2: 1e-4, seed: 7, balance: 0, outOfScopeBelow: 0.4, calibrationFolds: 3 };
+export const DEFAULT_TRAINING = {
+  charMinDf: 2,
+  epochs: 12,
+  learningRate: 0.5,
+  l2: 1e-4,
+  seed: 7,
+  balance: 0,
+  outOfScopeBelow: 0.4,
+  naiveBayesWeight: 0.4,
+  naiveBayesAlpha: 0.01,
+  conversationFreeWords: 6,
+  conversationPerWord: 1,
+  calibrationFolds: 3,
+};
 
 /**
  * A short hash of the training settings (features and hyperparameters, defaults applied). Stored in
@@ -109,6 +130,11 @@ function trainUncalibrated(examples: readonly TrainingExample[], options: TrainI
     seed: settings.seed,
     sampleWeights,
   });
+  if (settings.naiveBayesWeight > 0) {
+    const nb = trainNaiveBayes(x, y, vocabulary.idf.length, labels.length, settings.naiveBayesAlpha);
+    for (let i = 0; i < trained.weights.length; i += 1) trained.weights[i] = (trained.weights[i] ?? 0) + settings.naiveBayesWeight * (nb.weights[i] ?? 0);
+    for (let k = 0; k < labels.length; k += 1) trained.bias[k] = (trained.bias[k] ?? 0) + settings.naiveBayesWeight * (nb.bias[k] ?? 0);
+  }
   // Quantised now, not at save time: the model in memory is exactly the one in the file.
   const quantized = quantizeWeights(trained.weights, vocabulary.idf.length, labels.length);
   return {
@@ -124,5 +150,6 @@ function trainUncalibrated(examples: readonly TrainingExample[], options: TrainI
     bias: trained.bias,
     outOfScopeBelow: settings.outOfScopeBelow,
     temperature: 1,
+    conversationPrior: { freeWords: settings.conversationFreeWords, perWord: settings.conversationPerWord },
   };
 }

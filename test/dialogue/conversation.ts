@@ -37,13 +37,14 @@ export function createConversation(options: DialoguePolicyOptions = {}) {
   let state: DialogueState = policy.initialState(0);
   let now = 1_000;
 
-  function turn(message: { text?: string; action?: string }, result: NluResult | null, extra: { redactions?: string[]; notes?: InputNote[] } = {}): TurnView {
+  function turn(message: { text?: string; action?: string }, result: NluResult | null, extra: { redactions?: string[]; notes?: InputNote[]; staffAvailable?: boolean } = {}): TurnView {
     now += 1_000;
     const input: DialogueInput = {
       message: { platform: 'json', conversationKey: 'c1', userId: 'u1', receivedAt: now, ...message },
       nlu: result,
       redactions: extra.redactions ?? [],
       notes: extra.notes ?? [],
+      staffAvailable: extra.staffAvailable ?? true,
       now,
     };
     const step = policy.step(state, input);
@@ -71,5 +72,6 @@ export function createConversation(options: DialoguePolicyOptions = {}) {
     },
     say: (text: string, result: NluResult | null = nlu('out_of_scope', { confidence: 0.3 }), extra?: { redactions?: string[]; notes?: InputNote[] }) => turn({ text }, result, extra),
     click: (action: string) => turn({ action }, null),
+    turn,
   };
 }

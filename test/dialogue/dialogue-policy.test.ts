@@ -173,7 +173,9 @@ describe('the dialogue policy: conversation skills', () => {
     const t = c.say('the [code] is [code]', nlu('out_of_scope', { confidence: 0.3 }), { redactions: ['code'] });
     expect(t.texts[0]).toBe(LINES.privacy);
     expect(t.step).toBe('which_check');
-    expect(t.texts[1]).toContain(LINES.reprompt);
+    // Not a failed answer: no "sorry, I didn't get that", only the same question again.
+    expect(t.texts[1]).not.toContain(LINES.reprompt);
+    expect(t.buttons).toContain('answer:identity');
   });
 
   it('still takes a plain answer after a digression without "carry on"', () => {
@@ -181,7 +183,31 @@ describe('the dialogue policy: conversation skills', () => {
     c.click('flow:link_card');
     c.click('answer:visa');
     c.say('is it safe to do this?', nlu('security', { confidence: 0.8 }));
+    expect(c.say("yes it's enabled", nlu('affirm')).step).toBe('open_cards');
+  });
+
+  it('reads a bare "yes" after "Shall we carry on?" as carry on, not as the answer to the step', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.click('answer:visa');
+    const digression = c.say('is it safe to do this?', nlu('security', { confidence: 0.8 }));
+    expect(digression.texts.at(-1)).toBe(LINES.carryOn('linking your card'));
+    const t = c.say('yes please', nlu('affirm'));
+    expect(t.step).toBe('card_enabled');
+    expect(t.texts[0]).toBe(LINES.resumed('linking your card'));
+    expect(t.buttons).toContain('answer:yes');
+    // Only right after the carry-on question: the next "yes" answers the step.
     expect(c.say('yes', nlu('affirm')).step).toBe('open_cards');
+  });
+
+  it('reads a bare "no" after "Shall we carry on?" as something else: the menu, with the flow kept to resume', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.click('answer:visa');
+    c.say('what are the fees?', nlu('fees_and_rates', { confidence: 0.8 }));
+    const t = c.say('no thanks', nlu('deny'));
+    expect(t.flow).toBeNull();
+    expect(t.buttons).toContain('nav:resume');
   });
 
   it('switches to a new task the person clearly asks for, and offers the old one back at the end', () => {
@@ -269,6 +295,19 @@ describe('the dialogue policy: conversation skills', () => {
     expect(back.buttons[0]).toBe('nav:resume');
     expect(back.flow).toBeNull();
     expect(c.say('hi', nlu('greeting')).texts).toEqual([LINES.greeting]);
+  });
+
+  it('refers the person to support instead of going quiet where no staff watch the channel', () => {
+    const c = createConversation();
+    c.click('flow:verification');
+    const t = c.turn({ action: ACTIONS.human }, null, { staffAvailable: false });
+    expect(t.handoff).toMatchObject({ flow: 'verification' });
+    expect(t.sections).toEqual(['contact-support#who-to-contact']);
+    expect(t.texts).toContain(LINES.referral);
+    expect(t.texts).not.toContain(LINES.handoff);
+    expect(t.buttons).toContain('nav:resume');
+    const next = c.turn({ text: 'hello?' }, nlu('greeting'), { staffAvailable: false });
+    expect(next.texts).toEqual([LINES.greeting]);
   });
 
   it('hands over when the person asks for support in words', () => {

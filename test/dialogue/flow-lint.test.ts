@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 function click(state: DialogueState, action: string) {
-  const input: DialogueInput = { message: { platform: 'json', conversationKey: 'c', userId: 'u', receivedAt: 1, action }, nlu: null, redactions: [], notes: [], now: 1 };
+  const input: DialogueInput = { message: { platform: 'json', conversationKey: 'c', userId: 'u', receivedAt: 1, action }, nlu: null, redactions: [], notes: [], staffAvailable: true, now: 1 };
   return policy.step(state, input);
 }
 

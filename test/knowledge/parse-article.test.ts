@@ -40,6 +40,16 @@ describe('parseArticle', () => {
     expect(parsed.sections[0]?.source).toBe('The example guide; The other guide');
   });
 
+  it('reads the questions a section answers from an asks comment, which stay out of the text', () => {
+    const parsed = parseArticle(
+      'knowledge/link-card.md',
+      article(FRONT, '## Add a card {#add-a-card}\n\n<!-- asks: how do I add a card, quickly? | where does my\n  visa go; and why -->\n\nOpen the app.\n\n<!-- intents: refunds -->\n\n## Other {#other}\n\nText.'),
+      sources,
+    );
+    expect(parsed.sections[0]).toMatchObject({ text: 'Open the app.', intents: ['refunds'], asks: ['how do I add a card, quickly?', 'where does my visa go; and why'] });
+    expect(parsed.sections[1]).not.toHaveProperty('asks');
+  });
+
   it('keeps list items on their own lines while unwrapping paragraphs', () => {
     expect(unwrapLines('First line\nsecond line.\n\n- one\n- two\n  continued\n')).toBe('First line second line.\n\n- one\n- two continued');
   });
@@ -57,6 +67,10 @@ describe('parseArticle', () => {
     ['an empty section', article(FRONT, '## A {#a}\n\n## B {#b}\n\nText.'), 'section "a" (line 8)'],
     ['an unknown section setting', article(FRONT, '## A {#a}\n\nText.\n<!-- intent: refunds -->'), 'section "a" (line 8).intent'],
     ['an unknown intent in a section', article(FRONT, '## A {#a}\n\nText.\n<!-- intents: refund -->'), 'section "a" (line 8).intents'],
+    ['an empty question in asks', article(FRONT, '## A {#a}\n\nText.\n<!-- asks: how do I pay | -->'), 'section "a" (line 8).asks[1]'],
+    ['the same question twice in asks', article(FRONT, '## A {#a}\n\nText.\n<!-- asks: how do I pay | How do I pay -->'), 'section "a" (line 8).asks'],
+    ['more than 8 questions in asks', article(FRONT, `## A {#a}\n\nText.\n<!-- asks: ${Array.from({ length: 9 }, (_, i) => `question ${i}`).join(' | ')} -->`), 'section "a" (line 8).asks'],
+    ['two asks comments in one section', article(FRONT, '## A {#a}\n\nText.\n<!-- asks: how do I pay -->\n<!-- asks: where do I pay -->'), 'section "a" (line 8).asks'],
     ['a section too long for one flow step', article(FRONT, `## A {#a}\n\n${'word '.repeat(300)}`), 'section "a" (line 8)'],
   ])('rejects %s with an error that names the file and field', (_name, raw, field) => {
     const error = errorOf(() => parseArticle('knowledge/link-card.md', raw, sources, 'link-card'));

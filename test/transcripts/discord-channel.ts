@@ -13,6 +13,7 @@ import type { Reply } from '../../src/core/types.js';
 import { startDiscordAdapter, type RunningAdapter } from '../../src/adapters/discord/index.js';
 import { createButtonCodec } from '../../src/adapters/discord/custom-id.js';
 import { renderReplies } from '../../src/adapters/discord/render.js';
+import { secretsToAct } from '../../src/adapters/discord/secret-notice.js';
 import type { CoreParts } from '../../src/transcripts/core-channel.js';
 import type { ChannelFactory } from '../../src/transcripts/replayer.js';
 import { FAKE_USERS, startFakeDiscord, type BotMessage, type FakeDiscord, type FakeUser } from '../fakes/fake-discord.js';
@@ -99,13 +100,15 @@ export async function startDiscordReplay(parts: CoreParts): Promise<DiscordRepla
           discord.sendMessage({ content: input.text ?? '', dm: true, author: person });
         }
         const result = await conversation.nextResult(seen);
-        const expected = renderReplies(result.replies, codec).bodies.length;
+        // The adapter posts the rendered replies, after a privacy notice when a typed message held a secret.
+        const notice = input.text !== undefined && secretsToAct(result.redactions).length > 0 ? 1 : 0;
+        const expected = renderReplies(result.replies, codec).bodies.length + notice;
         const started = Date.now();
         while (inDm(before).length < expected) {
           if (Date.now() - started > 5000) throw new Error(`Discord received ${inDm(before).length} of ${expected} messages for this turn`);
           await new Promise((r) => setTimeout(r, 10));
         }
-        // A privacy notice or a handoff summary may follow the replies.
+        // Nothing more should follow; a short quiet spell makes sure.
         await discord.waitForQuiet(60);
         const messages = inDm(before);
         if (result.citations.length > 0 && !messages.some((m) => /^-# Sources?: /m.test(m.content))) {

@@ -22,8 +22,14 @@ export async function runServe(env: Env): Promise<void> {
     throw new InputError('nothing to serve: set SLACK_BOT_TOKEN (Slack) or DISCORD_TOKEN (Discord); see .env.example');
   }
   const logger = createLogger(env.LOG_LEVEL);
-  const bot = await createSupportbot({ store: storeSpecFrom(undefined, env), logger, dialogue: { idleMs: env.IDLE_TIMEOUT_MINUTES * 60_000 },
+  // The bot goes quiet after a handoff only where staff will see the summary.
+  const staffPlatforms = [...(env.SLACK_HANDOFF_CHANNEL ? ['slack' as const] : []), ...(env.DISCORD_HANDOFF_CHANNEL ? ['discord' as const] : [])];
+  const bot = await createSupportbot({
+    store: storeSpecFrom(undefined, env),
+    logger,
+    dialogue: { idleMs: env.IDLE_TIMEOUT_MINUTES * 60_000 },
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    staffPlatforms,
     ...(env.RECORD_DIR ? { recordDir: env.RECORD_DIR } : {}),
   });
   const running = [];

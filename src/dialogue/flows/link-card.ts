@@ -1,5 +1,14 @@
 import type { FlowInput } from '../flow-schema.js';
 
+/**
+ * Another card: what we knew about the old one (its network, "not accepted") no longer holds, or
+ * which_card's skip rules would send the person straight back to the old card's problem.
+ */
+const FORGET_CARD = [
+  { name: 'clear_slot', arg: 'cardNetwork' },
+  { name: 'clear_slot', arg: 'errorKind' },
+] as const satisfies NonNullable<NonNullable<FlowInput['steps'][string]['always']>[number]['actions']>;
+
 const GOT_IT = ['yes', 'yep', 'done', 'ok', 'okay', 'got it', 'next', 'ready', 'finished'];
 
 /** Linking a foreign card: which network, enabled abroad, where in the app, details, code, test charge, terms, default. */
@@ -39,7 +48,7 @@ export const linkCardFlow: FlowInput = {
       sections: ['link-card#alternatives'],
       ask: 'What would you like to do?',
       options: [
-        { value: 'other_card', label: 'Use a different card', synonyms: ['different card', 'another card', 'other card'], then: [{ to: 'which_card', actions: [{ name: 'clear_slot', arg: 'cardNetwork' }] }] },
+        { value: 'other_card', label: 'Use a different card', synonyms: ['different card', 'another card', 'other card'], then: [{ to: 'which_card', actions: FORGET_CARD }] },
         { value: 'try_anyway', label: 'Try this card anyway', synonyms: ['try anyway', 'try it', 'anyway'], then: [{ to: 'card_enabled' }] },
         { value: 'tour_pass', label: 'Tell me about the Tour Pass', synonyms: ['tour pass', 'tourpass', 'visitor'], then: [{ to: 'tour_pass_info' }] },
       ],
@@ -165,7 +174,7 @@ export const linkCardFlow: FlowInput = {
       ask: 'What would you like to do?',
       options: [
         { value: 'tour_pass', label: 'Tell me about the Tour Pass', synonyms: ['tour pass', 'tourpass', 'visitor'], then: [{ to: 'tour_pass_info' }] },
-        { value: 'other_card', label: 'Try a different card', synonyms: ['different card', 'another card', 'other card'], then: [{ to: 'which_card', actions: [{ name: 'clear_slot', arg: 'cardNetwork' }] }] },
+        { value: 'other_card', label: 'Try a different card', synonyms: ['different card', 'another card', 'other card'], then: [{ to: 'which_card', actions: FORGET_CARD }] },
         { value: 'contact', label: 'Who can help?', synonyms: ['who can help', 'contact', 'support', 'help'], then: [{ to: 'who_to_contact' }] },
       ],
     },

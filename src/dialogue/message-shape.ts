@@ -1,0 +1,74 @@
+/**
+ * What a message is, as a whole, before anyone reads its words as an answer or a topic: only a
+ * pasted secret ("here it is [card number]"), a bare yes/no ("nope, not yet"), or a sentence that
+ * merely contains a "no" ("my cvv is [cvv] and it still fails" says something, it is not a "no").
+ */
+import { normalise } from './button-values.js';
+
+/** The privacy guard's placeholders: "[card number]", "[cvv]", "[code]", "[password]", … */
+const PLACEHOLDER = /\[[a-z ]{1,30}\]/gi;
+
+/** Words that only present a pasted secret: "here it is", "the number is", "my cvv is". */
+const PRESENTING = new Set(
+  (
+    'here heres it its is are was this that thats the a an my mine our your card cards number numbers no num digits ' +
+    'cvv cvc cvv2 security code codes password passcode pin expiry expiration date exp and of for you to is in ' +
+    'ok okay so just full details detail as below above asked requested sure use try with i im ive got typed entered ' +
+    'new old visa mastercard jcb discover amex which one same again also please pls thanks thank'
+  ).split(' '),
+);
+
+export function hasPlaceholder(text: string): boolean {
+  return new RegExp(PLACEHOLDER.source, 'i').test(text);
+}
+
+export function withoutPlaceholders(text: string): string {
+  return normalise(text.replace(PLACEHOLDER, ' '));
+}
+
+/**
+ * The message is a pasted secret and words that only present it: nothing in it answers a question
+ * or names a problem, so it must never pick an option or start a topic.
+ */
+export function onlyPresentsSecret(text: string): boolean {
+  if (!hasPlaceholder(text)) return false;
+  return withoutPlaceholders(text)
+    .split(' ')
+    .every((word) => word === '' || PRESENTING.has(word));
+}
+
+const YES_NO_START = /^(yes|yeah|yep|yup|ya|sure|ok|okay|correct|right|no|nope|nah|not really|not yet|never|of course|absolutely|definitely)\b/;
+
+/**
+ * A reply-shaped yes or no: short, or opening with the yes/no word. Only such a message is read
+ * as affirm/deny as a whole; a longer sentence with a "no" inside says something else.
+ */
+export function isBareReply(text: string): boolean {
+  const plain = withoutPlaceholders(text);
+  if (plain === '') return false;
+  return plain.split(' ').length <= 4 || YES_NO_START.test(plain);
+}
+
+const YES_WORDS = new Set('yes yeah yep yup ya sure ok okay alright fine correct absolutely definitely course go ahead lets do it'.split(' '));
+const NO_WORDS = new Set('no nope nah not now later'.split(' '));
+const POLITE_WORDS = new Set('please pls thanks thank you of really right'.split(' '));
+
+/**
+ * Nothing but yes/no words ("yes please", "sure", "no thanks"): it answers the last yes/no question
+ * the bot asked, whatever it was. Returns which, or undefined for any other message.
+ */
+export function bareYesOrNo(text: string): 'yes' | 'no' | undefined {
+  const words = withoutPlaceholders(text).split(' ');
+  if (words.length > 5 || !words.every((w) => YES_WORDS.has(w) || NO_WORDS.has(w) || POLITE_WORDS.has(w))) return undefined;
+  if (words.some((w) => NO_WORDS.has(w))) return 'no';
+  return words.some((w) => YES_WORDS.has(w)) ? 'yes' : undefined;
+}
+
+export function isOnlyYesOrNo(text: string): boolean {
+  return bareYesOrNo(text) !== undefined;
+}
+
+/** "...", "?!": punctuation and symbols only, no words to read. */
+export function hasNoWords(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text) && !/\p{Extended_Pictographic}/u.test(text);
+}

@@ -1,0 +1,286 @@
+/**
+ * The conversation bugs found by replaying transcripts (/work/notes/transcript-findings.md), each
+ * pinned with hand-built NLU results, including the classifier's wrong readings that caused them.
+ */
+import { describe, expect, it } from 'vitest';
+import { LINES } from '../../src/dialogue/bot-lines.js';
+import { asksToContinue, commandInText } from '../../src/dialogue/button-values.js';
+import { isBareReply, isOnlyYesOrNo, onlyPresentsSecret } from '../../src/dialogue/message-shape.js';
+import { createConversation, nlu } from './conversation.js';
+
+/** Link a Visa, then ask about fees: the bot answers and asks "Shall we carry on with linking your card?". */
+function afterDigression() {
+  const c = createConversation();
+  c.click('flow:link_card');
+  c.click('answer:visa');
+  const t = c.say('what are the fees for a foreign card?', nlu('fees_and_rates', { confidence: 0.8 }));
+  expect(t.texts.at(-1)).toBe(LINES.carryOn('linking your card'));
+  return c;
+}
+
+describe('carrying on after a digression (finding 1)', () => {
+  it.each(['continue', "ok let's continue", 'carry on', 'yes, carry on please', "let's go on", 'resume', 'continue with linking my card'])(
+    'resumes the step for "%s", even when the classifier reads it as cancel',
+    (text) => {
+      const c = afterDigression();
+      const t = c.say(text, nlu('cancel', { confidence: 0.96 }));
+      expect(t.flow).toBe('link_card');
+      expect(t.step).toBe('card_enabled');
+      expect(t.texts[0]).toBe(LINES.resumed('linking your card'));
+      expect(t.texts.join(' ')).not.toContain('stopped');
+    },
+  );
+
+  it('still cancels when the person says cancel or stop', () => {
+    const c = afterDigression();
+    expect(c.say('stop', nlu('cancel')).flow).toBeNull();
+    const d = afterDigression();
+    expect(d.say("please don't continue with this", nlu('cancel')).flow).toBeNull();
+  });
+
+  it('reads "continue" as a command and "I continued to checkout" as no command', () => {
+    expect(commandInText('continue')).toBe('continue');
+    expect(commandInText("OK let's continue")).toBe('continue');
+    expect(commandInText('carry on')).toBe('continue');
+    expect(commandInText('I continued to the checkout page')).toBeUndefined();
+    expect(asksToContinue('yes continue with the card')).toBe(true);
+    expect(asksToContinue("don't continue")).toBe(false);
+    expect(asksToContinue("cancel, I don't want to continue")).toBe(false);
+    expect(asksToContinue('stop, no need to go on')).toBe(false);
+  });
+
+  it('resumes a paused flow when "continue" is typed outside a flow', () => {
+    const c = createConversation();
+    c.click('flow:verification');
+    c.click('nav:menu');
+    const t = c.say('continue', nlu('cancel', { confidence: 1 }));
+    expect([t.flow, t.step]).toEqual(['verification', 'which_check']);
+  });
+});
+
+describe("a bare yes or no answers the bot's own last yes/no question", () => {
+  it('takes "yes" to "Would you like to leave … and look at … instead?" as switching, and "no" as carrying on', () => {
+    const c = createConversation();
+    c.click('flow:account_setup');
+    const ask = c.say('what about paying', nlu('pay_on_alibaba', { confidence: 0.5 }));
+    expect(ask.texts).toEqual([LINES.confirmSwitch('setting up your Alipay account', 'paying on Alibaba')]);
+    expect(c.say('yes please', nlu('affirm')).flow).toBe('pay_on_alibaba');
+    const d = createConversation();
+    d.click('flow:account_setup');
+    d.say('what about paying', nlu('pay_on_alibaba', { confidence: 0.5 }));
+    const no = d.say('no', nlu('deny'));
+    expect([no.flow, no.step, no.texts[0]]).toEqual(['account_setup', 'get_app', LINES.resumed('setting up your Alipay account')]);
+  });
+
+  it('takes "yes" to "Would you like to go back to …?" as resuming the earlier task', () => {
+    const c = createConversation();
+    c.click('flow:account_setup');
+    c.say('actually my card payment got declined just now', nlu('payment_declined', { confidence: 0.85 }));
+    c.click('answer:funds');
+    const done = c.click('answer:fixed');
+    expect(done.texts).toContain(LINES.backToEarlier('setting up your Alipay account'));
+    const t = c.say('yes', nlu('affirm'));
+    expect([t.flow, t.step]).toEqual(['account_setup', 'get_app']);
+  });
+
+  it('forgets the question once another turn came between', () => {
+    const c = afterDigression();
+    c.say('how much can I spend?', nlu('limits', { confidence: 0.8 }));
+    c.click('nav:continue');
+    // The last reply was the step itself: "yes" answers it.
+    expect(c.say('yes', nlu('affirm')).step).toBe('open_cards');
+  });
+});
+
+describe('choosing a different card after "not accepted" (finding 2)', () => {
+  it('asks which card again instead of going back to "card not accepted"', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.click('answer:discover');
+    c.click('answer:yes');
+    c.click('answer:found');
+    expect(c.click('answer:not_accepted').step).toBe('card_not_accepted');
+    expect(c.click('answer:still_not_accepted').step).toBe('card_alternatives');
+    const t = c.click('answer:other_card');
+    expect(t.step).toBe('which_card');
+    expect(c.state.frame?.slots['errorKind']).toBeUndefined();
+    expect(c.state.frame?.slots['cardNetwork']).toBeUndefined();
+    expect(c.click('answer:visa').step).toBe('card_enabled');
+  });
+
+  it('asks which card again after an unsupported card, when the person started with "not accepted"', () => {
+    const c = createConversation();
+    c.say('my amex card is not accepted', nlu('link_card', { entities: { cardNetwork: 'amex', errorKind: 'card_not_supported' } }));
+    expect(c.state.frame?.step).toBe('card_not_accepted');
+    c.click('answer:still_not_accepted');
+    expect(c.click('answer:other_card').step).toBe('which_card');
+  });
+});
+
+describe('a pasted secret is never an answer or a topic (finding 3)', () => {
+  it.each([
+    ['here it is [card number]', 'out_of_scope', 0.23],
+    ['the number is [card number]', 'security', 0.77],
+    ['my card is [card number]', 'payment_declined', 0.88],
+    ['[cvv]', 'out_of_scope', 0.3],
+  ] as const)('warns and asks the same question again for "%s" (read as %s)', (text, intent, confidence) => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.click('answer:visa');
+    const t = c.say(text, nlu(intent, { confidence }), { redactions: ['card_number'] });
+    expect(t.texts[0]).toBe(LINES.privacy);
+    expect([t.flow, t.step]).toEqual(['link_card', 'card_enabled']);
+    expect(t.buttons).toContain('answer:yes');
+    expect(t.sections).toEqual([]);
+    expect(t.effects.some((e) => e.type === 'answer')).toBe(false);
+  });
+
+  it('starts nothing outside a flow, and says no card details are needed', () => {
+    const c = createConversation();
+    const t = c.say('my card is [card number]', nlu('payment_declined', { confidence: 0.88 }), { redactions: ['card_number'] });
+    expect(t.texts).toEqual([LINES.privacy, LINES.secretOnly]);
+    expect(t.flow).toBeNull();
+  });
+
+  it('still reads the words around a secret when they say something', () => {
+    expect(onlyPresentsSecret('here it is [card number]')).toBe(true);
+    expect(onlyPresentsSecret('my card [card number] was declined')).toBe(false);
+    expect(onlyPresentsSecret('here it is')).toBe(false);
+    const c = createConversation();
+    expect(c.say('my card [card number] was declined', nlu('payment_declined'), { redactions: ['card_number'] }).step).toBe('ask_cause');
+  });
+});
+
+describe('yes and no are about the whole message (finding 4)', () => {
+  it('does not answer "Alright!" to a sentence the classifier read as deny', () => {
+    const c = createConversation();
+    const t = c.say('my cvv is [cvv] and it still fails', nlu('deny', { confidence: 0.98 }), { redactions: ['cvv'] });
+    expect(t.texts).not.toContain(LINES.denyNoFlow);
+    expect(t.texts).toEqual([LINES.privacy, LINES.whatProblem]);
+    expect(t.buttons).toContain('flow:payment_declined');
+  });
+
+  it('follows the next topic the classifier saw, when there is one', () => {
+    const c = createConversation();
+    const ranking = [
+      { intent: 'deny', confidence: 0.6 },
+      { intent: 'payment_declined', confidence: 0.3 },
+    ] as const;
+    const t = c.say('my cvv is [cvv] and it still fails', nlu('deny', { confidence: 0.6, ranking: [...ranking] }), { redactions: ['cvv'] });
+    expect(t.flow).toBe('payment_declined');
+  });
+
+  it('still takes a short "no" as no', () => {
+    const c = createConversation();
+    expect(c.say('no thanks', nlu('deny')).texts).toEqual([LINES.denyNoFlow]);
+    expect(isBareReply('nope, still failing after I topped up the card')).toBe(true);
+    expect(isBareReply('my cvv is [cvv] and it still fails')).toBe(false);
+    expect(isOnlyYesOrNo('yes please')).toBe(true);
+    expect(isOnlyYesOrNo("yes it's enabled")).toBe(false);
+  });
+});
+
+describe('a flagged payment is diagnosed (finding 8)', () => {
+  it('starts the decline diagnosis at the flagged fix when an information intent carries errorKind=flagged', () => {
+    const c = createConversation();
+    const t = c.say('alipay says my payment was flagged as suspicious', nlu('security', { confidence: 0.75, entities: { errorKind: 'flagged' } }));
+    expect([t.flow, t.step]).toEqual(['payment_declined', 'fix_flagged']);
+    expect(t.sections).toContain('payment-declined#flagged-by-alipay');
+  });
+
+  it('still answers a question about it from the knowledge base', () => {
+    const c = createConversation();
+    const t = c.say('what does it mean when a payment is flagged?', nlu('security', { confidence: 0.75, entities: { errorKind: 'flagged' } }));
+    expect(t.flow).toBeNull();
+    expect(t.effects[0]).toMatchObject({ type: 'answer', intents: ['security'] });
+  });
+
+  it('switches to the diagnosis from another flow', () => {
+    const c = createConversation();
+    c.click('flow:account_setup');
+    const t = c.say('wait, my payment on alibaba was flagged as suspicious', nlu('security', { confidence: 0.8, entities: { errorKind: 'flagged' } }));
+    expect([t.flow, t.step]).toEqual(['payment_declined', 'fix_flagged']);
+  });
+});
+
+describe('emoji, dots and the Resume button (findings 9 and 10)', () => {
+  it('answers every emoji-only message with the same neutral line', () => {
+    for (const emoji of ['😡😡😡', '👋', '👍']) {
+      const t = createConversation().say(emoji, null, { notes: ['emoji_only'] });
+      expect(t.texts).toEqual([LINES.emojiOnly]);
+    }
+    expect(LINES.emojiOnly).not.toMatch(/nice|🙂|great/i);
+  });
+
+  it('reads "..." as a message without text', () => {
+    expect(createConversation().say('...', nlu('out_of_scope', { confidence: 0.1 })).texts).toEqual([LINES.empty]);
+    // "?" alone is still a call for help.
+    expect(createConversation().say('?', nlu('out_of_scope', { confidence: 0.1 })).texts).toEqual([LINES.help]);
+  });
+
+  it('offers Resume once after an idle timeout and a greeting', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.wait(31 * 60 * 1000);
+    const t = c.say('hello again', nlu('greeting'));
+    expect(t.buttons.filter((b) => b === 'nav:resume')).toHaveLength(1);
+    expect(c.click('nav:resume').step).toBe('which_card');
+  });
+
+  it('offers Resume once after an idle timeout and a message that gets the menu', () => {
+    const c = createConversation();
+    c.click('flow:link_card');
+    c.wait(31 * 60 * 1000);
+    const t = c.say('what is the weather', nlu('out_of_scope', { confidence: 0.9 }));
+    expect(t.texts).toEqual([LINES.resumeOffer('linking your card'), LINES.outOfScope]);
+    expect(t.buttons.filter((b) => b === 'nav:resume')).toHaveLength(1);
+  });
+});
+
+describe('switching to a declined payment when the classifier is unsure (finding 11)', () => {
+  it('offers both likely tasks and carrying on', () => {
+    const c = createConversation();
+    c.click('flow:account_setup');
+    const ranking = [
+      { intent: 'pay_on_alibaba', confidence: 0.52 },
+      { intent: 'payment_declined', confidence: 0.25 },
+    ] as const;
+    const t = c.say('actually my payment just got declined on alibaba and I need help with that first', nlu('pay_on_alibaba', { confidence: 0.52, ranking: [...ranking] }));
+    expect(t.flow).toBe('account_setup');
+    expect(t.texts).toEqual([LINES.confirmSwitchEither('setting up your Alipay account')]);
+    expect(t.buttons).toEqual(['flow:pay_on_alibaba', 'flow:payment_declined', 'nav:continue']);
+    expect(c.click('flow:payment_declined').step).toBe('ask_cause');
+  });
+
+  it('offers carrying on too when it asks "which of these did you mean?" mid-flow', () => {
+    const c = createConversation();
+    c.click('flow:account_setup');
+    const ranking = [
+      { intent: 'pay_on_alibaba', confidence: 0.45 },
+      { intent: 'payment_declined', confidence: 0.4 },
+    ] as const;
+    const t = c.say('actually my payment just got declined on alibaba and I need help with that first', nlu('pay_on_alibaba', { confidence: 0.45, ranking: [...ranking] }));
+    expect(t.buttons).toEqual(['flow:pay_on_alibaba', 'flow:payment_declined', 'nav:continue', 'nav:menu']);
+    expect(c.click('nav:continue').step).toBe('get_app');
+  });
+
+  it('asks about one task when the runner-up is not a task', () => {
+    const c = createConversation();
+    c.click('flow:account_setup');
+    const t = c.say('what about paying', nlu('pay_on_alibaba', { confidence: 0.5 }));
+    expect(t.buttons).toEqual(['flow:pay_on_alibaba', 'nav:continue']);
+  });
+});
+
+describe('a secret pasted during a handoff (finding 12)', () => {
+  it('sends only the privacy warning, and stays quiet otherwise', () => {
+    const c = createConversation();
+    c.click('flow:verification');
+    c.say('talk to a person', nlu('contact_support'));
+    const t = c.say('my card is [card number]', nlu('payment_declined'), { redactions: ['card_number'] });
+    expect(t.texts).toEqual([LINES.privacy]);
+    expect(t.buttons).toEqual([]);
+    expect(c.say('hello?', nlu('greeting')).effects).toEqual([]);
+    expect(c.policy.position(c.state)).toEqual({ flow: 'contact_support', step: 'with_staff' });
+  });
+});
