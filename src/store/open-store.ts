@@ -2,7 +2,6 @@ import type { Logger } from '../core/logger.js';
 import type { ConversationStore } from '../core/ports.js';
 import { openLowdbStore } from './lowdb-store.js';
 import { createMemoryStore } from './memory-store.js';
-import { openRedisStore } from './redis-store.js';
 
 export type StoreSpec =
   | { kind: 'memory' }
@@ -20,11 +19,14 @@ export async function openStore(spec: StoreSpec, options: OpenStoreOptions = {})
       return createMemoryStore();
     case 'lowdb':
       return openLowdbStore(spec.path, logger);
-    case 'redis':
+    case 'redis': {
+      // Loaded only when used: ioredis adds about 0.2 s to every start otherwise.
+      const { openRedisStore } = await import('./redis-store.js');
       return openRedisStore(spec.url, {
         ...logger,
         ...(spec.keyPrefix !== undefined ? { keyPrefix: spec.keyPrefix } : {}),
         ...(spec.idleTtlMs !== undefined ? { idleTtlMs: spec.idleTtlMs } : {}),
       });
+    }
   }
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { parseEnv } from '../../config/env.js';
 import { ConfigError } from '../../core/errors.js';
-import { registerCommands } from '../../adapters/discord/register-commands.js';
 
 export interface RegisterCommandsCliOptions {
   guild?: string;
@@ -26,6 +25,8 @@ export async function runRegisterCommands(options: RegisterCommandsCliOptions, o
   if (!env.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is required to register commands (the bot token from the Developer Portal → Bot)');
   if (options.guild !== undefined && !/^\d+$/.test(options.guild)) throw new ConfigError('--guild', 'must be a guild id (digits)');
   const guildId = options.global ? undefined : (options.guild ?? env.DISCORD_GUILD_ID);
+  // Loaded on use: discord.js is heavy, and the other commands must start fast.
+  const { registerCommands } = await import('../../adapters/discord/register-commands.js');
   const result = await registerCommands({
     token: env.DISCORD_TOKEN,
     ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),

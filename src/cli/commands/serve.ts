@@ -3,8 +3,6 @@ import { InputError } from '../../core/errors.js';
 import { createLogger } from '../../core/logger.js';
 import { hasDiscord, hasSlack, parseEnv, type Env } from '../../config/env.js';
 import { createSupportbot } from '../../index.js';
-import { startDiscordAdapter } from '../../adapters/discord/index.js';
-import { startSlackAdapter } from '../../adapters/slack/index.js';
 import { storeSpecFrom } from '../store-option.js';
 
 export function registerServe(program: Command): void {
@@ -34,8 +32,16 @@ export async function runServe(env: Env): Promise<void> {
   });
   const running = [];
   try {
-    if (hasSlack(env)) running.push(await startSlackAdapter({ bot, env, logger }));
-    if (hasDiscord(env)) running.push(await startDiscordAdapter({ bot, env, logger }));
+    // Imported here, not at the top: Bolt and discord.js cost about 0.5 s each to load, and the
+    // other commands (chat --json above all) must start fast.
+    if (hasSlack(env)) {
+      const { startSlackAdapter } = await import('../../adapters/slack/index.js');
+      running.push(await startSlackAdapter({ bot, env, logger }));
+    }
+    if (hasDiscord(env)) {
+      const { startDiscordAdapter } = await import('../../adapters/discord/index.js');
+      running.push(await startDiscordAdapter({ bot, env, logger }));
+    }
   } catch (error) {
     await Promise.allSettled(running.map((a) => a.stop()));
     await bot.close();
