@@ -481,7 +481,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channels.set(id, record);
     threads.push(record);
     const payload = threadChannel(id, parentId, name, FAKE_IDS.application);
-    setTimeout(() => dispatch('THREAD_CREATE', { ...payload, newly_created: true }), 5);
+    // Sent before the REST answer, as Discord does: a message the test then posts in the thread
+    // must never reach the client before the thread itself (that race made a test flaky).
+    dispatch('THREAD_CREATE', { ...payload, newly_created: true });
     return payload;
   }
 
