@@ -198,7 +198,7 @@ export function ingestGuide(file: string, raw: string, options: IngestOptions = 
     if (label && label[1] && label[2] && (isLabel(label[1].trim()) || FOLLOW_UP_LABELS.has(label[1].trim().toLowerCase()))) {
       let name = label[1].trim();
       body = label[2].trim();
-      // "Step 1: Download and Install Alipay: First things first…" names the step twice.
+      // A label such as "Step 1: Get the app: To begin…" names the step twice.
       const inner = LABEL.exec(body);
       if (inner?.[1] && inner[2] && NUMBERED_LABEL.test(name) && isLabel(inner[1].trim())) {
         name = `${name}: ${inner[1].trim()}`;

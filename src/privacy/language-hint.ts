@@ -36,7 +36,9 @@ const GREETINGS = words(`hola gracias bonjour bonsoir merci danke olá obrigado 
 // Common English words, the counterweight: "thanks, gracias" is still an English speaker.
 const ENGLISH = words(`the a an i my me you your is are was were be to of and or in on at for with it this that how what
   why when where can can't cannot could would should do does did not no card pay payment help please thanks thank hello hi
-  hey alipay alibaba account declined`);
+  hey alipay alibaba account declined per come much many have has had will from by if so but all any some there they we
+  our us still just now which who get got money fee fees charge charged spend limit transaction transfer order refund verify
+  code phone app`);
 
 /** True when the text is probably not English (see above). */
 export function looksNonEnglish(text: string): boolean {

@@ -49,6 +49,13 @@ describe('the not-English hint', () => {
     expect(looksNonEnglish(text)).toBe(false);
   });
 
+  it('does not count words English shares with other languages, such as "per" and "come"', () => {
+    // Found by the typo property: "ho" (Italian) + "per" made this look Italian.
+    expect(looksNonEnglish('ho much acan i spend per transaction')).toBe(false);
+    expect(looksNonEnglish('come on, how do i pay per order')).toBe(false);
+    expect(looksNonEnglish('come posso pagare con la carta')).toBe(true);
+  });
+
   it('stays quiet on the shipped English training utterances, with up to three typos each', () => {
     const utterances = trainingUtterances().filter((u) => !looksNonEnglish(u));
     expect(utterances.length).toBeGreaterThan(300);
