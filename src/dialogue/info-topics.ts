@@ -49,7 +49,11 @@ export const INFO_TOPICS: Record<Exclude<InformationIntent, 'contact_support'>, 
   },
   refunds: {
     label: 'Refunds',
-    sections: ['contact-support#alibaba-support', 'pay-on-alibaba#balance-first'],
+    // The guides say nothing about refunding an order; a search would surface an unrelated
+    // section. Say so, point to who handles orders, and cover the one refund they do describe.
+    intro: "I don't have specific guidance on refunds for an order, but this is who can help:",
+    sections: ['contact-support#alibaba-support', 'fees-and-rates#test-charge'],
+    alwaysSections: true,
     offer: [{ label: 'The card check charge', value: 'flow:verification' }],
   },
 };
