@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parse } from 'yaml';
+import { trainingUtterances } from '../support/training-utterances.js';
 import { createSupportbot, type Supportbot } from '../../src/index.js';
 import type { IncomingMessage } from '../../src/core/types.js';
 import { passesLuhn } from '../../src/privacy/luhn.js';
@@ -125,14 +123,3 @@ function stringsIn(value: unknown): string[] {
   return Object.values(value).flatMap(stringsIn);
 }
 
-function trainingUtterances(): string[] {
-  const dir = fileURLToPath(new URL('../../intents/', import.meta.url));
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'intent' && k !== 'description') walk(x);
-  };
-  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) walk(parse(readFileSync(`${dir}${file}`, 'utf8')));
-  return out;
-}

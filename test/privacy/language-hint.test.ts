@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parse } from 'yaml';
+import { trainingUtterances, withTypos } from '../support/training-utterances.js';
 import { looksNonEnglish } from '../../src/privacy/language-hint.js';
 
 describe('the not-English hint', () => {
@@ -59,31 +57,8 @@ describe('the not-English hint', () => {
   it('stays quiet on the shipped English training utterances, with up to three typos each', () => {
     const utterances = trainingUtterances().filter((u) => !looksNonEnglish(u));
     expect(utterances.length).toBeGreaterThan(300);
-    const typo = fc
-      .tuple(fc.constantFrom(...utterances), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3 }), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz')), { minLength: 1, maxLength: 3 }))
-      .map(([text, edits]) => {
-        const chars = [...text];
-        for (const [at, op, letter] of edits) {
-          const i = at % Math.max(1, chars.length);
-          if (op === 0) chars.splice(i, 1);
-          else if (op === 1) chars.splice(i, 0, letter);
-          else if (op === 2) chars[i] = letter;
-          else if (i + 1 < chars.length) [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
-        }
-        return chars.join('');
-      });
+    const typo = withTypos(utterances, 'abcdefghijklmnopqrstuvwxyz');
     fc.assert(fc.property(typo, (text) => !looksNonEnglish(text)), { numRuns: 3000 });
   });
 });
 
-function trainingUtterances(): string[] {
-  const dir = fileURLToPath(new URL('../../intents/', import.meta.url));
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'intent' && k !== 'description') walk(x);
-  };
-  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) walk(parse(readFileSync(`${dir}${file}`, 'utf8')));
-  return out;
-}
