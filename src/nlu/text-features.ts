@@ -28,15 +28,20 @@ function stem(word: string): string {
   return stemmed;
 }
 
-/** Lower case, plain apostrophes, negations spelled out, money and numbers as placeholder words. */
-export function normaliseText(text: string): string {
+/** Lower case, plain apostrophes, negations spelled out ("can't" → "can not"): shared by features and entities. */
+export function spellOutNegations(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/\b(can)'?t\b/g, 'can not')
     .replace(/\b(won)'t\b/g, 'will not')
-    .replace(/n't\b/g, ' not')
+    .replace(/n't\b/g, ' not');
+}
+
+/** Lower case, plain apostrophes, negations spelled out, money and numbers as placeholder words. */
+export function normaliseText(text: string): string {
+  return spellOutNegations(text)
     .replace(/'(s|re|ve|ll|d|m)\b/g, ' $1')
     .replace(/'/g, '')
     .replace(/[$€£¥₹₩]/g, ' money ')

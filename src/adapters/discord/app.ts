@@ -326,17 +326,21 @@ export function createDiscordApp(options: DiscordAppOptions): DiscordApp {
       (interaction.channel?.type === ChannelType.GuildText || interaction.channel?.type === ChannelType.GuildAnnouncement) &&
       (interaction.appPermissions?.has(THREAD_PERMISSIONS) ?? false);
 
-    if (!canThread) {
-      // DMs, threads, and channels where no thread can be opened: answer right here.
-      const place = placeOfInteraction(interaction);
-      const key = conversationKeyOf(place);
-      await interaction.deferReply();
-      await serial(key, async () => {
+    /** Runs the turn and answers the command in place (as a reply to the interaction). */
+    const answerHere = (key: string) =>
+      serial(key, async () => {
         const result = await bot.handle(incoming(key));
         if (result.duplicate) return;
         await answerInteraction(interaction, bodiesFor(result, noticeFor(result)));
         await notifyHandoff(result.handoffSummary);
       });
+
+    if (!canThread) {
+      // DMs, threads, and channels where no thread can be opened: answer right here.
+      const place = placeOfInteraction(interaction);
+      const key = conversationKeyOf(place);
+      await interaction.deferReply();
+      await answerHere(key);
       return;
     }
 
@@ -351,12 +355,7 @@ export function createDiscordApp(options: DiscordAppOptions): DiscordApp {
       // No thread after all: answer privately to this person instead of not at all.
       logger.warn({ interactionId: interaction.id, code: errorCode(error) }, 'discord: could not open a thread for a command; answering privately');
       const key = conversationKeyOf({ kind: 'channel', channelId, userId });
-      await serial(key, async () => {
-        const result = await bot.handle(incoming(key));
-        if (result.duplicate) return;
-        await answerInteraction(interaction, bodiesFor(result, noticeFor(result)));
-        await notifyHandoff(result.handoffSummary);
-      });
+      await answerHere(key);
       return;
     }
     await client.rest.put(Routes.threadMembers(thread.id, userId)).catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { FlowInput } from '../flow-schema.js';
+import { contactOptions } from './contact-options.js';
 
 /** New to Alipay: the app, signing up with a phone number and its code, a payment password, a card, identity. */
 export const accountSetupFlow: FlowInput = {
@@ -93,10 +94,7 @@ export const accountSetupFlow: FlowInput = {
       say: 'Then the people who can look at your account should help:',
       sections: ['contact-support#alipay-support', 'contact-support#what-to-include'],
       ask: 'Would you like a person here to help, or will you contact Alipay yourself?',
-      options: [
-        { value: 'person', label: 'Pass me to a person', synonyms: ['person', 'human', 'agent', 'someone', 'yes'], polarity: 'yes', match: { intents: ['affirm', 'contact_support'] }, then: [{ to: '@handoff' }] },
-        { value: 'self', label: "I'll contact them", synonyms: ["i'll contact", 'myself', 'contact them', 'no', 'ok', 'okay', 'thanks'], polarity: 'no', match: { intents: ['deny', 'thanks'] }, then: [{ to: 'contact_done' }] },
-      ],
+      options: contactOptions(),
     },
     contact_done: {
       end: 'done',

@@ -1,4 +1,5 @@
 import type { FlowInput } from '../flow-schema.js';
+import { contactOptions } from './contact-options.js';
 
 /**
  * Another card: what we knew about the old one (its network, "not accepted") no longer holds, or
@@ -183,10 +184,7 @@ export const linkCardFlow: FlowInput = {
       say: 'The people who can see what is blocking the card can help:',
       sections: ['contact-support#card-issuer', 'contact-support#alipay-support', 'contact-support#what-to-include'],
       ask: 'Would you like a person here to help, or will you contact them yourself?',
-      options: [
-        { value: 'person', label: 'Pass me to a person', synonyms: ['person', 'human', 'agent', 'someone', 'yes'], polarity: 'yes', match: { intents: ['affirm', 'contact_support'] }, then: [{ to: '@handoff' }] },
-        { value: 'self', label: "I'll contact them", synonyms: ["i'll contact", 'myself', 'contact them', 'no', 'ok', 'okay', 'thanks'], polarity: 'no', match: { intents: ['deny', 'thanks'] }, then: [{ to: 'contact_done' }] },
-      ],
+      options: contactOptions(),
     },
     contact_done: {
       end: 'done',

@@ -1,4 +1,5 @@
 import type { FlowInput } from '../flow-schema.js';
+import { PASS_TO_PERSON } from './contact-options.js';
 
 /** Checkout, choosing Alipay, checking the order, password or biometrics, balance. */
 export const payOnAlibabaFlow: FlowInput = {
@@ -66,7 +67,7 @@ export const payOnAlibabaFlow: FlowInput = {
       sections: ['contact-support#alibaba-support', 'contact-support#what-to-include'],
       ask: 'Would you like a person here to help, or will you ask them yourself?',
       options: [
-        { value: 'person', label: 'Pass me to a person', synonyms: ['person', 'human', 'agent', 'someone', 'yes'], polarity: 'yes', match: { intents: ['affirm', 'contact_support'] }, then: [{ to: '@handoff' }] },
+        PASS_TO_PERSON,
         { value: 'self', label: "I'll ask them", synonyms: ["i'll ask", 'myself', 'ask them', 'no', 'ok', 'okay', 'thanks'], polarity: 'no', match: { intents: ['deny', 'thanks'] }, then: [{ to: 'contact_done' }] },
       ],
     },

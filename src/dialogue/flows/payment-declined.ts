@@ -1,4 +1,5 @@
 import type { FlowInput, FlowOption } from '../flow-schema.js';
+import { contactOptions } from './contact-options.js';
 
 /** The causes, most likely first; "did that fix it?" moves to the next one not tried yet. */
 const CAUSES = ['funds', 'flagged', 'verification', 'glitch', 'card', 'currency'] as const;
@@ -143,10 +144,7 @@ export const paymentDeclinedFlow: FlowInput = {
       say: 'Then the people who can see the payment should look at it. Who to contact depends on the problem:',
       sections: ['contact-support#who-to-contact', 'contact-support#what-to-include'],
       ask: 'Would you like a person here to help, or will you contact them yourself?',
-      options: [
-        { value: 'person', label: 'Pass me to a person', synonyms: ['person', 'human', 'agent', 'someone', 'yes'], polarity: 'yes', match: { intents: ['affirm', 'contact_support'] }, then: [{ to: '@handoff' }] },
-        { value: 'self', label: "I'll contact them", synonyms: ["i'll contact", 'myself', 'contact them', 'no', 'ok', 'okay', 'thanks'], polarity: 'no', match: { intents: ['deny', 'thanks'] }, then: [{ to: 'contact_done' }] },
-      ],
+      options: contactOptions(),
     },
     contact_done: {
       end: 'done',

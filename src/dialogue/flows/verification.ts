@@ -1,9 +1,6 @@
-import type { FlowInput, FlowOption } from '../flow-schema.js';
+import type { FlowInput } from '../flow-schema.js';
+import { contactOptions } from './contact-options.js';
 
-const contactOptions = (): FlowOption[] => [
-  { value: 'person', label: 'Pass me to a person', synonyms: ['person', 'human', 'agent', 'someone', 'yes'], polarity: 'yes', match: { intents: ['affirm', 'contact_support'] }, then: [{ to: '@handoff' }] },
-  { value: 'self', label: "I'll contact them", synonyms: ["i'll contact", 'myself', 'contact them', 'no', 'ok', 'okay', 'thanks'], polarity: 'no', match: { intents: ['deny', 'thanks'] }, then: [{ to: 'contact_done' }] },
-];
 
 /** Identity documents, the card check charge, codes that do not arrive, a flagged transaction. */
 export const verificationFlow: FlowInput = {

@@ -1,5 +1,5 @@
 import type { Entities } from '../../core/types.js';
-import { normaliseText, words } from '../text-features.js';
+import { normaliseText, spellOutNegations, words } from '../text-features.js';
 import { extractAmount } from './amount.js';
 import { extractCardNetwork } from './card-network.js';
 import { extractCurrency } from './currency.js';
@@ -8,13 +8,7 @@ import { extractErrorKind } from './error-kind.js';
 /** Card network, kind of error, currency and amount in one message; absent keys were not found. */
 export function extractEntities(text: string): Entities {
   // Plain text with negations spelled out, but digits and currency symbols kept.
-  const plain = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\b(can)'?t\b/g, 'can not')
-    .replace(/\b(won)'t\b/g, 'will not')
-    .replace(/n't\b/g, ' not')
+  const plain = spellOutNegations(text)
     .replace(/[-_/]+/g, ' ')
     .replace(/\s+/g, ' ');
   const entities: Entities = {};
