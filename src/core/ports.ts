@@ -2,7 +2,7 @@
  * The seams of a turn (DESIGN.md): each stage is an interface here, so the pipeline can be
  * wired with real parts in src/index.ts and with small fakes in tests.
  */
-import type { Button, Citation, HandoffSummary, IncomingMessage, NluResult } from './types.js';
+import type { Button, Citation, HandoffSummary, IncomingMessage, NluResult, UnderstandingContext } from './types.js';
 
 /** Privacy guard: runs first; everything after it sees only the redacted text. */
 export interface PrivacyGuard {
@@ -27,9 +27,9 @@ export interface CleanedInput {
   notes: InputNote[];
 }
 
-/** NLU: pure, no I/O. */
+/** NLU: pure, no I/O. The context (previous topic, flow, step) helps read short follow-ups. */
 export interface IntentClassifier {
-  parse(text: string): NluResult;
+  parse(text: string, context?: UnderstandingContext): NluResult;
 }
 
 /** What the dialogue step sees of a message (already redacted). */
@@ -72,6 +72,8 @@ export interface DialoguePolicy<S = unknown> {
   step(state: S, input: DialogueInput): StepResult<S>;
   /** Where the conversation is, for the protocol's `flow` and `step` fields. */
   position(state: S): { flow: string | null; step: string | null };
+  /** What the NLU should know of the conversation so far (the topic just discussed, flow and step); none when absent. */
+  context?(state: S): UnderstandingContext;
 }
 
 export interface KnowledgeSection {

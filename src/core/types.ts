@@ -81,6 +81,42 @@ export interface Entities {
   amount?: number;
 }
 
+/** What the person says about how things went, when the message says anything about it. */
+export const STATUSES = ['solved', 'still_failing', 'will_act_elsewhere', 'leaving'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/**
+ * Something the person stated about their situation, from the fact catalogue (intents/facts/):
+ * `error.insufficient_funds`, `setup.sms_code_missing`, … `negated` when they state the opposite
+ * ("I do have the money"); `value` for facts that carry one (a count, a card network).
+ */
+export interface Fact {
+  name: string;
+  negated: boolean;
+  value?: string;
+  /** Index of the clause of the message it was read in. */
+  clause: number;
+}
+
+/**
+ * What the conversation was about just before this message: understanding reads short follow-ups
+ * ("how do I raise it?") against it. Pure data the dialogue gives the NLU; never hidden state.
+ */
+export interface UnderstandingContext {
+  /** The topic (an intent name) the bot last answered or worked on. */
+  topic: IntentName | null;
+  flow: string | null;
+  step: string | null;
+}
+
+export const NO_CONTEXT: UnderstandingContext = Object.freeze({ topic: null, flow: null, step: null });
+
+/** The understanding of a message that states nothing beyond its intent (fakes, button clicks). */
+export const NOTHING_STATED = Object.freeze({ facts: [] as Fact[], asksQuestion: false, status: null, topic: null, followUp: 0 }) satisfies Pick<
+  NluResult,
+  'facts' | 'asksQuestion' | 'status' | 'topic' | 'followUp'
+>;
+
 /** What the NLU says about one utterance. Pure data; no I/O produced it. */
 export interface NluResult {
   intent: IntentName;
@@ -88,8 +124,20 @@ export interface NluResult {
   /** All intents, best first; confidences sum to about 1. */
   ranking: RankedIntent[];
   entities: Entities;
-  /** The finer sub-intent the classifier picked (e.g. `oos.atm`), when it has one. */
+  /** The finer sub-intent the classifier picked (e.g. `out_of_scope.atm`), when it has one. */
   label?: string;
+  /** Facts the message states, in the order they were read. */
+  facts: Fact[];
+  /** The message asks something to be answered (not an answer to our question, not a report). */
+  asksQuestion: boolean;
+  status: Status | null;
+  /**
+   * The topic this message is about, context included: its intent when it names one, the
+   * previous topic for a follow-up that leans on it, null for conversation and out-of-scope.
+   */
+  topic: IntentName | null;
+  /** How much the message leans on the previous turn (0..1): "and if that fails?" is near 1. */
+  followUp: number;
 }
 
 /** What one turn produced; the chat --json protocol prints a projection of this. */

@@ -1,20 +1,13 @@
 import type { IntentClassifier } from '../core/ports.js';
-import type { NluResult } from '../core/types.js';
-import { extractEntities } from './entities/extract-entities.js';
-import { predictIntent, type IntentModel } from './intent-model.js';
+import { defaultFactCatalogue, type FactCatalogue } from './facts/load-facts.js';
+import type { IntentModel } from './intent-model.js';
+import { createUnderstanding, type UnderstandingOptions } from './understanding/understand.js';
 
-/** The pipeline's NLU stage: intent, calibrated confidence, full ranking, sub-intent label, entities. */
-export function createIntentClassifier(model: IntentModel): IntentClassifier {
-  return {
-    parse(text: string): NluResult {
-      const prediction = predictIntent(model, text);
-      return {
-        intent: prediction.intent,
-        confidence: prediction.confidence,
-        ranking: prediction.ranking,
-        entities: extractEntities(text),
-        label: prediction.label,
-      };
-    },
-  };
+/**
+ * The pipeline's NLU stage: intent, calibrated confidence, full ranking, sub-intent label,
+ * entities, and what the message states (facts, question, status, topic; see understanding/).
+ */
+export function createIntentClassifier(model: IntentModel, facts: FactCatalogue = defaultFactCatalogue(), options: Partial<UnderstandingOptions> = {}): IntentClassifier {
+  const understanding = createUnderstanding(model, facts, options);
+  return { parse: (text, context) => understanding.parse(text, context) };
 }

@@ -29,6 +29,8 @@ export interface IntentModel {
   temperature: number;
   /** The length prior on conversation intents (see ConversationPrior). */
   conversationPrior: ConversationPrior;
+  /** The words of the training utterances with their counts: typo correction aims at these. */
+  lexicon: Map<string, number>;
 }
 
 /**

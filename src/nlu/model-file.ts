@@ -9,7 +9,7 @@ import { vocabularyFromKeys, vocabularyKeys } from './tfidf-vectorizer.js';
 import { displayPath } from './paths.js';
 
 export const MODEL_FORMAT = 'supportbot-intent-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /**
  * The model file: the vocabulary, idf, and the weights exactly as the model uses them — int8
@@ -34,6 +34,8 @@ export const modelFileSchema = z.object({
   conversationPrior: z.object({ freeWords: z.number().int().nonnegative(), perWord: z.number().nonnegative() }),
   /** base64: float32 scale per feature row; int8 per (feature, label), feature-major. */
   weights: z.object({ rowScales: z.string(), values: z.string() }),
+  /** The training words and their counts, `word count` a line (typo correction aims at these). */
+  lexicon: z.string(),
 });
 export type ModelFile = z.output<typeof modelFileSchema>;
 
@@ -64,6 +66,7 @@ export function serializeModel(model: IntentModel): ModelFile {
     temperature: model.temperature,
     conversationPrior: model.conversationPrior,
     weights: { rowScales: toBase64(model.rowScales), values: toBase64(model.weights) },
+    lexicon: [...model.lexicon].map(([word, count]) => `${word} ${count}`).join('\n'),
   };
 }
 
@@ -96,7 +99,20 @@ export function deserializeModel(file: ModelFile, source = 'model'): IntentModel
     outOfScopeBelow: file.outOfScopeBelow,
     temperature: file.temperature,
     conversationPrior: file.conversationPrior,
+    lexicon: parseLexicon(file.lexicon, fail),
   };
+}
+
+function parseLexicon(text: string, fail: (field: string, problem: string) => Error): Map<string, number> {
+  const lexicon = new Map<string, number>();
+  if (text === '') return lexicon;
+  for (const line of text.split('\n')) {
+    const space = line.lastIndexOf(' ');
+    const count = Number(line.slice(space + 1));
+    if (space <= 0 || !Number.isInteger(count) || count < 1) throw fail('lexicon', `malformed line "${line.slice(0, 40)}"`);
+    lexicon.set(line.slice(0, space), count);
+  }
+  return lexicon;
 }
 
 /** Writes atomically (temp file + rename), so a concurrent reader never sees half a model. */

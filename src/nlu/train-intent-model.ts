@@ -8,6 +8,14 @@ import { trainNaiveBayes } from './naive-bayes-weights.js';
 import { trainSoftmax } from './softmax-regression.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './text-features.js';
 import { fitVocabulary, vectorize } from './tfidf-vectorizer.js';
+import { clauseWords } from './understanding/message-text.js';
+
+/** How often each plain word occurs in the training utterances, most common first. */
+function countWords(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const clause of clauseWords(text)) for (const word of clause) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return new Map([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+}
 
 /** One training row: the trainer learns `label` (a sub-intent) and reports on `intent`. */
 export interface TrainingExample {
@@ -151,5 +159,6 @@ function trainUncalibrated(examples: readonly TrainingExample[], options: TrainI
     outOfScopeBelow: settings.outOfScopeBelow,
     temperature: 1,
     conversationPrior: { freeWords: settings.conversationFreeWords, perWord: settings.conversationPerWord },
+    lexicon: countWords(texts),
   };
 }

@@ -8,6 +8,7 @@ import { createPrivacyGuard } from '../../src/privacy/privacy-guard.js';
 import { createSupportbot, type StoreSpec } from '../../src/index.js';
 import type { DialoguePolicy, KnowledgeBase } from '../../src/core/ports.js';
 import type { IncomingMessage } from '../../src/core/types.js';
+import { NOTHING_STATED } from '../../src/core/types.js';
 
 const TURNS = 40;
 const dirs: string[] = [];
@@ -35,7 +36,7 @@ describe('two messages at once in one conversation', () => {
     const store = createMemoryStore();
     const pipeline = createTurnPipeline({
       privacy: createPrivacyGuard(),
-      nlu: { parse: () => ({ intent: 'greeting', confidence: 1, ranking: [], entities: {} }) },
+      nlu: { parse: () => ({ intent: 'greeting', confidence: 1, ranking: [], entities: {}, ...NOTHING_STATED }) },
       dialogue: dialogue as DialoguePolicy,
       knowledge,
       store,

@@ -8,9 +8,10 @@ import { createSupportbot } from '../../src/index.js';
 import type { ConversationStore, DialogueInput, DialoguePolicy, KnowledgeBase } from '../../src/core/ports.js';
 import type { IncomingMessage } from '../../src/core/types.js';
 import { createCaptureLogger } from './capture-logger.js';
+import { NOTHING_STATED } from '../../src/core/types.js';
 
 const knowledge: KnowledgeBase = { section: () => undefined, search: () => [] };
-const nlu = { parse: () => ({ intent: 'greeting' as const, confidence: 0.9, ranking: [], entities: {} }) };
+const nlu = { parse: () => ({ intent: 'greeting' as const, confidence: 0.9, ranking: [], entities: {}, ...NOTHING_STATED }) };
 
 /** Counts turns and keeps what it was shown; fails on "boom". */
 function recordingDialogue(): DialoguePolicy<{ n: number }> & { inputs: DialogueInput[] } {

@@ -3,6 +3,7 @@ import { createTurnPipeline } from '../../src/core/turn-pipeline.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { DialoguePolicy, KnowledgeBase } from '../../src/core/ports.js';
 import type { IncomingMessage } from '../../src/core/types.js';
+import { NOTHING_STATED } from '../../src/core/types.js';
 
 const knowledge: KnowledgeBase = {
   section: (id) => (id === 'a#b' ? { id, articleId: 'a', title: 'B', text: 'Fact B.', source: 'guide', intents: [] } : undefined),
@@ -20,7 +21,7 @@ const counting: DialoguePolicy<{ n: number }> = {
     return { state: { n: s.n + 1 }, effects: [{ type: 'say_section', section: 'a#b', intro: `turn ${s.n + 1}` }] };
   },
 };
-const nlu = { parse: () => ({ intent: 'greeting' as const, confidence: 0.9, ranking: [], entities: {} }) };
+const nlu = { parse: () => ({ intent: 'greeting' as const, confidence: 0.9, ranking: [], entities: {}, ...NOTHING_STATED }) };
 const privacy = { redact: (t: string) => ({ text: t.replace(/\d{16}/g, '[card number]'), findings: /\d{16}/.test(t) ? ['card_number'] : [] }) };
 
 function message(text: string, eventId = `e-${Math.random()}`): IncomingMessage {

@@ -3,13 +3,24 @@
  * carried between turns (and through JSON, as the store would).
  */
 import type { DialogueInput, Effect } from '../../src/core/ports.js';
-import type { Entities, NluResult, RankedIntent } from '../../src/core/types.js';
+import { NOTHING_STATED, type Entities, type Fact, type NluResult, type RankedIntent, type Status } from '../../src/core/types.js';
 import type { IntentName } from '../../src/core/intents.js';
 import { createDialoguePolicy, type DialoguePolicyOptions } from '../../src/dialogue/dialogue-policy.js';
 import type { DialogueState } from '../../src/dialogue/dialogue-state.js';
 import type { InputNote } from '../../src/core/ports.js';
 
-export function nlu(intent: IntentName, options: { confidence?: number; entities?: Entities; ranking?: RankedIntent[] } = {}): NluResult {
+export interface NluOptions {
+  confidence?: number;
+  entities?: Entities;
+  ranking?: RankedIntent[];
+  facts?: Array<Pick<Fact, 'name'> & Partial<Fact>>;
+  status?: Status | null;
+  asksQuestion?: boolean;
+  topic?: IntentName | null;
+  followUp?: number;
+}
+
+export function nlu(intent: IntentName, options: NluOptions = {}): NluResult {
   const confidence = options.confidence ?? 0.9;
   return {
     intent,
@@ -19,6 +30,12 @@ export function nlu(intent: IntentName, options: { confidence?: number; entities
       { intent: intent === 'out_of_scope' ? 'greeting' : 'out_of_scope', confidence: 1 - confidence },
     ],
     entities: options.entities ?? {},
+    ...NOTHING_STATED,
+    facts: (options.facts ?? []).map((f) => ({ negated: false, clause: 0, ...f })),
+    status: options.status ?? null,
+    asksQuestion: options.asksQuestion ?? false,
+    topic: options.topic ?? null,
+    followUp: options.followUp ?? 0,
   };
 }
 

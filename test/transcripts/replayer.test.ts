@@ -11,6 +11,7 @@ import { createTranscriptRecorder } from '../../src/transcripts/recorder.js';
 import { createTurnPipeline } from '../../src/core/turn-pipeline.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { DialoguePolicy, KnowledgeBase } from '../../src/core/ports.js';
+import { NOTHING_STATED } from '../../src/core/types.js';
 
 /** A tiny two-step dialogue, so the replayer is tested apart from the real flows. */
 const dialogue: DialoguePolicy<{ step: string }> = {
@@ -25,7 +26,7 @@ const dialogue: DialoguePolicy<{ step: string }> = {
 const knowledge: KnowledgeBase = { section: () => undefined, search: () => [] };
 const parts = {
   privacy: { redact: (t: string) => ({ text: t.replace(/\d{12,19}/g, '[card number]'), findings: [] }) },
-  nlu: { parse: () => ({ intent: 'greeting' as const, confidence: 1, ranking: [], entities: {} }) },
+  nlu: { parse: () => ({ intent: 'greeting' as const, confidence: 1, ranking: [], entities: {}, ...NOTHING_STATED }) },
   dialogue: dialogue as DialoguePolicy,
   knowledge,
 };

@@ -107,6 +107,11 @@ export async function runClassify(
         ranking: result.ranking.map((r) => ({ intent: r.intent, confidence: round(r.confidence) })),
         label: result.label,
         entities: result.entities,
+        facts: result.facts,
+        asksQuestion: result.asksQuestion,
+        status: result.status,
+        topic: result.topic,
+        followUp: round(result.followUp),
       };
     }
     if (!output.write(`${JSON.stringify(out)}\n`)) await new Promise((resolve) => output.once('drain', resolve));
@@ -135,8 +140,8 @@ export async function runEval(options: EvalCommandOptions, output: NodeJS.Writab
     result = crossValidate(loaded.examples, options.folds, {}, `${options.folds}-fold cross-validation over intents/`);
   }
   if (options.json) {
-    const { accuracy, macroF1, outOfScope, perIntent, confusion, total, latencyMs, calibration, method } = result;
-    output.write(`${JSON.stringify({ accuracy, macroF1, outOfScope, perIntent, confusion, total, latencyMs, calibration, method })}\n`);
+    const { accuracy, macroF1, outOfScope, perIntent, confusion, total, latencyMs, calibration, method, understanding } = result;
+    output.write(`${JSON.stringify({ accuracy, macroF1, outOfScope, perIntent, confusion, total, latencyMs, calibration, method, understanding })}\n`);
   } else {
     output.write(formatReport(result));
   }

@@ -1,5 +1,5 @@
 import type { CardNetwork } from '../../core/types.js';
-import { editDistance } from './edit-distance.js';
+import { editDistance } from '../../text/edit-distance.js';
 
 /** Phrases (lower case, single spaces) that name a network exactly. */
 const PHRASES: ReadonlyArray<[RegExp, CardNetwork]> = [

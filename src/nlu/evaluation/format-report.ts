@@ -47,5 +47,22 @@ export function formatReport(result: EvaluationResult): string {
     calibration.margins.map((m) => [m.below.toFixed(2), pct(m.share), pct(m.accuracyBelow), pct(m.accuracyAbove)]),
   );
   const calibrationText = `calibration (expected calibration error ${pct(calibration.ece)} points)\n${reliability}\n\nclose calls (when to ask "did you mean A or B?")\n${margins}`;
-  return `${summary}\n\n${perIntent}\n\nconfusion matrix (rows: true intent, columns: predicted)\n${matrix}\n\nmost common confusions\n${confusions || '  none'}\n\n${calibrationText}\n`;
+  return `${summary}\n${formatUnderstanding(result)}\n${perIntent}\n\nconfusion matrix (rows: true intent, columns: predicted)\n${matrix}\n\nmost common confusions\n${confusions || '  none'}\n\n${calibrationText}\n`;
+}
+
+/** The real-style scores, when the rows carry them: facts, status, questions, follow-ups. */
+function formatUnderstanding(result: EvaluationResult): string {
+  const u = result.understanding;
+  const lines = [`messages of ours called out of scope: ${u.inScopeCalledOutOfScope}`];
+  if (u.withContext) lines.push(`intent accuracy with a previous topic (follow-ups, mid-flow): ${pct(u.withContext.accuracy)}% of ${u.withContext.rows}`);
+  if (u.status) lines.push(`status accuracy: ${pct(u.status.accuracy)}% of ${u.status.rows}`);
+  if (u.asksQuestion) lines.push(`asks-a-question accuracy: ${pct(u.asksQuestion.accuracy)}% of ${u.asksQuestion.rows}`);
+  if (!u.facts) return `${lines.join('\n')}\n`;
+  const facts = u.facts;
+  lines.push(`facts: precision ${pct(facts.precision)}%   recall ${pct(facts.recall)}%   F1 ${pct(facts.f1)}%   (${facts.support} stated in ${facts.rows} messages)`);
+  const table = formatTable(
+    ['fact', 'precision', 'recall', 'F1', 'support'],
+    Object.entries(facts.perFact).map(([name, s]) => [name, pct(s.precision), pct(s.recall), pct(s.f1), String(s.support)]),
+  );
+  return `${lines.join('\n')}\n\n${table}\n`;
 }

@@ -14,6 +14,7 @@ import { createMemoryStore } from '../../../src/store/memory-store.js';
 import { startSlackAdapter, type RunningSlackAdapter } from '../../../src/adapters/slack/index.js';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
 import { SLACK_IDS } from '../../fakes/slack-payloads.js';
+import { NOTHING_STATED } from '../../../src/core/types.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const BOT_TOKEN = 'xoxb-test-bot-token';
@@ -99,7 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   } as DialoguePolicy;
   const pipeline = createTurnPipeline({
     privacy: createPrivacyGuard(),
-    nlu: { parse: () => ({ intent: 'greeting', confidence: 1, ranking: [], entities: {} }) },
+    nlu: { parse: () => ({ intent: 'greeting', confidence: 1, ranking: [], entities: {}, ...NOTHING_STATED }) },
     dialogue,
     knowledge,
     store,

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const NON_EMPTY = 'must be a non-empty string';
+const text = z.string({ error: NON_EMPTY }).trim().min(1, NON_EMPTY).max(300, 'must be at most 300 characters');
+
+/** `error.insufficient_funds`, `status.solved`, `other_product`: lower case, at most one dot. */
+export const factNameSchema = z.string().regex(/^[a-z][a-z_]*(\.[a-z][a-z0-9_]*)?$/, 'a fact name looks like area.name (lower case, underscores)');
+
+// YAML reads a bare `1` as a number; in a pattern it is the word "1".
+const patternText = z.preprocess(
+  (value) => (typeof value === 'number' ? String(value) : value),
+  z.string({ error: NON_EMPTY }).trim().min(1, NON_EMPTY).max(1000, 'must be at most 1000 characters'),
+);
+
+/** A pattern (see fact-pattern.ts), or a pattern with the value the fact takes when it matches. */
+export const factPatternSchema = z.union([patternText, z.object({ pattern: patternText, value: z.string().min(1).max(40) }).strict()]);
+export type FactPatternInput = z.output<typeof factPatternSchema>;
+
+export const factDefinitionSchema = z
+  .object({
+    name: factNameSchema,
+    description: text,
+    /**
+     * Whether "not X" is worth knowing: "I do have enough money" (insufficient funds, negated)
+     * is; "no error" is not an error message (a negated match of a fact that is not negatable is dropped).
+     */
+    negatable: z.boolean().default(false),
+    patterns: z.array(factPatternSchema).min(1, 'needs at least one pattern'),
+    /** Phrasings that state the opposite: they give the fact with `negated: true` (needs negatable). */
+    denials: z.array(factPatternSchema).default([]),
+    /** A clause that matches one of these gives no positive reading ("direct debit" is not a debit card). */
+    except: z.array(patternText).default([]),
+    /** Facts that make this one redundant: a specific decline reason is not also "an error". */
+    unless: z.array(factNameSchema).default([]),
+    /** Messages that state the fact; a test checks each one. */
+    examples: z.array(text).default([]),
+    /** Messages that state the opposite (negatable facts). */
+    negatedExamples: z.array(text).default([]),
+    /** Messages that look close but must not give the fact. */
+    counterexamples: z.array(text).default([]),
+  })
+  .strict()
+  .superRefine((fact, ctx) => {
+    if (!fact.negatable && (fact.denials.length > 0 || fact.negatedExamples.length > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['denials'], message: 'denials and negatedExamples need negatable: true' });
+    }
+  });
+export type FactDefinition = z.output<typeof factDefinitionSchema>;
+
+/** `intents/facts/<area>.yaml`: word groups the patterns share, and facts. */
+export const factFileSchema = z
+  .object({
+    /** Named word groups, referred to as {name} in patterns; shared by every file. */
+    groups: z.record(z.string().regex(/^[a-z][a-z_]*$/, 'group names are lower case with underscores'), z.array(patternText).min(1)).default({}),
+    facts: z.array(factDefinitionSchema).default([]),
+  })
+  .strict();
+export type FactFile = z.output<typeof factFileSchema>;

@@ -1,0 +1,142 @@
+/**
+ * The small pattern language of the fact catalogue (intents/facts/*.yaml), compiled to regular
+ * expressions over a clause's normalised words (lower case, single spaces, negations spelled out):
+ *
+ *   card                a word                      verif*      a word starting with "verif"
+ *   {money}             any entry of a word group   (sms|text message)   inline alternatives
+ *   word?  {group}?     optional                    ...         a gap of up to four words
+ *   {num}               a number ("3", "three", "twice"); the fact's value when the fact has one
+ *
+ * Written as data so a support team can extend the catalogue without code; compiled once at load.
+ * Every compiled expression is a sequence of alternations of literals with bounded gaps: it
+ * cannot backtrack badly, and clauses are short.
+ */
+
+/** Number words people use for how many times something happened. */
+export const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  once: '1',
+  twice: '2',
+  thrice: '3',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  several: 'several',
+  many: 'many',
+  multiple: 'many',
+  few: 'several',
+};
+
+const NUM_SOURCE = `(?<num>\\d{1,4}|${Object.keys(NUMBER_WORDS).join('|')})`;
+const GAP_SOURCE = '(?:[^ ]+ ){0,4}';
+
+export class FactPatternError extends Error {}
+
+type Groups = ReadonlyMap<string, readonly string[]>;
+
+/** Splits a pattern into tokens, keeping "(a b|c)" and "{name}" whole. */
+export function tokenizePattern(pattern: string): string[] {
+  const tokens: string[] = [];
+  let current = '';
+  let depth = 0;
+  for (const ch of pattern.trim()) {
+    if (ch === '(' || ch === '{') depth += 1;
+    if (ch === ')' || ch === '}') depth -= 1;
+    if (depth < 0) throw new FactPatternError(`unbalanced "${ch}" in "${pattern}"`);
+    if (ch === ' ' && depth === 0) {
+      if (current) tokens.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  if (depth !== 0) throw new FactPatternError(`unbalanced brackets in "${pattern}"`);
+  if (current) tokens.push(current);
+  return tokens;
+}
+
+const WORD = /^[a-z0-9]+\*?$/;
+
+/** One word: literal, or a prefix when it ends with "*"; with its trailing space. */
+function wordSource(word: string, where: string): string {
+  if (!WORD.test(word)) throw new FactPatternError(`"${word}" in ${where} must be lower-case letters or digits, optionally ending in *`);
+  return word.endsWith('*') ? `${word.slice(0, -1)}[a-z0-9]* ` : `${word} `;
+}
+
+interface Part {
+  /** The expression for the part, including the trailing space of its last word. */
+  source: string;
+  optional: boolean;
+}
+
+/** Every word carries its own trailing space; the clause is matched as " words of it " (see compilePattern). */
+function joinParts(parts: readonly Part[]): string {
+  return parts.map((part) => (part.optional ? `(?:${part.source})?` : part.source)).join('');
+}
+
+function partsOf(phrase: string, groups: Groups, where: string, seen: ReadonlySet<string>): Part[] {
+  return tokenizePattern(phrase).map((token) => tokenSource(token, groups, where, seen));
+}
+
+function tokenSource(raw: string, groups: Groups, where: string, seen: ReadonlySet<string>): Part {
+  if (raw === '...') return { source: GAP_SOURCE, optional: false };
+  const optional = raw.endsWith('?');
+  const token = optional ? raw.slice(0, -1) : raw;
+  if (token === '{num}') return { source: `${NUM_SOURCE} `, optional };
+  if (token.startsWith('{') && token.endsWith('}')) {
+    const name = token.slice(1, -1);
+    const entries = groups.get(name);
+    if (!entries) throw new FactPatternError(`unknown word group {${name}} in ${where}`);
+    if (seen.has(name)) throw new FactPatternError(`word group {${name}} refers to itself in ${where}`);
+    return { source: alternatives(entries, groups, `group {${name}}`, new Set([...seen, name])), optional };
+  }
+  if (token.startsWith('(') && token.endsWith(')')) return { source: alternatives(splitAlternatives(token.slice(1, -1)), groups, where, seen), optional };
+  return { source: wordSource(token, where), optional };
+}
+
+/** "a|b (c|d)|e" → ["a", "b (c|d)", "e"]: only the top-level bars separate. */
+function splitAlternatives(inner: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let depth = 0;
+  for (const ch of inner) {
+    if (ch === '(' || ch === '{') depth += 1;
+    if (ch === ')' || ch === '}') depth -= 1;
+    if (ch === '|' && depth === 0) {
+      out.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  out.push(current);
+  return out;
+}
+
+function alternatives(entries: readonly string[], groups: Groups, where: string, seen: ReadonlySet<string>): string {
+  if (entries.length === 0) throw new FactPatternError(`empty alternatives in ${where}`);
+  const sources = entries.map((entry) => {
+    if (entry.trim() === '') throw new FactPatternError(`empty alternative in ${where}`);
+    return joinParts(partsOf(entry.trim(), groups, where, seen));
+  });
+  // Longest first, so "text message" is tried before "text" and the match covers what was said.
+  return `(?:${[...new Set(sources)].sort((a, b) => b.length - a.length).join('|')})`;
+}
+
+/**
+ * Compiles one pattern. The expression finds it as whole words in ` ${clause} ` (a space on each
+ * side): it starts after a space and every word ends with one.
+ */
+export function compilePattern(pattern: string, groups: Groups, where = `"${pattern}"`): RegExp {
+  const tokens = tokenizePattern(pattern);
+  if (tokens.length === 0) throw new FactPatternError(`empty pattern in ${where}`);
+  if (tokens[0] === '...' || tokens.at(-1) === '...') throw new FactPatternError(`a pattern cannot start or end with "..." (${where})`);
+  const parts = tokens.map((token) => tokenSource(token, groups, where, new Set()));
+  if (tokens.every((t) => t === '...' || t.endsWith('?'))) throw new FactPatternError(`every word is optional in ${where}`);
+  return new RegExp(` ${joinParts(parts)}`);
+}

@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { DataFileError, formatIssuePath } from '../../core/errors.js';
+import { DEFAULT_INTENTS_DIR, displayPath } from '../paths.js';
+import { factFileSchema, type FactDefinition } from './fact-file-schema.js';
+import { compilePattern, FactPatternError } from './fact-pattern.js';
+
+export const DEFAULT_FACTS_DIR = path.join(DEFAULT_INTENTS_DIR, 'facts');
+
+/** A pattern ready to run, with the value it gives its fact (if any) and where it was declared. */
+export interface CompiledPattern {
+  expression: RegExp;
+  value?: string;
+  /** `file: facts[3].patterns[1]`, for messages and the facts command. */
+  where: string;
+}
+
+export interface CompiledFact {
+  definition: FactDefinition;
+  file: string;
+  patterns: CompiledPattern[];
+  denials: CompiledPattern[];
+  exceptions: CompiledPattern[];
+}
+
+export interface FactCatalogue {
+  facts: CompiledFact[];
+  groups: ReadonlyMap<string, readonly string[]>;
+  /** Every literal word the patterns use: typo correction aims at these too. */
+  words: ReadonlySet<string>;
+}
+
+const YAML_FILE = /\.ya?ml$/;
+
+interface ParsedFile {
+  shown: string;
+  data: ReturnType<typeof factFileSchema.parse>;
+}
+
+function readFactFile(file: string): ParsedFile {
+  const shown = displayPath(file);
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '';
+    throw new DataFileError(shown, where, `invalid YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`);
+  }
+  const parsed = factFileSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DataFileError(shown, issue ? formatIssuePath(issue.path) : '', issue?.message ?? 'invalid');
+  }
+  return { shown, data: parsed.data };
+}
+
+/**
+ * Loads and compiles the fact catalogue (intents/facts/*.yaml). Synchronous and small (a few
+ * milliseconds): the classifier loads it beside its model. Throws DataFileError naming file and
+ * field for bad YAML, an unknown word group, a pattern that does not compile, or a name used twice.
+ */
+export function loadFactCatalogue(dir: string = DEFAULT_FACTS_DIR): FactCatalogue {
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((name) => YAML_FILE.test(name))
+      .sort();
+  } catch (error) {
+    throw new DataFileError(displayPath(dir), '', `cannot read the facts directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const files = names.map((name) => readFactFile(path.join(dir, name)));
+
+  const groups = new Map<string, readonly string[]>();
+  const groupFile = new Map<string, string>();
+  for (const { shown, data } of files) {
+    for (const [name, entries] of Object.entries(data.groups)) {
+      const first = groupFile.get(name);
+      if (first) throw new DataFileError(shown, `groups.${name}`, `word group declared twice (also in ${first})`);
+      groups.set(name, entries);
+      groupFile.set(name, shown);
+    }
+  }
+
+  const facts: CompiledFact[] = [];
+  const factFile = new Map<string, string>();
+  const words = new Set<string>();
+  for (const { shown, data } of files) {
+    data.facts.forEach((definition, i) => {
+      const field = `facts[${i}]`;
+      const first = factFile.get(definition.name);
+      if (first) throw new DataFileError(shown, `${field}.name`, `fact "${definition.name}" declared twice (also in ${first})`);
+      factFile.set(definition.name, shown);
+      const compile = (list: FactDefinition['patterns'], key: 'patterns' | 'denials' | 'except'): CompiledPattern[] =>
+        list.map((entry, j) => {
+          const where = `"${typeof entry === 'string' ? entry : entry.pattern}"`;
+          const pattern = typeof entry === 'string' ? entry : entry.pattern;
+          if ((pattern.match(/\{num\}/g) ?? []).length > 1) throw new DataFileError(shown, `${field}.${key}[${j}]`, 'at most one {num} per pattern');
+          try {
+            const expression = compilePattern(pattern, groups, where);
+            for (const word of pattern.match(/[a-z][a-z0-9]{3,}(?![a-z0-9]*\*)/g) ?? []) words.add(word);
+            return typeof entry === 'string' ? { expression, where } : { expression, value: entry.value, where };
+          } catch (error) {
+            if (error instanceof FactPatternError) throw new DataFileError(shown, `${field}.${key}[${j}]`, error.message);
+            throw error;
+          }
+        });
+      facts.push({
+        definition,
+        file: shown,
+        patterns: compile(definition.patterns, 'patterns'),
+        denials: compile(definition.denials, 'denials'),
+        exceptions: compile(definition.except, 'except'),
+      });
+    });
+  }
+  for (const { definition, file } of facts) {
+    definition.unless.forEach((name, i) => {
+      if (!factFile.has(name)) throw new DataFileError(file, `facts.${definition.name}.unless[${i}]`, `unknown fact "${name}"`);
+    });
+  }
+  for (const entries of groups.values()) for (const entry of entries) for (const word of entry.match(/[a-z][a-z0-9]{3,}(?![a-z0-9]*\*)/g) ?? []) words.add(word);
+  return { facts, groups, words };
+}
+
+let shipped: FactCatalogue | undefined;
+
+/** The shipped catalogue (intents/facts/), loaded once. */
+export function defaultFactCatalogue(): FactCatalogue {
+  shipped ??= loadFactCatalogue(DEFAULT_FACTS_DIR);
+  return shipped;
+}

@@ -1,0 +1,62 @@
+/**
+ * Does the message ask something the bot should answer? A question mark says so; so does a clause
+ * that opens like a question ("how do i…", "is there…", "can i…") or a way of asking without one
+ * ("wondering if debit works", "tell me the fees"). "when i pay it fails" opens with "when" and
+ * asks nothing: only what, how, why, which and who count as openers without a question mark.
+ */
+
+const WH_OPENERS = new Set(['what', 'how', 'why', 'which', 'who', 'whom', 'whose']);
+const AUX_OPENERS = new Set(['is', 'are', 'am', 'was', 'were', 'can', 'could', 'do', 'does', 'did', 'will', 'would', 'should', 'may', 'might', 'shall', 'has', 'have', 'must']);
+/** After an auxiliary, these make a statement ("can not pay", "will call my bank"), not a question. */
+const STATEMENT_AFTER_AUX = new Set(['not', 'never', 'be', 'call', 'phone', 'contact', 'try', 'come', 'check', 'go', 'do', 'ask', 'get', 'need', 'have', 'also', 'just', 'still', 'already']);
+/** Ways of asking without a question mark, as whole-word phrases of plain words. */
+const ASKING = [
+  'wonder',
+  'wondering',
+  'want to know',
+  'would like to know',
+  'like to know',
+  'need to know',
+  'tell me',
+  'explain',
+  'any idea',
+  'is it possible',
+  'possible to',
+  'please advise',
+  'advise me',
+  'what should i do',
+  'what do i do',
+  'what can i do',
+  'what now',
+  'how come',
+  'do you know',
+  'can you tell',
+  'could you tell',
+  'can you explain',
+  'can you check',
+  'let me know',
+  'show me how',
+  'help me understand',
+  'not sure how',
+  'not sure if',
+  'not sure whether',
+  'no idea how',
+  'how to',
+  'where to',
+  'is there',
+  'are there',
+];
+const ASKING_PATTERN = new RegExp(` (?:${ASKING.join('|')}) `);
+
+/** `clauses`: the message's clauses as plain words; `text`: the message as typed (for "?"). */
+export function asksQuestion(clauses: readonly (readonly string[])[], text: string): boolean {
+  if (text.includes('?') || text.includes('？')) return true;
+  for (const words of clauses) {
+    const [first, second] = words;
+    if (first === undefined) continue;
+    if (WH_OPENERS.has(first) && words.length >= 2) return true;
+    if (AUX_OPENERS.has(first) && second !== undefined && !STATEMENT_AFTER_AUX.has(second) && words.length >= 3) return true;
+    if (ASKING_PATTERN.test(` ${words.join(' ')} `)) return true;
+  }
+  return false;
+}

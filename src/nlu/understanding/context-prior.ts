@@ -1,0 +1,22 @@
+/**
+ * The previous topic as a prior: a follow-up's ranking is re-weighted towards what was just
+ * discussed, by e^(strength × followUp) on that topic, then renormalised. A message that names its
+ * own topic clearly keeps it ("what about refunds?" after fees stays refunds); a vague one ("is
+ * there a way to go above that?" after limits) goes to the topic it leans on.
+ */
+import type { IntentName } from '../../core/intents.js';
+import type { RankedIntent, UnderstandingContext } from '../../core/types.js';
+
+export function applyContextPrior(ranking: readonly RankedIntent[], context: UnderstandingContext, followUp: number, strength: number): RankedIntent[] {
+  const topic: IntentName | null = context.topic;
+  if (!topic || followUp <= 0 || strength <= 0) return [...ranking];
+  const boost = Math.exp(strength * followUp);
+  let total = 0;
+  const weighted = ranking.map((r) => {
+    const confidence = r.intent === topic ? r.confidence * boost : r.confidence;
+    total += confidence;
+    return { intent: r.intent, confidence };
+  });
+  if (total <= 0) return [...ranking];
+  return weighted.map((r) => ({ intent: r.intent, confidence: r.confidence / total })).sort((a, b) => b.confidence - a.confidence);
+}

@@ -1,0 +1,109 @@
+/**
+ * A message as understanding reads it: split into clauses, each clause as plain lower-case words
+ * with negations spelled out and chat shorthand expanded ("didnt" → "did not", "thru" → "through").
+ * Facts are matched on these words; the classifier reads the clauses rebuilt from them.
+ */
+
+/** Chat shorthand and contractions without apostrophes, as people type them on a phone. */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  isnt: 'is not',
+  wasnt: 'was not',
+  werent: 'were not',
+  arent: 'are not',
+  havent: 'have not',
+  hasnt: 'has not',
+  hadnt: 'had not',
+  couldnt: 'could not',
+  wouldnt: 'would not',
+  shouldnt: 'should not',
+  cant: 'can not',
+  cannot: 'can not',
+  wont: 'will not',
+  aint: 'is not',
+  thru: 'through',
+  u: 'you',
+  ur: 'your',
+  pls: 'please',
+  plz: 'please',
+  pmt: 'payment',
+  txn: 'transaction',
+  trx: 'transaction',
+  msg: 'message',
+  acc: 'account',
+  acct: 'account',
+  coz: 'because',
+  cuz: 'because',
+  bc: 'because',
+  b4: 'before',
+  gonna: 'going to',
+  wanna: 'want to',
+  gotta: 'have to',
+  idk: 'i do not know',
+  dunno: 'do not know',
+  tho: 'though',
+  nvm: 'never mind',
+  thx: 'thanks',
+  ty: 'thank you',
+  okay: 'ok',
+  im: 'i am',
+  ive: 'i have',
+  ill: 'i will',
+  youre: 'you are',
+  its: 'it is',
+  whats: 'what is',
+  thats: 'that is',
+  theres: 'there is',
+};
+
+/** The privacy guard's placeholders ("[card number]") become one neutral word: never "card" or "code". */
+const PLACEHOLDER = /\[[a-z][a-z ]{0,30}\]/gi;
+export const PLACEHOLDER_WORD = 'redacted';
+
+/**
+ * Where a clause ends: sentence punctuation, new lines, commas (not inside numbers), and the
+ * words that join two statements. The joining word itself belongs to neither clause.
+ */
+const BOUNDARY = /[.!?;\n]+(?!\d)|,(?!\d)|\s(?:but|however|although|though|because|since|so|and then|then|also|plus|anyway|btw|meanwhile|otherwise)\s/g;
+
+/** Lower case, plain apostrophes, negations spelled out ("can't" → "can not"). */
+export function spellOut(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    // "1,200.50" is one number, not three.
+    .replace(/(\d)[,.](?=\d)/g, '$1')
+    .replace(/\b(can)'?t\b/g, 'can not')
+    .replace(/\b(won)'t\b/g, 'will not')
+    .replace(/n't\b/g, ' not')
+    .replace(/'m\b/g, ' am')
+    .replace(/'re\b/g, ' are')
+    .replace(/'ve\b/g, ' have')
+    .replace(/'ll\b/g, ' will')
+    .replace(/'d\b/g, ' would')
+    .replace(/'s\b/g, '');
+}
+
+/** Plain words of a piece of text: shorthand expanded, anything but letters and digits dropped. */
+export function plainWords(text: string): string[] {
+  const words: string[] = [];
+  for (const raw of text.replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ')) {
+    if (raw === '') continue;
+    const expanded = SHORTHAND[raw];
+    if (expanded) words.push(...expanded.split(' '));
+    else words.push(raw);
+  }
+  return words;
+}
+
+/** The clauses of a message as word lists (empty clauses dropped). */
+export function clauseWords(text: string): string[][] {
+  const spelled = spellOut(text).replace(PLACEHOLDER, ` ${PLACEHOLDER_WORD} `);
+  return ` ${spelled} `
+    .split(BOUNDARY)
+    .map(plainWords)
+    .filter((words) => words.length > 0);
+}
