@@ -4,7 +4,7 @@ import { silentLogger } from './logger.js';
 import type { CleanedInput, ConversationStore, DialoguePolicy, InputCleaner, IntentClassifier, KnowledgeBase, PrivacyGuard, Redaction } from './ports.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { resolveEffects } from './resolve-effects.js';
-import { incomingMessageSchema, type IncomingMessage, type NluResult, type Platform, type TurnResult } from './types.js';
+import { incomingMessageSchema, NO_CONTEXT, type IncomingMessage, type NluResult, type Platform, type TurnResult } from './types.js';
 import { InputError, StoreUnavailableError, TurnError } from './errors.js';
 
 export interface TurnPipelineOptions {
@@ -85,7 +85,8 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
         state = dialogue.initialState(at);
       }
 
-      const nluResult: NluResult | null = redactedText ? nlu.parse(redactedText.text) : null;
+      // Understanding reads the message against where the conversation is (a follow-up leans on the last topic).
+      const nluResult: NluResult | null = redactedText ? nlu.parse(redactedText.text, dialogue.context?.(state) ?? NO_CONTEXT) : null;
       const input = {
         message: {
           platform: message.platform,

@@ -5,7 +5,7 @@
  * back / restart / cancel / help / a person at any time, reprompts, idle resume, handoff and quiet.
  */
 import { ACTIONS } from '../core/actions.js';
-import { TASK_INTENTS, INFORMATION_INTENTS, type IntentName } from '../core/intents.js';
+import { TASK_INTENTS, INFORMATION_INTENTS, isIntentName, type IntentName } from '../core/intents.js';
 import type { DialogueInput, DialoguePolicy, Effect, StepResult } from '../core/ports.js';
 import type { Button, Entities, NluResult } from '../core/types.js';
 import { LINES } from './bot-lines.js';
@@ -162,10 +162,11 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
   function startFlow(state: DialogueState, flowId: string, entities: Entities, now: number, lead: Effect[] = []): Result {
     // Leaving another task for this one: keep it, so it can be resumed.
     const paused = state.frame && state.frame.flow !== flowId ? state.frame : state.paused?.flow === flowId ? null : state.paused;
-    return settle({ ...state, frame: null, paused }, engine.start(flowId, entities), now, lead);
+    return settle({ ...state, frame: null, paused, topic: flowId }, engine.start(flowId, entities), now, lead);
   }
 
-  function infoAnswer(state: DialogueState, intent: keyof typeof INFO_TOPICS, text: string | undefined): Result {
+  function infoAnswer(previous: DialogueState, intent: keyof typeof INFO_TOPICS, text: string | undefined): Result {
+    const state: DialogueState = { ...previous, topic: intent };
     const topic = INFO_TOPICS[intent];
     const inFlow = state.frame !== null;
     const offer = inFlow ? undefined : [...topic.offer, NAV_BUTTONS.menu];
@@ -456,6 +457,10 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
     position(state) {
       if (state.handoff) return { ...HANDOFF_POSITION };
       return state.frame ? { flow: state.frame.flow, step: state.frame.step } : { flow: null, step: null };
+    },
+    context(state) {
+      const topic = state.frame?.flow ?? state.topic;
+      return { topic: topic && isIntentName(topic) ? topic : null, flow: state.frame?.flow ?? null, step: state.frame?.step ?? null };
     },
     step(previous, input): Result {
       // No staff watching this channel (terminal, chat --json, or no handoff channel configured):

@@ -40,6 +40,8 @@ export const dialogueStateSchema = z.object({
   yesNo: z.object({ yes: z.string(), no: z.string() }).nullable().default(null),
   lastActiveAt: z.number(),
   turns: z.number().int().nonnegative(),
+  /** The topic (an intent) the bot last answered or worked on: follow-ups are read against it. */
+  topic: z.string().nullable().default(null),
 });
 export type DialogueState = z.output<typeof dialogueStateSchema>;
 
@@ -53,7 +55,7 @@ export class DialogueStateError extends StoreError {
 }
 
 export function initialDialogueState(now: number): DialogueState {
-  return { version: DIALOGUE_STATE_VERSION, frame: null, paused: null, handoff: null, clarify: null, yesNo: null, lastActiveAt: now, turns: 0 };
+  return { version: DIALOGUE_STATE_VERSION, frame: null, paused: null, handoff: null, clarify: null, yesNo: null, lastActiveAt: now, turns: 0, topic: null };
 }
 
 /** Validates the shape and that every frame points at a flow and step that still exist. */

@@ -31,6 +31,8 @@ export interface IntentModel {
   conversationPrior: ConversationPrior;
   /** The words of the training utterances with their counts: typo correction aims at these. */
   lexicon: Map<string, number>;
+  /** English words (WordNet lemmas) that typo correction leaves alone (see english-words.ts). */
+  englishWords: ReadonlySet<string>;
 }
 
 /**

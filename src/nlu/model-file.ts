@@ -36,6 +36,8 @@ export const modelFileSchema = z.object({
   weights: z.object({ rowScales: z.string(), values: z.string() }),
   /** The training words and their counts, `word count` a line (typo correction aims at these). */
   lexicon: z.string(),
+  /** English lemmas, one a line, that typo correction never changes. */
+  englishWords: z.string(),
 });
 export type ModelFile = z.output<typeof modelFileSchema>;
 
@@ -67,6 +69,7 @@ export function serializeModel(model: IntentModel): ModelFile {
     conversationPrior: model.conversationPrior,
     weights: { rowScales: toBase64(model.rowScales), values: toBase64(model.weights) },
     lexicon: [...model.lexicon].map(([word, count]) => `${word} ${count}`).join('\n'),
+    englishWords: [...model.englishWords].join('\n'),
   };
 }
 
@@ -100,6 +103,7 @@ export function deserializeModel(file: ModelFile, source = 'model'): IntentModel
     temperature: file.temperature,
     conversationPrior: file.conversationPrior,
     lexicon: parseLexicon(file.lexicon, fail),
+    englishWords: new Set(file.englishWords === '' ? [] : file.englishWords.split('\n')),
   };
 }
 

@@ -9,6 +9,14 @@ import { trainSoftmax } from './softmax-regression.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './text-features.js';
 import { fitVocabulary, vectorize } from './tfidf-vectorizer.js';
 import { clauseWords } from './understanding/message-text.js';
+import { readWordNetLemmas } from './understanding/english-words.js';
+
+let lemmas: ReadonlySet<string> | undefined;
+/** Read once per process: cross-validation trains many models. */
+function englishWords(): ReadonlySet<string> {
+  lemmas ??= new Set(readWordNetLemmas());
+  return lemmas;
+}
 
 /** How often each plain word occurs in the training utterances, most common first. */
 function countWords(texts: readonly string[]): Map<string, number> {
@@ -160,5 +168,6 @@ function trainUncalibrated(examples: readonly TrainingExample[], options: TrainI
     temperature: 1,
     conversationPrior: { freeWords: settings.conversationFreeWords, perWord: settings.conversationPerWord },
     lexicon: countWords(texts),
+    englishWords: englishWords(),
   };
 }

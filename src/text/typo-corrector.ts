@@ -19,6 +19,8 @@ export interface TypoCorrectorOptions {
   longWord?: number;
   /** Words that are known but are never proposed as corrections (stop words, rare words). */
   knownOnly?: Iterable<string>;
+  /** Any other test for a real word that must stay as typed (a dictionary). */
+  isKnown?: (word: string) => boolean;
 }
 
 /** `targets`: the words corrections may go to, with how common each is. */
@@ -36,7 +38,7 @@ export function createTypoCorrector(targets: ReadonlyMap<string, number>, option
   const cache = new Map<string, string | undefined>();
   return {
     correct(word) {
-      if (word.length < minLength || known.has(word) || /\d/.test(word)) return undefined;
+      if (word.length < minLength || known.has(word) || /\d/.test(word) || options.isKnown?.(word)) return undefined;
       if (cache.has(word)) return cache.get(word);
       const max = word.length >= longWord ? 2 : 1;
       let best: string | undefined;

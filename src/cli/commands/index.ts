@@ -3,6 +3,7 @@ import { registerChat } from './chat.js';
 import { registerStart } from './start.js';
 import { registerServe } from './serve.js';
 import { registerNluCommands } from './nlu.js';
+import { registerFacts } from './facts.js';
 import { registerKnowledgeCommands } from './knowledge.js';
 import { registerReplay } from './replay.js';
 import { registerFlows } from './flows.js';
@@ -15,6 +16,7 @@ export function registerCommands(program: Command): void {
   registerChat(program);
   registerServe(program);
   registerNluCommands(program);
+  registerFacts(program);
   registerKnowledgeCommands(program);
   registerReplay(program);
   registerFlows(program);

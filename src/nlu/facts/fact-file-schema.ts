@@ -12,8 +12,23 @@ const patternText = z.preprocess(
   z.string({ error: NON_EMPTY }).trim().min(1, NON_EMPTY).max(1000, 'must be at most 1000 characters'),
 );
 
-/** A pattern (see fact-pattern.ts), or a pattern with the value the fact takes when it matches. */
-export const factPatternSchema = z.union([patternText, z.object({ pattern: patternText, value: z.string().min(1).max(40) }).strict()]);
+/**
+ * A pattern (see fact-pattern.ts), or a pattern with options: the value the fact takes when it
+ * matches; `scope: message` to match across clauses ("a man called … said he is from Alipay");
+ * `after` to use it only right after those flow steps (`link_card.card_enabled`) or topics
+ * (`limits`): "no, don't think it's on" says something only as an answer to that question.
+ */
+export const factPatternSchema = z.union([
+  patternText,
+  z
+    .object({
+      pattern: patternText,
+      value: z.string().min(1).max(40).optional(),
+      scope: z.enum(['clause', 'message']).default('clause'),
+      after: z.array(z.string().regex(/^[a-z_]+(\.[a-z0-9_]+)?$/, 'a topic (intent) or flow.step')).min(1).optional(),
+    })
+    .strict(),
+]);
 export type FactPatternInput = z.output<typeof factPatternSchema>;
 
 export const factDefinitionSchema = z
@@ -22,9 +37,12 @@ export const factDefinitionSchema = z
     description: text,
     /**
      * Whether "not X" is worth knowing: "I do have enough money" (insufficient funds, negated)
-     * is; "no error" is not an error message (a negated match of a fact that is not negatable is dropped).
+     * is; "no error" is not an error message (a negated match of a fact that is not negatable is
+     * dropped). `denials`: only the declared denials give the negated fact, never a negation word.
      */
-    negatable: z.boolean().default(false),
+    negatable: z.union([z.boolean(), z.literal('denials')]).default(false),
+    /** Not read in a question ("will it come back?" plans nothing): for statuses. */
+    notInQuestions: z.boolean().default(false),
     patterns: z.array(factPatternSchema).min(1, 'needs at least one pattern'),
     /** Phrasings that state the opposite: they give the fact with `negated: true` (needs negatable). */
     denials: z.array(factPatternSchema).default([]),
@@ -41,8 +59,8 @@ export const factDefinitionSchema = z
   })
   .strict()
   .superRefine((fact, ctx) => {
-    if (!fact.negatable && (fact.denials.length > 0 || fact.negatedExamples.length > 0)) {
-      ctx.addIssue({ code: 'custom', path: ['denials'], message: 'denials and negatedExamples need negatable: true' });
+    if (fact.negatable === false && (fact.denials.length > 0 || fact.negatedExamples.length > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['denials'], message: 'denials and negatedExamples need negatable: true (or denials)' });
     }
   });
 export type FactDefinition = z.output<typeof factDefinitionSchema>;

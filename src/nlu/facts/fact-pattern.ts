@@ -33,11 +33,20 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = {
 };
 
 const NUM_SOURCE = `(?<num>\\d{1,4}|${Object.keys(NUMBER_WORDS).join('|')})`;
-const GAP_SOURCE = '(?:[^ ]+ ){0,4}';
+/** "..." between words: up to four words in a clause, up to twelve across a message. */
+const GAP_SOURCE = { clause: '(?:[^ ]+ ){0,4}', message: '(?:[^ ]+ ){0,12}' } as const;
+export type PatternScope = keyof typeof GAP_SOURCE;
 
 export class FactPatternError extends Error {}
 
 type Groups = ReadonlyMap<string, readonly string[]>;
+
+interface Compiling {
+  groups: Groups;
+  where: string;
+  seen: ReadonlySet<string>;
+  gap: string;
+}
 
 /** Splits a pattern into tokens, keeping "(a b|c)" and "{name}" whole. */
 export function tokenizePattern(pattern: string): string[] {
@@ -79,24 +88,24 @@ function joinParts(parts: readonly Part[]): string {
   return parts.map((part) => (part.optional ? `(?:${part.source})?` : part.source)).join('');
 }
 
-function partsOf(phrase: string, groups: Groups, where: string, seen: ReadonlySet<string>): Part[] {
-  return tokenizePattern(phrase).map((token) => tokenSource(token, groups, where, seen));
+function partsOf(phrase: string, c: Compiling): Part[] {
+  return tokenizePattern(phrase).map((token) => tokenSource(token, c));
 }
 
-function tokenSource(raw: string, groups: Groups, where: string, seen: ReadonlySet<string>): Part {
-  if (raw === '...') return { source: GAP_SOURCE, optional: false };
+function tokenSource(raw: string, c: Compiling): Part {
+  if (raw === '...') return { source: c.gap, optional: false };
   const optional = raw.endsWith('?');
   const token = optional ? raw.slice(0, -1) : raw;
   if (token === '{num}') return { source: `${NUM_SOURCE} `, optional };
   if (token.startsWith('{') && token.endsWith('}')) {
     const name = token.slice(1, -1);
-    const entries = groups.get(name);
-    if (!entries) throw new FactPatternError(`unknown word group {${name}} in ${where}`);
-    if (seen.has(name)) throw new FactPatternError(`word group {${name}} refers to itself in ${where}`);
-    return { source: alternatives(entries, groups, `group {${name}}`, new Set([...seen, name])), optional };
+    const entries = c.groups.get(name);
+    if (!entries) throw new FactPatternError(`unknown word group {${name}} in ${c.where}`);
+    if (c.seen.has(name)) throw new FactPatternError(`word group {${name}} refers to itself in ${c.where}`);
+    return { source: alternatives(entries, { ...c, where: `group {${name}}`, seen: new Set([...c.seen, name]) }), optional };
   }
-  if (token.startsWith('(') && token.endsWith(')')) return { source: alternatives(splitAlternatives(token.slice(1, -1)), groups, where, seen), optional };
-  return { source: wordSource(token, where), optional };
+  if (token.startsWith('(') && token.endsWith(')')) return { source: alternatives(splitAlternatives(token.slice(1, -1)), c), optional };
+  return { source: wordSource(token, c.where), optional };
 }
 
 /** "a|b (c|d)|e" → ["a", "b (c|d)", "e"]: only the top-level bars separate. */
@@ -118,11 +127,11 @@ function splitAlternatives(inner: string): string[] {
   return out;
 }
 
-function alternatives(entries: readonly string[], groups: Groups, where: string, seen: ReadonlySet<string>): string {
-  if (entries.length === 0) throw new FactPatternError(`empty alternatives in ${where}`);
+function alternatives(entries: readonly string[], c: Compiling): string {
+  if (entries.length === 0) throw new FactPatternError(`empty alternatives in ${c.where}`);
   const sources = entries.map((entry) => {
-    if (entry.trim() === '') throw new FactPatternError(`empty alternative in ${where}`);
-    return joinParts(partsOf(entry.trim(), groups, where, seen));
+    if (entry.trim() === '') throw new FactPatternError(`empty alternative in ${c.where}`);
+    return joinParts(partsOf(entry.trim(), c));
   });
   // Longest first, so "text message" is tried before "text" and the match covers what was said.
   return `(?:${[...new Set(sources)].sort((a, b) => b.length - a.length).join('|')})`;
@@ -132,11 +141,11 @@ function alternatives(entries: readonly string[], groups: Groups, where: string,
  * Compiles one pattern. The expression finds it as whole words in ` ${clause} ` (a space on each
  * side): it starts after a space and every word ends with one.
  */
-export function compilePattern(pattern: string, groups: Groups, where = `"${pattern}"`): RegExp {
+export function compilePattern(pattern: string, groups: Groups, where = `"${pattern}"`, scope: PatternScope = 'clause'): RegExp {
   const tokens = tokenizePattern(pattern);
   if (tokens.length === 0) throw new FactPatternError(`empty pattern in ${where}`);
   if (tokens[0] === '...' || tokens.at(-1) === '...') throw new FactPatternError(`a pattern cannot start or end with "..." (${where})`);
-  const parts = tokens.map((token) => tokenSource(token, groups, where, new Set()));
+  const parts = tokens.map((token) => tokenSource(token, { groups, where, seen: new Set(), gap: GAP_SOURCE[scope] }));
   if (tokens.every((t) => t === '...' || t.endsWith('?'))) throw new FactPatternError(`every word is optional in ${where}`);
   return new RegExp(` ${joinParts(parts)}`);
 }

@@ -12,6 +12,9 @@ export const DEFAULT_FACTS_DIR = path.join(DEFAULT_INTENTS_DIR, 'facts');
 export interface CompiledPattern {
   expression: RegExp;
   value?: string;
+  scope: 'clause' | 'message';
+  /** Only right after these flow steps or topics. */
+  after?: readonly string[];
   /** `file: facts[3].patterns[1]`, for messages and the facts command. */
   where: string;
 }
@@ -91,15 +94,19 @@ export function loadFactCatalogue(dir: string = DEFAULT_FACTS_DIR): FactCatalogu
       const first = factFile.get(definition.name);
       if (first) throw new DataFileError(shown, `${field}.name`, `fact "${definition.name}" declared twice (also in ${first})`);
       factFile.set(definition.name, shown);
-      const compile = (list: FactDefinition['patterns'], key: 'patterns' | 'denials' | 'except'): CompiledPattern[] =>
+      const compile = (list: ReadonlyArray<FactDefinition['patterns'][number]>, key: 'patterns' | 'denials' | 'except'): CompiledPattern[] =>
         list.map((entry, j) => {
           const where = `"${typeof entry === 'string' ? entry : entry.pattern}"`;
           const pattern = typeof entry === 'string' ? entry : entry.pattern;
           if ((pattern.match(/\{num\}/g) ?? []).length > 1) throw new DataFileError(shown, `${field}.${key}[${j}]`, 'at most one {num} per pattern');
           try {
-            const expression = compilePattern(pattern, groups, where);
+            const expression = compilePattern(pattern, groups, where, typeof entry === 'string' ? 'clause' : entry.scope);
             for (const word of pattern.match(/[a-z][a-z0-9]{3,}(?![a-z0-9]*\*)/g) ?? []) words.add(word);
-            return typeof entry === 'string' ? { expression, where } : { expression, value: entry.value, where };
+            if (typeof entry === 'string') return { expression, where, scope: 'clause' as const };
+            const compiled: CompiledPattern = { expression, where, scope: entry.scope };
+            if (entry.value !== undefined) compiled.value = entry.value;
+            if (entry.after) compiled.after = entry.after;
+            return compiled;
           } catch (error) {
             if (error instanceof FactPatternError) throw new DataFileError(shown, `${field}.${key}[${j}]`, error.message);
             throw error;

@@ -4,12 +4,24 @@
  * own topic clearly keeps it ("what about refunds?" after fees stays refunds); a vague one ("is
  * there a way to go above that?" after limits) goes to the topic it leans on.
  */
-import type { IntentName } from '../../core/intents.js';
+import { CONVERSATION_INTENTS, isIntentName, type IntentName } from '../../core/intents.js';
 import type { RankedIntent, UnderstandingContext } from '../../core/types.js';
 
+/** What a follow-up leans on: the flow in progress (its id is its intent), else the last topic. */
+export function contextTopic(context: UnderstandingContext): IntentName | null {
+  if (context.flow && isIntentName(context.flow)) return context.flow;
+  return context.topic;
+}
+
+/** "yup done that", "thanks!", "scrap that": a conversation move stands whatever the topic was. */
+const CONVERSATION = new Set<string>(CONVERSATION_INTENTS);
+const CONVERSATION_STANDS = 0.5;
+
 export function applyContextPrior(ranking: readonly RankedIntent[], context: UnderstandingContext, followUp: number, strength: number): RankedIntent[] {
-  const topic: IntentName | null = context.topic;
+  const topic = contextTopic(context);
   if (!topic || followUp <= 0 || strength <= 0) return [...ranking];
+  const own = ranking[0];
+  if (own && CONVERSATION.has(own.intent) && own.confidence >= CONVERSATION_STANDS) return [...ranking];
   const boost = Math.exp(strength * followUp);
   let total = 0;
   const weighted = ranking.map((r) => {

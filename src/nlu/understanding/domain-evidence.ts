@@ -24,6 +24,9 @@ const STANDING_OUT_OF_SCOPE = new Set([
   'out_of_scope.crypto',
   'out_of_scope.travel',
   'out_of_scope.abuse',
+  'out_of_scope.finance_products',
+  'out_of_scope.chit_chat',
+  'out_of_scope.gibberish',
 ]);
 
 /** Fact areas that only our domain has (a decline reason, a verification step, a checkout problem…). */

@@ -66,7 +66,7 @@ export const PLACEHOLDER_WORD = 'redacted';
  * Where a clause ends: sentence punctuation, new lines, commas (not inside numbers), and the
  * words that join two statements. The joining word itself belongs to neither clause.
  */
-const BOUNDARY = /[.!?;\n]+(?!\d)|,(?!\d)|\s(?:but|however|although|though|because|since|so|and then|then|also|plus|anyway|btw|meanwhile|otherwise)\s/g;
+const BOUNDARY = /[.!?;\n？]+(?!\d)|,(?!\d)|\s(?:but|however|although|though|because|since|so|and then|then|also|plus|anyway|btw|meanwhile|otherwise)\s/g;
 
 /** Lower case, plain apostrophes, negations spelled out ("can't" → "can not"). */
 export function spellOut(text: string): string {
@@ -99,11 +99,30 @@ export function plainWords(text: string): string[] {
   return words;
 }
 
+/** One clause of a message: its plain words, and whether it was asked (it ended with "?"). */
+export interface Clause {
+  words: string[];
+  question: boolean;
+}
+
+/** The clauses of a message (empty clauses dropped). */
+export function splitClauses(text: string): Clause[] {
+  const spelled = ` ${spellOut(text).replace(PLACEHOLDER, ` ${PLACEHOLDER_WORD} `)} `;
+  const clauses: Clause[] = [];
+  let start = 0;
+  const take = (end: number, delimiter: string) => {
+    const words = plainWords(spelled.slice(start, end));
+    if (words.length > 0) clauses.push({ words, question: delimiter.includes('?') });
+  };
+  for (const match of spelled.matchAll(BOUNDARY)) {
+    take(match.index, match[0]);
+    start = match.index + match[0].length;
+  }
+  take(spelled.length, '');
+  return clauses;
+}
+
 /** The clauses of a message as word lists (empty clauses dropped). */
 export function clauseWords(text: string): string[][] {
-  const spelled = spellOut(text).replace(PLACEHOLDER, ` ${PLACEHOLDER_WORD} `);
-  return ` ${spelled} `
-    .split(BOUNDARY)
-    .map(plainWords)
-    .filter((words) => words.length > 0);
+  return splitClauses(text).map((clause) => clause.words);
 }

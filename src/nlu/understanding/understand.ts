@@ -11,10 +11,11 @@ import { createFactMatcher } from '../facts/fact-matcher.js';
 import type { FactCatalogue } from '../facts/load-facts.js';
 import { predictIntent, type IntentModel, type IntentPrediction } from '../intent-model.js';
 import { asksQuestion } from './asks-question.js';
-import { applyContextPrior } from './context-prior.js';
+import { isEnglishWord } from './english-words.js';
+import { applyContextPrior, contextTopic } from './context-prior.js';
 import { domainEvidence, isStandingOutOfScope } from './domain-evidence.js';
 import { DEFAULT_FOLLOW_UP_WEIGHTS, followUpScore, type FollowUpWeights } from './follow-up.js';
-import { clauseWords, PLACEHOLDER_WORD } from './message-text.js';
+import { PLACEHOLDER_WORD, splitClauses } from './message-text.js';
 import { isStatusFact, readStatus } from './read-status.js';
 
 export interface UnderstandingOptions {
@@ -29,6 +30,14 @@ export interface UnderstandingOptions {
   contextStrength: number;
   /** Clauses the classifier reads on their own need at least this many words. */
   minClauseWords: number;
+  /**
+   * Out of scope becomes the best topic when the message names Alipay or Alibaba and that topic
+   * has at least this confidence, or states a problem of ours and it has at least `factsMin`.
+   */
+  anchoredMin: number;
+  factsMin: number;
+  /** A clause carries a topic, or is padding, from this confidence on. */
+  carryMin: number;
 }
 
 export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
@@ -36,8 +45,11 @@ export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
   clauses: true,
   domainEvidence: true,
   followUp: DEFAULT_FOLLOW_UP_WEIGHTS,
-  contextStrength: 3,
+  contextStrength: 10,
   minClauseWords: 3,
+  anchoredMin: 0.05,
+  factsMin: 0.2,
+  carryMin: 0.5,
 };
 
 const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
@@ -54,18 +66,26 @@ function correctorFor(model: IntentModel, facts: FactCatalogue): TypoCorrector {
   const targets = new Map<string, number>();
   for (const [word, count] of model.lexicon) if (count >= MIN_TARGET_COUNT && word.length >= 4) targets.set(word, count);
   for (const word of facts.words) if (!targets.has(word)) targets.set(word, MIN_TARGET_COUNT);
-  return createTypoCorrector(targets, { knownOnly: model.lexicon.keys() });
+  return createTypoCorrector(targets, { knownOnly: model.lexicon.keys(), isKnown: (word) => isEnglishWord(word, model.englishWords) });
 }
 
+/** Out-of-scope sub-intents that are small talk, not a topic: a clause of them is padding. */
+const SMALL_TALK = new Set(['out_of_scope.chit_chat', 'out_of_scope.gibberish']);
+
 /**
- * Long messages: the clauses that carry a topic are read together again without the others
- * ("hi, I'm new here", "I live in Spain"), and that reading is blended with the whole message's.
+ * Long messages: when one clause clearly carries a topic, the clauses that are only greeting,
+ * thanks or small talk ("hi, I'm new here", "sorry for my english") are set aside, the rest is
+ * read again, and that reading is blended with the whole message's.
  */
-function focusOnProblem(model: IntentModel, clauses: readonly string[], whole: IntentPrediction, minWords: number): IntentPrediction {
+function focusOnProblem(model: IntentModel, clauses: readonly string[], whole: IntentPrediction, minWords: number, carryMin: number): IntentPrediction {
   const readings = clauses.map((clause) => (clause.split(' ').length >= minWords ? predictIntent(model, clause) : undefined));
-  const carries = readings.map((r) => r !== undefined && TOPICS.has(r.intent));
-  const kept = clauses.filter((_, i) => carries[i] || (readings[i] !== undefined && !CONVERSATION.has(readings[i]?.intent ?? '') && readings[i]?.intent !== OUT_OF_SCOPE));
-  if (!carries.some(Boolean) || kept.length === clauses.length) return whole;
+  const carries = readings.some((r) => r !== undefined && TOPICS.has(r.intent) && r.confidence >= carryMin);
+  const padding = (i: number): boolean => {
+    const r = readings[i];
+    return r !== undefined && r.confidence >= carryMin && (CONVERSATION.has(r.intent) || SMALL_TALK.has(r.label));
+  };
+  const kept = clauses.filter((_, i) => !padding(i));
+  if (!carries || kept.length === clauses.length || kept.length === 0) return whole;
   const focused = predictIntent(model, kept.join(' '));
   const blended = new Map<IntentName, number>();
   for (const r of whole.ranking) blended.set(r.intent, 0.3 * r.confidence);
@@ -90,14 +110,15 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
 
   return {
     parse(text, context = NO_CONTEXT) {
-      const raw = clauseWords(text);
-      const clauses = settings.typoCorrection ? raw.map((words) => words.map((w) => corrector.correct(w) ?? w)) : raw;
+      const split = splitClauses(text);
+      const parts = settings.typoCorrection ? split.map((c) => ({ ...c, words: c.words.map((w) => corrector.correct(w) ?? w) })) : split;
+      const clauses = parts.map((c) => c.words);
       const readable = clauses.map((words) => words.filter((w) => w !== PLACEHOLDER_WORD).join(' ')).filter((c) => c !== '');
 
       let prediction = predictIntent(model, readable.join(' '));
-      if (settings.clauses && readable.length >= 2) prediction = focusOnProblem(model, readable, prediction, settings.minClauseWords);
+      if (settings.clauses && readable.length >= 2) prediction = focusOnProblem(model, readable, prediction, settings.minClauseWords, settings.carryMin);
 
-      const stated = matcher.match(clauses.map((words) => words.join(' ')));
+      const stated = matcher.match(parts, context);
       const status = readStatus(stated);
       const factList = stated.filter((f) => !isStatusFact(f));
       const followUp = followUpScore(clauses, prediction.confidence, settings.followUp);
@@ -108,7 +129,8 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       if (settings.domainEvidence) {
         const evidence = domainEvidence(clauses, factList);
         const best = ranking.find((r) => TOPICS.has(r.intent));
-        if (intent === OUT_OF_SCOPE && best && !isStandingOutOfScope(label) && !evidence.otherProduct && (evidence.anchored || evidence.domainFacts > 0)) {
+        const ours = best !== undefined && ((evidence.anchored && best.confidence >= settings.anchoredMin) || (evidence.domainFacts > 0 && best.confidence >= settings.factsMin));
+        if (intent === OUT_OF_SCOPE && best && ours && !isStandingOutOfScope(label) && !evidence.otherProduct) {
           // Ours, even if worded in a way the model has not seen: its best topic, with its own confidence.
           intent = best.intent;
           confidence = best.confidence;
@@ -121,7 +143,8 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
         }
       }
 
-      const topic: IntentName | null = TOPICS.has(intent) ? intent : followUp >= 0.5 && context.topic ? context.topic : null;
+      const leaning = contextTopic(context);
+      const topic: IntentName | null = TOPICS.has(intent) ? intent : followUp >= 0.5 && leaning ? leaning : null;
       return {
         intent,
         confidence,
