@@ -18,7 +18,7 @@ const DENIED_AFTER = /^ (?:is|was|are|were|s) (?:not|never|no longer)\b/;
 /** Words that make what follows a supposition, not a statement. */
 const SUPPOSING = new Set(['if', 'whether', 'unless', 'suppose', 'supposing', 'imagine', 'assuming', 'incase']);
 /** "does the card have to be enabled…", "should it be…": a condition asked about, not a fact. */
-const REQUIRED_STATE = /(?:^| )(?:have|has|need|needs|must|should|supposed|ought) (?:to )?be$/;
+const REQUIRED_STATE = /(?:^| )(?:have|has|need|needs|must|should|supposed|ought) (?:to )?be(?: |$)/;
 
 /** One clause as the matcher reads it. */
 export interface MatchClause {
@@ -58,7 +58,7 @@ function negatedAround(padded: string, hit: Hit): boolean {
 
 function supposed(padded: string, hit: Hit): boolean {
   const before = wordsBefore(padded, hit);
-  return before.some((w) => SUPPOSING.has(w)) || REQUIRED_STATE.test(before.join(' '));
+  return before.some((w) => SUPPOSING.has(w)) || REQUIRED_STATE.test(`${before.join(' ')} ${padded.slice(hit.index, hit.index + hit.length)}`);
 }
 
 /** Is the pattern in force given what was asked just before? */
