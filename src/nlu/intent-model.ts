@@ -56,10 +56,10 @@ export interface IntentPrediction {
 }
 
 /** Raw scores (logits) of the model's labels for one utterance, before temperature and softmax. */
-export function labelScores(model: IntentModel, text: string): Float64Array {
+export function labelScores(model: IntentModel, text: string, extra: readonly string[] = []): Float64Array {
   const labels = model.labels.length;
   const scores = Float64Array.from(model.bias);
-  const vector = vectorize(text, model.vocabulary, model.features);
+  const vector = vectorize(text, model.vocabulary, model.features, extra);
   for (let f = 0; f < vector.indices.length; f += 1) {
     const column = vector.indices[f] ?? 0;
     const base = column * labels;
@@ -87,8 +87,8 @@ function conversationLabels(model: IntentModel): Uint8Array {
 }
 
 /** Calibrated probabilities of the model's labels for one utterance. */
-export function labelProbabilities(model: IntentModel, text: string): Float64Array {
-  const scores = labelScores(model, text);
+export function labelProbabilities(model: IntentModel, text: string, extra: readonly string[] = []): Float64Array {
+  const scores = labelScores(model, text, extra);
   if (model.temperature !== 1) for (let k = 0; k < scores.length; k += 1) scores[k] = (scores[k] ?? 0) / model.temperature;
   softmaxInPlace(scores);
   return scores;
@@ -107,9 +107,9 @@ function intentTable(model: IntentModel): { intents: IntentName[]; labelToIntent
   return table;
 }
 
-/** Intent probabilities are the sums of their labels' probabilities. */
-export function predictIntent(model: IntentModel, text: string): IntentPrediction {
-  const probabilities = labelProbabilities(model, text);
+/** Intent probabilities are the sums of their labels' probabilities. `extra`: non-word features (facts). */
+export function predictIntent(model: IntentModel, text: string, extra: readonly string[] = []): IntentPrediction {
+  const probabilities = labelProbabilities(model, text, extra);
   const { intents, labelToIntent } = intentTable(model);
   const sums = new Float64Array(intents.length);
   let bestLabel = 0;

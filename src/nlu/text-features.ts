@@ -11,10 +11,12 @@ export const featureOptionsSchema = z.object({
   charMax: z.number().int().min(1).max(8),
   /** How much the character block weighs against the word block (each is L2-normalised first). */
   charWeight: z.number().nonnegative(),
+  /** The facts the message states (intents/facts/) are features too. */
+  facts: z.boolean().default(false),
 });
 export type FeatureOptions = z.output<typeof featureOptionsSchema>;
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 4, charWeight: 1 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 4, charWeight: 1, facts: true };
 
 const tokenizer = new AggressiveTokenizer();
 const stemCache = new Map<string, string>();
@@ -81,8 +83,11 @@ export function classifierWords(text: string): readonly string[] {
 /**
  * Calls `onWord` for each word n-gram of stems and `onChar` for each character n-gram inside word
  * boundaries (the typo-robust block). Callbacks instead of collections: prediction is a hot path.
+ * `extra` are features that are not words (the facts the message states, `fact:error.limit_exceeded`):
+ * they join the word block.
  */
-export function forEachFeature(text: string, options: FeatureOptions, onWord: (key: string) => void, onChar: (key: string) => void): void {
+export function forEachFeature(text: string, options: FeatureOptions, onWord: (key: string) => void, onChar: (key: string) => void, extra: readonly string[] = []): void {
+  for (const key of extra) onWord(key);
   const tokens = classifierWords(text);
   const stems = tokens.map(stem);
   for (let i = 0; i < stems.length; i += 1) onWord(stems[i] ?? '');
@@ -100,13 +105,14 @@ export function forEachFeature(text: string, options: FeatureOptions, onWord: (k
 }
 
 /** Feature counts of one utterance, keyed `w:` (word n-grams) and `c:` (character n-grams). */
-export function extractFeatures(text: string, options: FeatureOptions): Map<string, number> {
+export function extractFeatures(text: string, options: FeatureOptions, extra: readonly string[] = []): Map<string, number> {
   const counts = new Map<string, number>();
   forEachFeature(
     text,
     options,
     (key) => counts.set(`w:${key}`, (counts.get(`w:${key}`) ?? 0) + 1),
     (key) => counts.set(`c:${key}`, (counts.get(`c:${key}`) ?? 0) + 1),
+    extra,
   );
   return counts;
 }

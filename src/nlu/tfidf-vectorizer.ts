@@ -35,11 +35,11 @@ export function vocabularyFromKeys(keys: readonly string[], idf: Float64Array): 
 }
 
 /** Learns the vocabulary and idf weights from the training utterances. */
-export function fitVocabulary(texts: readonly string[], features: FeatureOptions, options: FitVocabularyOptions): TfidfVocabulary {
+export function fitVocabulary(texts: readonly string[], features: FeatureOptions, options: FitVocabularyOptions, extras: ReadonlyArray<readonly string[]> = []): TfidfVocabulary {
   const df = new Map<string, number>();
-  for (const text of texts) {
-    for (const key of extractFeatures(text, features).keys()) df.set(key, (df.get(key) ?? 0) + 1);
-  }
+  texts.forEach((text, i) => {
+    for (const key of extractFeatures(text, features, extras[i]).keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  });
   const kept = [...df.entries()].filter(([key, count]) => !key.startsWith('c:') || count >= options.charMinDf).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const idf = Float64Array.from(kept, ([, count]) => Math.log((1 + texts.length) / (1 + count)) + 1);
   return vocabularyFromKeys(
@@ -52,7 +52,7 @@ export function fitVocabulary(texts: readonly string[], features: FeatureOptions
 const scratchCounts = new WeakMap<TfidfVocabulary, Float64Array>();
 
 /** Sublinear tf × idf per block, each block L2-normalised and weighted, the whole L2-normalised. */
-export function vectorize(text: string, vocabulary: TfidfVocabulary, features: FeatureOptions): SparseVector {
+export function vectorize(text: string, vocabulary: TfidfVocabulary, features: FeatureOptions, extra: readonly string[] = []): SparseVector {
   let counts = scratchCounts.get(vocabulary);
   if (!counts) {
     counts = new Float64Array(vocabulary.idf.length);
@@ -71,6 +71,7 @@ export function vectorize(text: string, vocabulary: TfidfVocabulary, features: F
     features,
     (key) => count(vocabulary.words.get(key), wordColumns),
     (key) => count(vocabulary.chars.get(key), charColumns),
+    extra,
   );
 
   const indices: number[] = [];

@@ -9,6 +9,8 @@ import { trainSoftmax } from './softmax-regression.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './text-features.js';
 import { fitVocabulary, vectorize } from './tfidf-vectorizer.js';
 import { clauseWords } from './understanding/message-text.js';
+import { factFeaturesOf } from './facts/fact-features.js';
+import { defaultFactCatalogue, type FactCatalogue } from './facts/load-facts.js';
 import { readWordNetLemmas } from './understanding/english-words.js';
 
 let lemmas: ReadonlySet<string> | undefined;
@@ -84,32 +86,34 @@ export function trainingFingerprint(options: TrainIntentModelOptions = {}): stri
  * Trains the softmax model over sub-intent labels from TF-IDF word and character n-grams, then
  * fits its temperature on internal held-out folds so the confidences are calibrated.
  */
-export function trainIntentModel(examples: readonly TrainingExample[], options: TrainIntentModelOptions = {}): IntentModel {
-  const model = trainUncalibrated(examples, options);
+export function trainIntentModel(examples: readonly TrainingExample[], options: TrainIntentModelOptions = {}, facts: FactCatalogue = defaultFactCatalogue()): IntentModel {
+  const features: FeatureOptions = { ...DEFAULT_FEATURE_OPTIONS, ...options.features };
+  // The facts of every utterance, read once: calibration trains the model several more times.
+  const factsOf = features.facts ? factFeaturesOf(facts) : () => [];
+  const extras = examples.map((e) => factsOf(e.text));
+  const model = trainUncalibrated(examples, extras, options);
   const folds = options.calibrationFolds ?? DEFAULT_TRAINING.calibrationFolds;
-  if (folds >= 2 && examples.length >= folds * 4) model.temperature = fitTemperature(heldOutScores(examples, folds, options));
+  if (folds >= 2 && examples.length >= folds * 4) model.temperature = fitTemperature(heldOutScores(examples, extras, folds, options));
   return model;
 }
 
 /** Scores of every example from a model trained without its fold. */
-function heldOutScores(examples: readonly TrainingExample[], folds: number, options: TrainIntentModelOptions): HeldOutScores[] {
+function heldOutScores(examples: readonly TrainingExample[], extras: ReadonlyArray<readonly string[]>, folds: number, options: TrainIntentModelOptions): HeldOutScores[] {
   const samples: HeldOutScores[] = [];
   for (const testIndices of stratifiedFolds(examples, folds, (e) => e.label ?? e.intent, options.seed ?? DEFAULT_TRAINING.seed)) {
     const inTest = new Set(testIndices);
-    const model = trainUncalibrated(
-      examples.filter((_, i) => !inTest.has(i)),
-      options,
-    );
+    const keep = (_: unknown, i: number) => !inTest.has(i);
+    const model = trainUncalibrated(examples.filter(keep), extras.filter(keep), options);
     for (const i of testIndices) {
       const example = examples[i];
       if (!example) continue;
-      samples.push({ scores: labelScores(model, example.text), isGold: Uint8Array.from(model.labelIntents, (intent) => (intent === example.intent ? 1 : 0)) });
+      samples.push({ scores: labelScores(model, example.text, extras[i]), isGold: Uint8Array.from(model.labelIntents, (intent) => (intent === example.intent ? 1 : 0)) });
     }
   }
   return samples;
 }
 
-function trainUncalibrated(examples: readonly TrainingExample[], options: TrainIntentModelOptions): IntentModel {
+function trainUncalibrated(examples: readonly TrainingExample[], extras: ReadonlyArray<readonly string[]>, options: TrainIntentModelOptions): IntentModel {
   const features: FeatureOptions = { ...DEFAULT_FEATURE_OPTIONS, ...options.features };
   const settings = { ...DEFAULT_TRAINING, ...options };
   if (examples.length === 0) throw new Error('cannot train an intent model without examples');
@@ -130,8 +134,8 @@ function trainUncalibrated(examples: readonly TrainingExample[], options: TrainI
   });
 
   const texts = examples.map((e) => e.text);
-  const vocabulary = fitVocabulary(texts, features, { charMinDf: settings.charMinDf });
-  const x = texts.map((text) => vectorize(text, vocabulary, features));
+  const vocabulary = fitVocabulary(texts, features, { charMinDf: settings.charMinDf }, extras);
+  const x = texts.map((text, i) => vectorize(text, vocabulary, features, extras[i]));
 
   // Partial balancing: an intent with many utterances should not drown one with few.
   const perIntent = new Map<IntentName, number>();

@@ -4,7 +4,7 @@
  * own topic clearly keeps it ("what about refunds?" after fees stays refunds); a vague one ("is
  * there a way to go above that?" after limits) goes to the topic it leans on.
  */
-import { CONVERSATION_INTENTS, isIntentName, type IntentName } from '../../core/intents.js';
+import { CONVERSATION_INTENTS, INFORMATION_INTENTS, isIntentName, type IntentName } from '../../core/intents.js';
 import type { RankedIntent, UnderstandingContext } from '../../core/types.js';
 
 /** What a follow-up leans on: the flow in progress (its id is its intent), else the last topic. */
@@ -15,14 +15,25 @@ export function contextTopic(context: UnderstandingContext): IntentName | null {
 
 /** "yup done that", "thanks!", "scrap that": a conversation move stands whatever the topic was. */
 const CONVERSATION = new Set<string>(CONVERSATION_INTENTS);
+const INFORMATION = new Set<string>(INFORMATION_INTENTS);
 const CONVERSATION_STANDS = 0.5;
 
-export function applyContextPrior(ranking: readonly RankedIntent[], context: UnderstandingContext, followUp: number, strength: number): RankedIntent[] {
+export interface InFlowOptions {
+  /** In a flow, a message leans on it at least this much: what people say mid-task is mostly about the task. */
+  inFlow: number;
+  /** The message asks something: a confident question about another topic mid-flow keeps its topic. */
+  asks: boolean;
+}
+
+export function applyContextPrior(ranking: readonly RankedIntent[], context: UnderstandingContext, followUp: number, strength: number, flow: InFlowOptions = { inFlow: 0, asks: false }): RankedIntent[] {
   const topic = contextTopic(context);
-  if (!topic || followUp <= 0 || strength <= 0) return [...ranking];
   const own = ranking[0];
-  if (own && CONVERSATION.has(own.intent) && own.confidence >= CONVERSATION_STANDS) return [...ranking];
-  const boost = Math.exp(strength * followUp);
+  if (!topic || strength <= 0 || !own) return [...ranking];
+  if (CONVERSATION.has(own.intent) && own.confidence >= CONVERSATION_STANDS) return [...ranking];
+  const askingElsewhere = flow.asks && INFORMATION.has(own.intent) && own.intent !== topic && own.confidence >= CONVERSATION_STANDS;
+  const leaning = context.flow && !askingElsewhere ? Math.max(followUp, flow.inFlow) : followUp;
+  if (leaning <= 0) return [...ranking];
+  const boost = Math.exp(strength * leaning);
   let total = 0;
   const weighted = ranking.map((r) => {
     const confidence = r.intent === topic ? r.confidence * boost : r.confidence;

@@ -22,7 +22,6 @@ const STANDING_OUT_OF_SCOPE = new Set([
   'out_of_scope.other_wallets',
   'out_of_scope.other_apps_and_shops',
   'out_of_scope.crypto',
-  'out_of_scope.travel',
   'out_of_scope.abuse',
   'out_of_scope.finance_products',
   'out_of_scope.chit_chat',

@@ -4,16 +4,18 @@
  * something, and how it went for them. Pure: the model and the fact catalogue in, NluResult out.
  */
 import { CONVERSATION_INTENTS, INFORMATION_INTENTS, OUT_OF_SCOPE, TASK_INTENTS, type IntentName } from '../../core/intents.js';
-import { NO_CONTEXT, type NluResult, type RankedIntent, type UnderstandingContext } from '../../core/types.js';
+import { NO_CONTEXT, type NluResult, type UnderstandingContext } from '../../core/types.js';
 import { createTypoCorrector, type TypoCorrector } from '../../text/typo-corrector.js';
 import { extractEntities } from '../entities/extract-entities.js';
 import { createFactMatcher } from '../facts/fact-matcher.js';
+import { factFeatureKeys } from '../facts/fact-features.js';
 import type { FactCatalogue } from '../facts/load-facts.js';
 import { predictIntent, type IntentModel, type IntentPrediction } from '../intent-model.js';
 import { asksQuestion } from './asks-question.js';
 import { isEnglishWord } from './english-words.js';
 import { applyContextPrior, contextTopic } from './context-prior.js';
-import { domainEvidence, isStandingOutOfScope } from './domain-evidence.js';
+import { decideIntent } from './decide-intent.js';
+import { domainEvidence } from './domain-evidence.js';
 import { DEFAULT_FOLLOW_UP_WEIGHTS, followUpScore, type FollowUpWeights } from './follow-up.js';
 import { PLACEHOLDER_WORD, splitClauses } from './message-text.js';
 import { isStatusFact, readStatus } from './read-status.js';
@@ -38,6 +40,10 @@ export interface UnderstandingOptions {
   factsMin: number;
   /** A clause carries a topic, or is padding, from this confidence on. */
   carryMin: number;
+  /** Messages up to this many words let a stated status decide a conversation intent. */
+  statusWords: number;
+  /** In a flow, a message leans on it at least this much (see context-prior.ts). */
+  inFlow: number;
 }
 
 export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
@@ -50,6 +56,8 @@ export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
   anchoredMin: 0.05,
   factsMin: 0.2,
   carryMin: 0.5,
+  statusWords: 5,
+  inFlow: 0.5,
 };
 
 const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
@@ -72,13 +80,19 @@ function correctorFor(model: IntentModel, facts: FactCatalogue): TypoCorrector {
 /** Out-of-scope sub-intents that are small talk, not a topic: a clause of them is padding. */
 const SMALL_TALK = new Set(['out_of_scope.chit_chat', 'out_of_scope.gibberish']);
 
+/** A clause as the classifier reads it: its words without placeholders, and the facts read in it. */
+interface ReadableClause {
+  text: string;
+  facts: string[];
+}
+
 /**
  * Long messages: when one clause clearly carries a topic, the clauses that are only greeting,
  * thanks or small talk ("hi, I'm new here", "sorry for my english") are set aside, the rest is
  * read again, and that reading is blended with the whole message's.
  */
-function focusOnProblem(model: IntentModel, clauses: readonly string[], whole: IntentPrediction, minWords: number, carryMin: number): IntentPrediction {
-  const readings = clauses.map((clause) => (clause.split(' ').length >= minWords ? predictIntent(model, clause) : undefined));
+function focusOnProblem(model: IntentModel, clauses: readonly ReadableClause[], whole: IntentPrediction, minWords: number, carryMin: number): IntentPrediction {
+  const readings = clauses.map((c) => (c.text.split(' ').length >= minWords ? predictIntent(model, c.text, c.facts) : undefined));
   const carries = readings.some((r) => r !== undefined && TOPICS.has(r.intent) && r.confidence >= carryMin);
   const padding = (i: number): boolean => {
     const r = readings[i];
@@ -86,21 +100,17 @@ function focusOnProblem(model: IntentModel, clauses: readonly string[], whole: I
   };
   const kept = clauses.filter((_, i) => !padding(i));
   if (!carries || kept.length === clauses.length || kept.length === 0) return whole;
-  const focused = predictIntent(model, kept.join(' '));
+  const focused = predictIntent(
+    model,
+    kept.map((c) => c.text).join(' '),
+    kept.flatMap((c) => c.facts),
+  );
   const blended = new Map<IntentName, number>();
   for (const r of whole.ranking) blended.set(r.intent, 0.3 * r.confidence);
   for (const r of focused.ranking) blended.set(r.intent, (blended.get(r.intent) ?? 0) + 0.7 * r.confidence);
   const ranking = [...blended].map(([intent, confidence]) => ({ intent, confidence })).sort((a, b) => b.confidence - a.confidence);
   const top = ranking[0] ?? { intent: OUT_OF_SCOPE, confidence: 0 };
   return { ...focused, intent: top.intent, confidence: top.confidence, ranking };
-}
-
-/** The model's own rule: below its out-of-scope threshold the answer is out of scope. */
-function decide(model: IntentModel, ranking: readonly RankedIntent[]): { intent: IntentName; confidence: number } {
-  const top = ranking[0] ?? { intent: OUT_OF_SCOPE, confidence: 0 };
-  if (top.confidence >= model.outOfScopeBelow || top.intent === OUT_OF_SCOPE) return top;
-  const oos = ranking.find((r) => r.intent === OUT_OF_SCOPE);
-  return oos ? { intent: OUT_OF_SCOPE, confidence: oos.confidence } : top;
 }
 
 export function createUnderstanding(model: IntentModel, facts: FactCatalogue, options: Partial<UnderstandingOptions> = {}): Understanding {
@@ -113,35 +123,29 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const split = splitClauses(text);
       const parts = settings.typoCorrection ? split.map((c) => ({ ...c, words: c.words.map((w) => corrector.correct(w) ?? w) })) : split;
       const clauses = parts.map((c) => c.words);
-      const readable = clauses.map((words) => words.filter((w) => w !== PLACEHOLDER_WORD).join(' ')).filter((c) => c !== '');
-
-      let prediction = predictIntent(model, readable.join(' '));
-      if (settings.clauses && readable.length >= 2) prediction = focusOnProblem(model, readable, prediction, settings.minClauseWords, settings.carryMin);
-
       const stated = matcher.match(parts, context);
       const status = readStatus(stated);
       const factList = stated.filter((f) => !isStatusFact(f));
-      const followUp = followUpScore(clauses, prediction.confidence, settings.followUp);
-      const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength);
-      let { intent, confidence } = decide(model, ranking);
-      let label = intent === prediction.intent ? prediction.label : intent;
 
-      if (settings.domainEvidence) {
-        const evidence = domainEvidence(clauses, factList);
-        const best = ranking.find((r) => TOPICS.has(r.intent));
-        const ours = best !== undefined && ((evidence.anchored && best.confidence >= settings.anchoredMin) || (evidence.domainFacts > 0 && best.confidence >= settings.factsMin));
-        if (intent === OUT_OF_SCOPE && best && ours && !isStandingOutOfScope(label) && !evidence.otherProduct) {
-          // Ours, even if worded in a way the model has not seen: its best topic, with its own confidence.
-          intent = best.intent;
-          confidence = best.confidence;
-          label = best.intent;
-        } else if (evidence.otherProduct && !evidence.anchored && TASK_INTENTS.includes(intent as (typeof TASK_INTENTS)[number])) {
-          // "my paypal card got declined on amazon" is about another product: never one of our flows.
-          intent = OUT_OF_SCOPE;
-          confidence = ranking.find((r) => r.intent === OUT_OF_SCOPE)?.confidence ?? 0;
-          label = `${OUT_OF_SCOPE}.other_product`;
-        }
-      }
+      // The classifier reads the words and the facts (status included: "gotta run" says leaving).
+      const keys = model.features.facts ? factFeatureKeys(stated) : [];
+      const readable: ReadableClause[] = clauses
+        .map((words, i) => ({ text: words.filter((w) => w !== PLACEHOLDER_WORD).join(' '), facts: keys.filter((_, k) => stated[k]?.clause === i) }))
+        .filter((c) => c.text !== '');
+      let prediction = predictIntent(
+        model,
+        readable.map((c) => c.text).join(' '),
+        keys,
+      );
+      if (settings.clauses && readable.length >= 2) prediction = focusOnProblem(model, readable, prediction, settings.minClauseWords, settings.carryMin);
+      const followUp = followUpScore(clauses, prediction.confidence, settings.followUp);
+      const asks = asksQuestion(clauses, text);
+      const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks });
+      const evidence = domainEvidence(clauses, factList);
+      const { intent, confidence, label } = decideIntent(
+        { ranking, label: ranking[0]?.intent === prediction.intent ? prediction.label : ranking[0]?.intent, outOfScopeBelow: model.outOfScopeBelow, evidence, status, words: clauses.flat().length },
+        settings.domainEvidence ? settings : { ...settings, anchoredMin: 2, factsMin: 2 },
+      );
 
       const leaning = contextTopic(context);
       const topic: IntentName | null = TOPICS.has(intent) ? intent : followUp >= 0.5 && leaning ? leaning : null;
@@ -152,7 +156,7 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
         entities: extractEntities(text),
         label,
         facts: factList,
-        asksQuestion: asksQuestion(clauses, text),
+        asksQuestion: asks,
         status,
         topic,
         followUp,
