@@ -30,8 +30,9 @@ export function applyContextPrior(ranking: readonly RankedIntent[], context: Und
   const own = ranking[0];
   if (!topic || strength <= 0 || !own) return [...ranking];
   if (CONVERSATION.has(own.intent) && own.confidence >= CONVERSATION_STANDS) return [...ranking];
-  const askingElsewhere = flow.asks && INFORMATION.has(own.intent) && own.intent !== topic && own.confidence >= CONVERSATION_STANDS;
-  const leaning = context.flow && !askingElsewhere ? Math.max(followUp, flow.inFlow) : followUp;
+  // Mid-flow, a confident question about another topic, or a wish for a person, keeps its own reading.
+  const elsewhere = INFORMATION.has(own.intent) && own.intent !== topic && own.confidence >= CONVERSATION_STANDS;
+  const leaning = context.flow && !elsewhere ? Math.max(followUp, flow.inFlow) : followUp;
   if (leaning <= 0) return [...ranking];
   const boost = Math.exp(strength * leaning);
   let total = 0;

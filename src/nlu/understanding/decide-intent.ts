@@ -32,6 +32,8 @@ export interface DecisionInput {
   evidence: DomainEvidence;
   status: Status | null;
   words: number;
+  /** In a conversation (a flow or a topic before), the yes/no/thanks/bye the reply opens with. */
+  opening?: IntentName;
 }
 
 export interface DecisionSettings {
@@ -70,6 +72,7 @@ export function decideIntent(input: DecisionInput, settings: DecisionSettings): 
     // Ours, even if worded in a way the model has not seen: its best topic, with its own confidence.
     if (best && ours) decision = { intent: best.intent, confidence: best.confidence, label: best.intent };
   }
+  if (input.opening) return { intent: input.opening, confidence: ranking.find((r) => r.intent === input.opening)?.confidence ?? 0, label: input.opening };
   const byStatus = input.status ? STATUS_INTENTS[input.status] : undefined;
   if (byStatus && input.words <= settings.statusWords && !TOPICS.has(decision.intent) && !CONVERSATION.has(decision.intent)) {
     decision = { intent: byStatus, confidence: ranking.find((r) => r.intent === byStatus)?.confidence ?? 0, label: byStatus };

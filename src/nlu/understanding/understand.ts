@@ -15,6 +15,7 @@ import { asksQuestion } from './asks-question.js';
 import { isEnglishWord } from './english-words.js';
 import { applyContextPrior, contextTopic } from './context-prior.js';
 import { decideIntent } from './decide-intent.js';
+import { openingMove } from './opening-move.js';
 import { domainEvidence } from './domain-evidence.js';
 import { DEFAULT_FOLLOW_UP_WEIGHTS, followUpScore, type FollowUpWeights } from './follow-up.js';
 import { PLACEHOLDER_WORD, splitClauses } from './message-text.js';
@@ -142,8 +143,17 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const asks = asksQuestion(clauses, text);
       const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks });
       const evidence = domainEvidence(clauses, factList);
+      const opening = context.flow || context.topic ? openingMove(clauses[0] ?? []) : undefined;
       const { intent, confidence, label } = decideIntent(
-        { ranking, label: ranking[0]?.intent === prediction.intent ? prediction.label : ranking[0]?.intent, outOfScopeBelow: model.outOfScopeBelow, evidence, status, words: clauses.flat().length },
+        {
+          ranking,
+          label: ranking[0]?.intent === prediction.intent ? prediction.label : ranking[0]?.intent,
+          outOfScopeBelow: model.outOfScopeBelow,
+          evidence,
+          status,
+          words: clauses.flat().length,
+          ...(opening ? { opening } : {}),
+        },
         settings.domainEvidence ? settings : { ...settings, anchoredMin: 2, factsMin: 2 },
       );
 

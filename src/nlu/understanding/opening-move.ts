@@ -1,0 +1,39 @@
+/**
+ * In a conversation, a reply that opens with yes, no, thanks or bye is that move first, whatever
+ * else it says: "no, still declined and the amount looks off" answers the question with a no;
+ * "thanks, it went through this time" thanks. The rest of the message still gives its facts and
+ * status. "no idea why" and "no error at all" open with "no" but answer nothing.
+ */
+import type { IntentName } from '../../core/intents.js';
+
+const OPENERS: ReadonlyArray<[IntentName, ReadonlySet<string>]> = [
+  ['thanks', new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'merci', 'danke', 'gracias', 'obrigado', 'obrigada', 'grazie', 'thankyou'])],
+  ['goodbye', new Set(['bye', 'goodbye', 'adios', 'ciao', 'cya'])],
+  ['affirm', new Set(['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'sure', 'correct', 'absolutely', 'definitely', 'indeed', 'paid', 'done'])],
+  ['deny', new Set(['no', 'nope', 'nah', 'negative'])],
+];
+
+/** "no" followed by one of these is a determiner ("no idea", "no error"), not an answer. */
+const NO_AS_DETERMINER = new Set(['idea', 'error', 'errors', 'money', 'sms', 'code', 'reason', 'message', 'option', 'one', 'account', 'problem', 'problems', 'worries', 'clue', 'matter', 'response', 'answer', 'reply', 'card', 'way', 'charge', 'decline', 'notification', 'alipay']);
+/** "not yet", "not really", "all done": two-word openers. */
+const TWO_WORD: ReadonlyArray<[IntentName, string]> = [
+  ['deny', 'not yet'],
+  ['deny', 'not really'],
+  ['affirm', 'all done'],
+  ['affirm', 'of course'],
+];
+
+export function openingMove(firstClause: readonly string[]): IntentName | undefined {
+  const [first, second] = firstClause;
+  if (first === undefined) return undefined;
+  const pair = second === undefined ? first : `${first} ${second}`;
+  for (const [intent, phrase] of TWO_WORD) if (pair === phrase) return intent;
+  for (const [intent, words] of OPENERS) {
+    if (!words.has(first)) continue;
+    if (first === 'no' && second !== undefined && NO_AS_DETERMINER.has(second)) return undefined;
+    // "done" and "paid" open a reply only on their own: "done with this app" is not a yes.
+    if ((first === 'done' || first === 'paid') && firstClause.length > 1) return undefined;
+    return intent;
+  }
+  return undefined;
+}
