@@ -38,12 +38,20 @@ interface Hit {
   value?: string;
 }
 
+/** Where the pattern matches: from the start of its first part to the end of its last (parts in any order). */
 function find(pattern: CompiledPattern, padded: string): Hit | undefined {
-  const m = pattern.expression.exec(padded);
-  if (!m) return undefined;
-  const num = m.groups?.['num'];
+  let start = Infinity;
+  let end = -1;
+  let num: string | undefined;
+  for (const expression of pattern.expressions) {
+    const m = expression.exec(padded);
+    if (!m) return undefined;
+    start = Math.min(start, m.index);
+    end = Math.max(end, m.index + m[0].length);
+    num ??= m.groups?.['num'];
+  }
   const value = pattern.value ?? (num !== undefined ? (NUMBER_WORDS[num] ?? num) : undefined);
-  return value === undefined ? { index: m.index, length: m[0].length } : { index: m.index, length: m[0].length, value };
+  return value === undefined ? { index: start, length: end - start } : { index: start, length: end - start, value };
 }
 
 function wordsBefore(padded: string, hit: Hit): string[] {
@@ -54,6 +62,13 @@ function wordsBefore(padded: string, hit: Hit): string[] {
 function negatedAround(padded: string, hit: Hit): boolean {
   if (wordsBefore(padded, hit).some((w) => NEGATORS.has(w))) return true;
   return DENIED_AFTER.test(padded.slice(hit.index + hit.length - 1));
+}
+
+function spanHasNegator(padded: string, hit: Hit): boolean {
+  return padded
+    .slice(hit.index, hit.index + hit.length)
+    .split(' ')
+    .some((w) => NEGATORS.has(w));
 }
 
 function supposed(padded: string, hit: Hit): boolean {
@@ -84,10 +99,12 @@ function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', 
     if (!usable(denial)) continue;
     const hit = find(denial, padded);
     if (!hit || supposed(padded, hit)) continue;
+    // An order-free denial ("bank & sees & the attempt") with a negation anywhere in it is no denial.
+    if (denial.expressions.length > 1 && spanHasNegator(padded, hit)) continue;
     // "there is not enough money on it": a negated denial states the fact.
     return withValue({ name: definition.name, negated: !negatedAround(padded, hit), clause }, hit.value);
   }
-  if (fact.exceptions.some((exception) => exception.expression.test(padded))) return undefined;
+  if (fact.exceptions.some((exception) => find(exception, padded) !== undefined)) return undefined;
   for (const pattern of fact.patterns) {
     if (!usable(pattern)) continue;
     const hit = find(pattern, padded);

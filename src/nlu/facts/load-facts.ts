@@ -10,7 +10,8 @@ export const DEFAULT_FACTS_DIR = path.join(DEFAULT_INTENTS_DIR, 'facts');
 
 /** A pattern ready to run, with the value it gives its fact (if any) and where it was declared. */
 export interface CompiledPattern {
-  expression: RegExp;
+  /** All of these must match, in any order ("{code} & never & {arrive}"); usually one. */
+  expressions: RegExp[];
   value?: string;
   scope: 'clause' | 'message';
   /** Only right after these flow steps or topics. */
@@ -100,10 +101,11 @@ export function loadFactCatalogue(dir: string = DEFAULT_FACTS_DIR): FactCatalogu
           const pattern = typeof entry === 'string' ? entry : entry.pattern;
           if ((pattern.match(/\{num\}/g) ?? []).length > 1) throw new DataFileError(shown, `${field}.${key}[${j}]`, 'at most one {num} per pattern');
           try {
-            const expression = compilePattern(pattern, groups, where, typeof entry === 'string' ? 'clause' : entry.scope);
+            const scope = typeof entry === 'string' ? 'clause' : entry.scope;
+            const expressions = pattern.split(' & ').map((part) => compilePattern(part, groups, where, scope));
             for (const word of pattern.match(/[a-z][a-z0-9]{3,}(?![a-z0-9]*\*)/g) ?? []) words.add(word);
-            if (typeof entry === 'string') return { expression, where, scope: 'clause' as const };
-            const compiled: CompiledPattern = { expression, where, scope: entry.scope };
+            if (typeof entry === 'string') return { expressions, where, scope: 'clause' as const };
+            const compiled: CompiledPattern = { expressions, where, scope: entry.scope };
             if (entry.value !== undefined) compiled.value = entry.value;
             if (entry.after) compiled.after = entry.after;
             return compiled;

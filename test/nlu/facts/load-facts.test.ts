@@ -23,7 +23,7 @@ describe('loading the fact catalogue', () => {
 
   it('shares word groups between files', () => {
     const dir = catalogue({ 'a.yaml': 'groups:\n  thing: [widget, gadget]\n', 'b.yaml': 'facts:\n  - name: error.thing\n    description: A thing.\n    patterns: ["{thing} broke"]\n' });
-    expect(loadFactCatalogue(dir).facts[0]?.patterns[0]?.expression.test(' the gadget broke ')).toBe(true);
+    expect(loadFactCatalogue(dir).facts[0]?.patterns[0]?.expressions[0]?.test(' the gadget broke ')).toBe(true);
   });
 
   it('names file and field for invalid YAML, a bad field, an unknown group and a bad pattern', () => {
