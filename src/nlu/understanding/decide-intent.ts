@@ -62,6 +62,7 @@ export function decideIntent(input: DecisionInput, settings: DecisionSettings): 
       : asOutOfScope(OUT_OF_SCOPE);
 
   const other = evidence.otherProduct;
+  // Another product named beside our own ("works on Amazon, not on Alipay") is only a comparison.
   if (other && TOPICS.has(decision.intent) && (NEVER_OURS.has(other) || !evidence.anchored)) {
     // "my paypal refund from a seller", "can I pay an alibaba supplier in bitcoin": not ours to answer.
     return asOutOfScope(OTHER_PRODUCT_LABELS[other] ?? OUT_OF_SCOPE);

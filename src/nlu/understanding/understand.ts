@@ -52,13 +52,13 @@ export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
   clauses: true,
   domainEvidence: true,
   followUp: DEFAULT_FOLLOW_UP_WEIGHTS,
-  contextStrength: 10,
+  contextStrength: 14,
   minClauseWords: 3,
   anchoredMin: 0.05,
   factsMin: 0.2,
   carryMin: 0.5,
   statusWords: 5,
-  inFlow: 0.5,
+  inFlow: 0.8,
 };
 
 const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
