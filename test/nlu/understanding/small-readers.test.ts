@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, RankedIntent } from '../../../src/core/types.js';
+import { asksQuestion } from '../../../src/nlu/understanding/asks-question.js';
+import { applyContextPrior, contextTopic } from '../../../src/nlu/understanding/context-prior.js';
+import { decideIntent, type DecisionInput } from '../../../src/nlu/understanding/decide-intent.js';
+import { domainEvidence } from '../../../src/nlu/understanding/domain-evidence.js';
+import { followUpScore } from '../../../src/nlu/understanding/follow-up.js';
+import { clauseWords } from '../../../src/nlu/understanding/message-text.js';
+import { openingMove } from '../../../src/nlu/understanding/opening-move.js';
+import { readStatus } from '../../../src/nlu/understanding/read-status.js';
+
+const fact = (name: string, negated = false, value?: string): Fact => (value ? { name, negated, clause: 0, value } : { name, negated, clause: 0 });
+const asks = (text: string) => asksQuestion(clauseWords(text), text);
+
+describe('whether a message asks something', () => {
+  it.each([
+    ['how do i link my card', true],
+    ['is there a phone number for alipay', true],
+    ['wondering if debit cards work', true],
+    ['tell me the fees', true],
+    ['my card was declined.', false],
+    ['when i pay it fails', false],
+    ['i can not pay on alibaba', false],
+    ['will call my bank tomorrow', false],
+    ['declined again??', true],
+  ])('"%s" → %s', (text, expected) => {
+    expect(asks(text)).toBe(expected);
+  });
+});
+
+describe('the status a message reports', () => {
+  it('puts a reported success first, then a plan to act elsewhere, then still failing, then leaving', () => {
+    expect(readStatus([fact('status.leaving'), fact('status.solved')])).toBe('solved');
+    expect(readStatus([fact('status.still_failing'), fact('status.will_act_elsewhere')])).toBe('will_act_elsewhere');
+    expect(readStatus([fact('status.leaving'), fact('status.still_failing')])).toBe('still_failing');
+  });
+
+  it('reads "it did not work" (solved, negated) as still failing, and ignores other facts', () => {
+    expect(readStatus([fact('status.solved', true)])).toBe('still_failing');
+    expect(readStatus([fact('error.technical')])).toBeNull();
+  });
+});
+
+describe('the move a reply opens with', () => {
+  it.each([
+    ['no still declined', 'deny'],
+    ['yes it is enabled', 'affirm'],
+    ['thanks it went through', 'thanks'],
+    ['not yet', 'deny'],
+    ['no idea why', undefined],
+    ['no error at all', undefined],
+    ['done with this app', undefined],
+    ['done', 'affirm'],
+    ['my card was declined', undefined],
+  ])('"%s" → %s', (text, expected) => {
+    expect(openingMove(clauseWords(text)[0] ?? [])).toBe(expected);
+  });
+});
+
+describe('how much a message leans on the previous turn', () => {
+  it('scores a short pointing continuation higher than a long message that names its topic', () => {
+    const vague = followUpScore(clauseWords('and how do i raise it?'), 0.3);
+    const standalone = followUpScore(clauseWords('my visa card was declined at the alibaba checkout when paying a supplier in dollars'), 0.9);
+    expect(vague).toBeGreaterThan(0.7);
+    expect(standalone).toBeLessThan(0.3);
+  });
+});
+
+describe('the previous topic as a prior', () => {
+  const ranking: RankedIntent[] = [
+    { intent: 'out_of_scope', confidence: 0.6 },
+    { intent: 'verification', confidence: 0.3 },
+    { intent: 'limits', confidence: 0.1 },
+  ];
+  const limits = { topic: 'limits' as const, flow: null, step: null };
+
+  it('moves a follow-up to the topic just discussed', () => {
+    expect(applyContextPrior(ranking, limits, 0.9, 14)[0]?.intent).toBe('limits');
+  });
+
+  it('leaves a message that does not lean on it alone, and keeps the confidences a distribution', () => {
+    const out = applyContextPrior(ranking, limits, 0, 14);
+    expect(out[0]?.intent).toBe('out_of_scope');
+    expect(applyContextPrior(ranking, limits, 0.9, 14).reduce((s, r) => s + r.confidence, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('lets a confident conversation move stand ("thanks!")', () => {
+    const thanks: RankedIntent[] = [
+      { intent: 'thanks', confidence: 0.8 },
+      { intent: 'limits', confidence: 0.2 },
+    ];
+    expect(applyContextPrior(thanks, limits, 1, 14)[0]?.intent).toBe('thanks');
+  });
+
+  it('leans on the flow in progress before the last topic', () => {
+    expect(contextTopic({ topic: 'limits', flow: 'link_card', step: 'card_enabled' })).toBe('link_card');
+  });
+});
+
+describe('deciding the intent', () => {
+  const base = (overrides: Partial<DecisionInput>): DecisionInput => ({
+    ranking: [
+      { intent: 'out_of_scope', confidence: 0.6 },
+      { intent: 'payment_declined', confidence: 0.3 },
+    ],
+    label: 'out_of_scope.country_support',
+    outOfScopeBelow: 0.4,
+    evidence: { anchored: false, domainFacts: 0 },
+    status: null,
+    words: 12,
+    ...overrides,
+  });
+  const settings = { anchoredMin: 0.05, factsMin: 0.2, statusWords: 5 };
+
+  it('keeps out of scope when nothing ties the message to our domain', () => {
+    expect(decideIntent(base({}), settings).intent).toBe('out_of_scope');
+  });
+
+  it('gives a message that names Alipay, or states one of our problems, its best topic instead', () => {
+    expect(decideIntent(base({ evidence: { anchored: true, domainFacts: 0 } }), settings).intent).toBe('payment_declined');
+    expect(decideIntent(base({ evidence: { anchored: false, domainFacts: 1 } }), settings).intent).toBe('payment_declined');
+  });
+
+  it('keeps an out-of-scope sub-intent that stands even beside the word Alibaba (shipping, selling)', () => {
+    expect(decideIntent(base({ label: 'out_of_scope.orders_and_shipping', evidence: { anchored: true, domainFacts: 0 } }), settings).intent).toBe('out_of_scope');
+  });
+
+  it('never gives a topic of ours to another product', () => {
+    const crypto = base({ ranking: [{ intent: 'pay_on_alibaba', confidence: 0.9 }, { intent: 'out_of_scope', confidence: 0.1 }], evidence: { anchored: true, domainFacts: 0, otherProduct: 'crypto' } });
+    expect(decideIntent(crypto, settings)).toMatchObject({ intent: 'out_of_scope', label: 'out_of_scope.crypto' });
+    const paypal = base({ ranking: [{ intent: 'security', confidence: 0.9 }, { intent: 'out_of_scope', confidence: 0.1 }], evidence: { anchored: false, domainFacts: 0, otherProduct: 'paypal' } });
+    expect(decideIntent(paypal, settings).intent).toBe('out_of_scope');
+  });
+
+  it('lets a stated status decide a very short message the model did not place ("gotta run")', () => {
+    expect(decideIntent(base({ status: 'leaving', words: 2 }), settings).intent).toBe('goodbye');
+    expect(decideIntent(base({ status: 'leaving', words: 12 }), settings).intent).toBe('out_of_scope');
+  });
+
+  it('answers with the opening move of a reply', () => {
+    expect(decideIntent(base({ opening: 'deny' }), settings).intent).toBe('deny');
+  });
+});
+
+describe('domain evidence', () => {
+  it('notices Alipay, Alibaba, the Tour Pass and suppliers, and the facts only our domain states', () => {
+    expect(domainEvidence(clauseWords('my alipay is broken'), []).anchored).toBe(true);
+    expect(domainEvidence(clauseWords('what is the tour pass'), []).anchored).toBe(true);
+    expect(domainEvidence(clauseWords('my card'), [fact('error.issuer_declined'), fact('card.debit')]).domainFacts).toBe(1);
+    expect(domainEvidence(clauseWords('buy bitcoin'), [fact('other_product', false, 'crypto')]).otherProduct).toBe('crypto');
+  });
+});

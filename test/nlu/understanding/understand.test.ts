@@ -1,0 +1,97 @@
+/**
+ * The shipped understanding on messages written the way people write them (our own examples, not
+ * the evaluation sets): long with backstory, typos on key words, follow-ups that lean on the last
+ * turn, other products, facts and status. `supportbot eval` measures the same on the real-style sets.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { IntentClassifier } from '../../../src/core/ports.js';
+import type { UnderstandingContext } from '../../../src/core/types.js';
+import { loadClassifier } from '../../../src/nlu/load-classifier.js';
+
+let nlu: IntentClassifier;
+beforeAll(async () => {
+  nlu = await loadClassifier();
+});
+
+const facts = (text: string, context?: UnderstandingContext) => nlu.parse(text, context).facts.map((f) => `${f.negated ? '!' : ''}${f.name}`);
+
+describe('understanding whole messages', () => {
+  it('reads a long message with backstory as the problem it carries, with its facts', () => {
+    const result = nlu.parse('ok so basically im in spain and my santander debit wont go thru on alibaba, it says something about the issuer, i tried 3 times already today');
+    expect(result.intent).toBe('payment_declined');
+    expect(facts('ok so basically im in spain and my santander debit wont go thru on alibaba, it says something about the issuer, i tried 3 times already today')).toEqual(
+      expect.arrayContaining(['card.debit', 'error.issuer_declined', 'attempt.repeated']),
+    );
+    expect(result.facts.find((f) => f.name === 'attempt.repeated')?.value).toBe('3');
+  });
+
+  it('does not let a greeting outvote the problem', () => {
+    expect(nlu.parse('hi there, new here and sorry for my english. my mastercard keeps getting rejected when i pay the supplier').intent).toBe('payment_declined');
+  });
+
+  it('reads two typos on the key words', () => {
+    expect(nlu.parse('my paymnet got rejeceted twice').intent).toBe('payment_declined');
+  });
+
+  it('keeps other products out of our topics and flows', () => {
+    expect(nlu.parse('can i buy bitcoin with my visa on binance').intent).toBe('out_of_scope');
+    expect(nlu.parse('my paypal account is locked, how do i get back in').intent).toBe('out_of_scope');
+  });
+
+  it('reads a short follow-up against the topic just discussed', () => {
+    const limits = { topic: 'limits' as const, flow: null, step: null };
+    expect(nlu.parse('is there a way to go above that?', limits).intent).toBe('limits');
+    const tourPass = { topic: 'tour_pass' as const, flow: null, step: null };
+    expect(nlu.parse('what do I need to get one?', tourPass).intent).toBe('tour_pass');
+  });
+
+  it('reads what already happened and what the error said, negation included', () => {
+    expect(facts('the sms code never arrives')).toContain('setup.sms_code_missing');
+    expect(facts('international payments are already on')).toContain('card.international_enabled');
+    expect(facts('I have the money, it is just a pricey order')).toContain('!error.insufficient_funds');
+    expect(facts('there is no alipay option at checkout')).toContain('checkout.no_alipay_option');
+    expect(facts('no error message at all')).not.toContain('error.technical');
+  });
+
+  it('reads the outcome the person reports', () => {
+    expect(nlu.parse('it worked, thanks').status).toBe('solved');
+    expect(nlu.parse('still failing, same error').status).toBe('still_failing');
+    expect(nlu.parse("fine, I'll phone the card company tomorrow").status).toBe('will_act_elsewhere');
+    expect(nlu.parse('is it going to work with a debit card?').status).toBeNull();
+  });
+
+  it('says whether the message asks something', () => {
+    expect(nlu.parse('does linking cost anything').asksQuestion).toBe(true);
+    expect(nlu.parse('the code never came').asksQuestion).toBe(false);
+  });
+});
+
+describe('typos on key words', () => {
+  // One typo (deleted, doubled, swapped or replaced letter) in the key word of each message.
+  const messages: Array<[string, string, string]> = [
+    ['my payment was declined at checkout', 'declined', 'payment_declined'],
+    ['how do i link my mastercard to alipay', 'mastercard', 'link_card'],
+    ['why do i need identity verification', 'verification', 'verification'],
+    ['what are the fees for paying abroad', 'fees', 'fees_and_rates'],
+    ['how do i get a refund for my order', 'refund', 'refunds'],
+  ];
+  const typo = (word: string) =>
+    fc.tuple(fc.integer({ min: 1, max: word.length - 2 }), fc.integer({ min: 0, max: 3 })).map(([i, op]) => {
+      const c = [...word];
+      if (op === 0) c.splice(i, 1);
+      else if (op === 1) c.splice(i, 0, c[i] ?? '');
+      else if (op === 2) [c[i], c[i + 1]] = [c[i + 1] ?? '', c[i] ?? ''];
+      else c[i] = c[i] === 'e' ? 'a' : 'e';
+      return c.join('');
+    });
+
+  it.each(messages)('"%s" keeps its intent with a typo in "%s"', (message, word, intent) => {
+    fc.assert(
+      fc.property(typo(word), (misspelt) => {
+        expect(nlu.parse(message.replace(word, misspelt)).intent).toBe(intent);
+      }),
+      { numRuns: 40, seed: 42 },
+    );
+  });
+});
