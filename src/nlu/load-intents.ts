@@ -40,6 +40,26 @@ export function duplicateKey(text: string): string {
     .trim();
 }
 
+/**
+ * The folders beside the intent files whose content the model also depends on: the fact catalogue
+ * (facts are features) and the follow-ups. A change to them retrains the model like a change to intents.
+ */
+const MODEL_INPUT_FOLDERS = ['facts', 'followups'];
+
+async function readSubfolderFiles(dir: string): Promise<{ name: string; content: string }[]> {
+  const files: { name: string; content: string }[] = [];
+  for (const folder of MODEL_INPUT_FOLDERS) {
+    let names: string[] = [];
+    try {
+      names = (await readdir(path.join(dir, folder))).filter((name) => YAML_FILE.test(name)).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) files.push({ name: `${folder}/${name}`, content: await readFile(path.join(dir, folder, name), 'utf8') });
+  }
+  return files;
+}
+
 /** The YAML files of an intents directory, sorted, and the content hash over them. */
 async function readIntentFiles(dir: string): Promise<{ name: string; file: string; content: string }[]> {
   let names: string[];
@@ -64,7 +84,7 @@ export function hashIntentFiles(files: ReadonlyArray<{ name: string; content: st
 
 /** The content hash of an intents directory, without validating it (cheap staleness check). */
 export async function hashIntentsDir(dir: string = DEFAULT_INTENTS_DIR): Promise<string> {
-  return hashIntentFiles(await readIntentFiles(dir));
+  return hashIntentFiles([...(await readIntentFiles(dir)), ...(await readSubfolderFiles(dir))]);
 }
 
 /**
@@ -123,5 +143,5 @@ export async function loadIntents(options: LoadIntentsOptions = {}): Promise<Loa
       });
     }
   }
-  return { examples, intents, descriptions, hash: hashIntentFiles(files) };
+  return { examples, intents, descriptions, hash: hashIntentFiles([...files, ...(await readSubfolderFiles(dir))]) };
 }

@@ -4,7 +4,7 @@
  * own topic clearly keeps it ("what about refunds?" after fees stays refunds); a vague one ("is
  * there a way to go above that?" after limits) goes to the topic it leans on.
  */
-import { CONVERSATION_INTENTS, INFORMATION_INTENTS, isIntentName, type IntentName } from '../../core/intents.js';
+import { CONVERSATION_INTENTS, INFORMATION_INTENTS, TASK_INTENTS, isIntentName, type IntentName } from '../../core/intents.js';
 import type { RankedIntent, UnderstandingContext } from '../../core/types.js';
 
 /** What a follow-up leans on: the flow in progress (its id is its intent), else the last topic. */
@@ -16,6 +16,7 @@ export function contextTopic(context: UnderstandingContext): IntentName | null {
 /** "yup done that", "thanks!", "scrap that": a conversation move stands whatever the topic was. */
 const CONVERSATION = new Set<string>(CONVERSATION_INTENTS);
 const INFORMATION = new Set<string>(INFORMATION_INTENTS);
+const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
 const CONVERSATION_STANDS = 0.5;
 
 export interface InFlowOptions {
@@ -23,15 +24,25 @@ export interface InFlowOptions {
   inFlow: number;
   /** The message asks something: a confident question about another topic mid-flow keeps its topic. */
   asks: boolean;
+  /** A message whose own reading is another topic with at least this confidence changes topic. */
+  switchAbove: number;
 }
 
-export function applyContextPrior(ranking: readonly RankedIntent[], context: UnderstandingContext, followUp: number, strength: number, flow: InFlowOptions = { inFlow: 0, asks: false }): RankedIntent[] {
+export function applyContextPrior(
+  ranking: readonly RankedIntent[],
+  context: UnderstandingContext,
+  followUp: number,
+  strength: number,
+  flow: InFlowOptions = { inFlow: 0, asks: false, switchAbove: 1.01 },
+): RankedIntent[] {
   const topic = contextTopic(context);
   const own = ranking[0];
   if (!topic || strength <= 0 || !own) return [...ranking];
   if (CONVERSATION.has(own.intent) && own.confidence >= CONVERSATION_STANDS) return [...ranking];
   // Mid-flow, a confident question about another topic, or a wish for a person, keeps its own reading.
   const elsewhere = INFORMATION.has(own.intent) && own.intent !== topic && own.confidence >= CONVERSATION_STANDS;
+  // "what about refunds?" after fees: a clear reading of another topic is a change of topic.
+  if (own.intent !== topic && (TOPICS.has(own.intent) || own.intent === 'out_of_scope') && own.confidence >= flow.switchAbove) return [...ranking];
   const leaning = context.flow && !elsewhere ? Math.max(followUp, flow.inFlow) : followUp;
   if (leaning <= 0) return [...ranking];
   const boost = Math.exp(strength * leaning);

@@ -45,6 +45,8 @@ export interface UnderstandingOptions {
   statusWords: number;
   /** In a flow, a message leans on it at least this much (see context-prior.ts). */
   inFlow: number;
+  /** A message whose own reading is another topic with at least this confidence changes topic. */
+  switchAbove: number;
 }
 
 export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
@@ -59,6 +61,7 @@ export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
   carryMin: 0.5,
   statusWords: 5,
   inFlow: 0.8,
+  switchAbove: 0.95,
 };
 
 const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
@@ -141,7 +144,7 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       if (settings.clauses && readable.length >= 2) prediction = focusOnProblem(model, readable, prediction, settings.minClauseWords, settings.carryMin);
       const followUp = followUpScore(clauses, prediction.confidence, settings.followUp);
       const asks = asksQuestion(clauses, text);
-      const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks });
+      const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks, switchAbove: settings.switchAbove });
       const evidence = domainEvidence(clauses, factList);
       const opening = context.flow || context.topic ? openingMove(clauses[0] ?? []) : undefined;
       const { intent, confidence, label } = decideIntent(
