@@ -56,7 +56,7 @@ export interface DialogueInput {
 export type Effect =
   | { type: 'say'; text: string; buttons?: Button[] }
   | { type: 'say_section'; section: string; intro?: string; buttons?: Button[] }
-  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[] }
+  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: { topic?: string; sections?: string[] } }
   | { type: 'handoff'; reason: string; problem: string; stepsTried: string[]; flow: string | null };
 
 export interface StepResult<S> {
@@ -74,6 +74,8 @@ export interface DialoguePolicy<S = unknown> {
   position(state: S): { flow: string | null; step: string | null };
   /** What the NLU should know of the conversation so far (the topic just discussed, flow and step); none when absent. */
   context?(state: S): UnderstandingContext;
+  /** The state after the replies were resolved: what they showed (a follow-up is searched against it). */
+  remember?(state: S, citations: readonly Citation[]): S;
 }
 
 export interface KnowledgeSection {

@@ -102,8 +102,10 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
         staffAvailable: staffPlatforms.includes(message.platform),
         now: at,
       };
-      const { state: next, effects } = dialogue.step(state, input);
-      const resolved = resolveEffects(effects, knowledge);
+      const stepped = dialogue.step(state, input);
+      const resolved = resolveEffects(stepped.effects, knowledge);
+      // What the replies showed is part of the conversation: a follow-up is read against it.
+      const next = dialogue.remember ? dialogue.remember(stepped.state, resolved.citations) : stepped.state;
       const position = dialogue.position(next);
 
       // Write last: a turn whose state was not stored was not acknowledged.

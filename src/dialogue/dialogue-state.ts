@@ -20,6 +20,10 @@ export const frameSchema = z.object({
   misses: z.number().int().nonnegative(),
   /** Titles of the steps done, for the handoff summary. */
   done: z.array(z.string()),
+  /** What the person has told us during this flow: fact keys, `name` or `!name` when denied. */
+  facts: z.array(z.string()).default([]),
+  /** Facts that have already answered a question of this flow: one statement answers one question. */
+  used: z.array(z.string()).default([]),
 });
 export type Frame = z.output<typeof frameSchema>;
 
@@ -42,6 +46,10 @@ export const dialogueStateSchema = z.object({
   turns: z.number().int().nonnegative(),
   /** The topic (an intent) the bot last answered or worked on: follow-ups are read against it. */
   topic: z.string().nullable().default(null),
+  /** The knowledge sections the last reply showed: a follow-up question is searched against them. */
+  shown: z.array(z.string()).default([]),
+  /** What the person has told us in this conversation (fact keys); a new flow starts from them. */
+  facts: z.array(z.string()).default([]),
 });
 export type DialogueState = z.output<typeof dialogueStateSchema>;
 
@@ -55,7 +63,7 @@ export class DialogueStateError extends StoreError {
 }
 
 export function initialDialogueState(now: number): DialogueState {
-  return { version: DIALOGUE_STATE_VERSION, frame: null, paused: null, handoff: null, clarify: null, yesNo: null, lastActiveAt: now, turns: 0, topic: null };
+  return { version: DIALOGUE_STATE_VERSION, frame: null, paused: null, handoff: null, clarify: null, yesNo: null, lastActiveAt: now, turns: 0, topic: null, shown: [], facts: [] };
 }
 
 /** Validates the shape and that every frame points at a flow and step that still exist. */

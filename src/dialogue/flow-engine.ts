@@ -1,14 +1,16 @@
 /**
  * The flow mechanics, pure: entering a step (say, sections, question), taking an option's
- * transition (guards, actions), skipping a question whose answer is already known, and rendering
- * a step again (reprompt, resume). The conversation skills around it live in dialogue-policy.ts.
+ * transition (guards, actions), skipping a question whose answer is already known (from a slot or a
+ * fact the person stated, now or earlier), and rendering a step again (reprompt, resume). The
+ * conversation skills around it live in the policy files (dialogue-policy.ts and route-*.ts).
  */
 import type { Effect } from '../core/ports.js';
-import type { Button, Entities } from '../core/types.js';
+import type { Button, Entities, Fact } from '../core/types.js';
 import { NAV_BUTTONS, answerValue } from './button-values.js';
 import type { Frame } from './dialogue-state.js';
 import type { FlowDefinition, FlowOption, FlowStep, Transition } from './flow-schema.js';
 import { ACTIONS_BY_NAME, GUARDS, type FlowContext } from './guards-and-actions.js';
+import { learnFacts } from './known-facts.js';
 
 export interface FlowOutcome {
   /** The frame resting on a question step, or null when the flow ended or handed over. */
@@ -20,6 +22,8 @@ export interface FlowOutcome {
 
 /** A loop of guard-free always-transitions would hang a turn; flows are linted, this is the belt. */
 const MAX_HOPS = 25;
+
+const contextOf = (frame: Frame): FlowContext => ({ slots: frame.slots, tried: frame.tried, facts: frame.facts });
 
 export class FlowEngine {
   constructor(private readonly flows: ReadonlyMap<string, FlowDefinition>) {}
@@ -40,25 +44,58 @@ export class FlowEngine {
     return this.stepOf(frame);
   }
 
-  /** Starts a flow; entities the first message already carried fill its slots. */
-  start(flowId: string, entities: Entities = {}): FlowOutcome {
+  /**
+   * Starts a flow; what the person already said fills it: entities fill slots, facts (this
+   * message's and the conversation's) answer questions, which are then not asked.
+   */
+  start(flowId: string, entities: Entities = {}, facts: readonly string[] = []): FlowOutcome {
     const flow = this.flow(flowId);
     const slots: Record<string, string> = {};
     if (entities.cardNetwork) slots['cardNetwork'] = entities.cardNetwork;
     if (entities.errorKind) slots['errorKind'] = entities.errorKind;
-    const frame: Frame = { flow: flow.id, step: flow.start, slots, tried: [], history: [], misses: 0, done: [] };
+    const fresh: Frame = { flow: flow.id, step: flow.start, slots, tried: [], history: [], misses: 0, done: [], facts: [], used: [] };
+    const frame = this.learnKeys(fresh, facts);
     return this.enter(frame, flow.start, [], true);
   }
 
-  /** Takes the option the person picked (by button, words or entity). */
+  /** The frame after the person stated these facts: remembered, and the flow's onFacts rules applied. */
+  learn(frame: Frame, told: readonly Pick<Fact, 'name' | 'negated'>[]): Frame {
+    if (told.length === 0) return frame;
+    return this.applyFactRules({ ...frame, facts: learnFacts(frame.facts, told) });
+  }
+
+  private learnKeys(frame: Frame, keys: readonly string[]): Frame {
+    if (keys.length === 0) return frame;
+    const told = keys.map((key) => ({ name: key.replace(/^!/, ''), negated: key.startsWith('!') }));
+    return this.learn(frame, told);
+  }
+
+  private applyFactRules(frame: Frame): Frame {
+    let context = contextOf(frame);
+    for (const rule of this.flow(frame.flow).onFacts ?? []) {
+      if (!frame.facts.includes(rule.fact)) continue;
+      for (const action of rule.actions) context = ACTIONS_BY_NAME[action.name](context, action.arg);
+    }
+    return { ...frame, slots: context.slots, tried: context.tried };
+  }
+
+  /** Takes the option the person picked (by button, words, fact, status or entity). */
   choose(frame: Frame, option: FlowOption, entities: Entities = {}): FlowOutcome {
     let next: Frame = { ...frame, misses: 0, slots: { ...frame.slots } };
     const networks = option.match?.cardNetwork;
     if (networks) next.slots['cardNetwork'] = entities.cardNetwork && networks.includes(entities.cardNetwork) ? entities.cardNetwork : (networks[0] ?? 'other');
     const kinds = option.match?.errorKind;
     if (kinds) next.slots['errorKind'] = entities.errorKind && kinds.includes(entities.errorKind) ? entities.errorKind : (kinds[0] ?? '');
-    next = { ...next, slots: { ...next.slots, [`answer_${frame.step}`]: option.value } };
+    // The facts that gave this answer are spent: they do not answer the next question too.
+    const used = [...next.used, ...next.facts.filter((key) => option.match?.facts?.includes(key) && !next.used.includes(key))];
+    next = { ...next, used, slots: { ...next.slots, [`answer_${frame.step}`]: option.value } };
     return this.follow(next, option.then, [], 0, true);
+  }
+
+  /** The option of this step that the known facts answer, if any (first declared wins). */
+  answeredByFacts(step: FlowStep, facts: readonly string[]): FlowOption | undefined {
+    if (facts.length === 0) return undefined;
+    return (step.options ?? []).find((o) => o.match?.facts?.some((key) => facts.includes(key)));
   }
 
   /** Goes back to the previous question, or stays when there is none. */
@@ -70,7 +107,7 @@ export class FlowEngine {
     return this.enter(rewound, previous, [], false, 0, false);
   }
 
-  /** The step again: in full (resume, carry on) or only its question (reprompt). */
+  /** The step again: in full (resume, carry on) or only its question and buttons (reprompt, after a digression). */
   render(frame: Frame, mode: 'full' | 'question', lead?: string): Effect[] {
     const step = this.stepOf(frame);
     if (mode === 'full') {
@@ -122,12 +159,11 @@ export class FlowEngine {
 
   private pass(frame: Frame, transition: Transition): boolean {
     if (!transition.guard) return true;
-    const context: FlowContext = { slots: frame.slots, tried: frame.tried };
-    return GUARDS[transition.guard.name](context, transition.guard.arg);
+    return GUARDS[transition.guard.name](contextOf(frame), transition.guard.arg);
   }
 
   private act(frame: Frame, transition: Transition): Frame {
-    let context: FlowContext = { slots: frame.slots, tried: frame.tried };
+    let context = contextOf(frame);
     for (const action of transition.actions ?? []) context = ACTIONS_BY_NAME[action.name](context, action.arg);
     return { ...frame, slots: context.slots, tried: context.tried };
   }
@@ -155,13 +191,23 @@ export class FlowEngine {
     let here: Frame = { ...frame, step: stepId, misses: 0 };
     if (first) here = { ...here, history: [] };
     for (const action of step.onEnter ?? []) {
-      const context = ACTIONS_BY_NAME[action.name]({ slots: here.slots, tried: here.tried }, action.arg);
+      const context = ACTIONS_BY_NAME[action.name](contextOf(here), action.arg);
       here = { ...here, slots: context.slots, tried: context.tried };
     }
-    // A question whose answer is already known is skipped, and leaves no trace in "back".
-    if (allowSkip && step.options && step.skip) {
-      const skip = step.skip.find((t) => this.pass(here, t));
-      if (skip) return this.follow(here, [skip], effects, hops, false);
+    // A question whose answer is already known is skipped, and leaves no trace in "back". The
+    // flow's opening line is still said, so the person knows what we are doing ("Let's link your card").
+    if (allowSkip && step.options) {
+      const opening: Effect[] = first && step.say ? [{ type: 'say', text: step.say }] : [];
+      const skip = step.skip?.find((t) => this.pass(here, t));
+      if (skip) return this.follow(here, [skip], [...effects, ...opening], hops, false);
+      const unused = here.facts.filter((key) => !here.used.includes(key));
+      const known = this.answeredByFacts(step, unused);
+      if (known) {
+        // One statement answers one question: "the code never came" skips "did the code arrive?", not the tips after it.
+        const used = [...here.used, ...unused.filter((key) => known.match?.facts?.includes(key))];
+        const answered = { ...here, used, slots: { ...here.slots, [`answer_${stepId}`]: known.value } };
+        return this.follow(answered, known.then, [...effects, ...opening], hops, false);
+      }
     }
     if (step.title && !here.done.includes(step.title)) here = { ...here, done: [...here.done, step.title] };
     const shown = [...effects, ...this.content(step, here)];

@@ -4,12 +4,14 @@
  * guarded by named guards and carrying named actions (XState's vocabulary, a much smaller engine).
  */
 import { z } from 'zod';
-import { CARD_NETWORKS, ERROR_KINDS } from '../core/types.js';
+import { CARD_NETWORKS, ERROR_KINDS, STATUSES } from '../core/types.js';
 import { INTENTS } from '../core/intents.js';
 import { ACTION_NAMES, GUARD_NAMES } from './guards-and-actions.js';
 
 /** Step ids and option values: short, lower snake case, stable (transcripts and buttons use them). */
 const idSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower snake case, at most 40 characters');
+
+const sectionIdSchema = z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must be a section id like article#section');
 
 export const guardRefSchema = z.object({ name: z.enum(GUARD_NAMES), arg: z.string().optional() });
 export type GuardRef = z.output<typeof guardRefSchema>;
@@ -30,12 +32,23 @@ export const transitionSchema = z.object({
 });
 export type Transition = z.output<typeof transitionSchema>;
 
+/** A fact name from the catalogue (intents/facts/), `!` in front for its denial. */
+export const factKeySchema = z.string().regex(/^!?[a-z][a-z_]*(\.[a-z][a-z0-9_]*)?$/, 'must be a fact name, or !name for its denial');
+
 /** What an option fills or recognises besides its label. */
 export const optionMatchSchema = z.object({
   cardNetwork: z.array(z.enum(CARD_NETWORKS)).optional(),
   errorKind: z.array(z.enum(ERROR_KINDS)).optional(),
   /** NLU intents that pick this option (e.g. `affirm` for "yes"). */
   intents: z.array(z.enum(INTENTS)).optional(),
+  /**
+   * Facts that answer this option (`error.issuer_declined`, or `!error.insufficient_funds` for a
+   * denial): stated now or earlier in the conversation, they pick it, and a step whose answer is
+   * already known is not asked.
+   */
+  facts: z.array(factKeySchema).optional(),
+  /** What the person says about how it went that picks this option ("did that fix it?" → solved). */
+  status: z.array(z.enum(STATUSES)).optional(),
 });
 
 export const optionSchema = z.object({
@@ -58,7 +71,7 @@ export const stepSchema = z.object({
   /** Conversation text before anything else (no facts: facts live in knowledge sections). */
   say: z.string().optional(),
   /** Knowledge section ids shown in order, with their citations. */
-  sections: z.array(z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must be a section id like article#section')).optional(),
+  sections: z.array(sectionIdSchema).optional(),
   /** The question that goes with the options (conversation text). */
   ask: z.string().optional(),
   options: z.array(optionSchema).optional(),
@@ -74,6 +87,11 @@ export const stepSchema = z.object({
   end: z.enum(['done', 'handoff']).optional(),
   /** Offered on a `done` step: buttons to related flows or topics, e.g. `flow:pay_on_alibaba`. */
   offer: z.array(z.object({ label: z.string().min(1).max(60), value: z.string().min(1).max(100) })).optional(),
+  /**
+   * When the person says they will sort it out elsewhere at this step ("I'll phone my bank"): the
+   * sections that tell them what to ask or bring (default: the flow's).
+   */
+  elsewhere: z.array(sectionIdSchema).optional(),
 });
 export type FlowStep = z.output<typeof stepSchema>;
 
@@ -85,6 +103,10 @@ export const flowSchema = z.object({
   label: z.string().min(1).max(60),
   start: idSchema,
   steps: z.record(idSchema, stepSchema),
+  /** Run whenever the person states a fact: e.g. "I have the money" marks the funds cause as tried. */
+  onFacts: z.array(z.object({ fact: factKeySchema, actions: z.array(actionRefSchema).min(1) })).optional(),
+  /** What to ask or bring when the person goes to sort it out elsewhere (see stepSchema.elsewhere). */
+  elsewhere: z.array(sectionIdSchema).optional(),
 });
 export type FlowDefinition = z.output<typeof flowSchema>;
 export type FlowInput = z.input<typeof flowSchema>;

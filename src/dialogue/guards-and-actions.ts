@@ -7,12 +7,14 @@
 export interface FlowContext {
   slots: Record<string, string>;
   tried: string[];
+  /** Fact keys the person has stated (see known-facts.ts). */
+  facts: readonly string[];
 }
 
 /** Networks Alipay links directly (routing only; what the person reads comes from knowledge). */
 export const ACCEPTED_NETWORKS = ['visa', 'mastercard', 'jcb', 'discover'] as const;
 
-export const GUARD_NAMES = ['slot_is', 'slot_set', 'card_accepted', 'not_tried', 'tried_at_least'] as const;
+export const GUARD_NAMES = ['slot_is', 'slot_set', 'card_accepted', 'not_tried', 'tried_at_least', 'fact'] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
 export const ACTION_NAMES = ['set_slot', 'clear_slot', 'mark_tried'] as const;
@@ -37,6 +39,8 @@ export const GUARDS: Record<GuardName, (context: FlowContext, arg: string | unde
   not_tried: (c, arg) => !c.tried.includes(arg ?? ''),
   /** `tried_at_least: n` */
   tried_at_least: (c, arg) => c.tried.length >= Number(arg ?? '0'),
+  /** `fact: error.issuer_declined` (stated) or `fact: !error.insufficient_funds` (denied) */
+  fact: (c, arg) => c.facts.includes(arg ?? ''),
 };
 
 export const ACTIONS_BY_NAME: Record<ActionName, (context: FlowContext, arg: string | undefined) => FlowContext> = {

@@ -18,6 +18,8 @@ export const linkCardFlow: FlowInput = {
   title: 'linking your card',
   label: 'Link a card',
   start: 'which_card',
+  // "I'll ask my bank to switch it on": what to ask the card issuer.
+  elsewhere: ['contact-support#card-issuer', 'link-card#before-you-start'],
   steps: {
     which_card: {
       say: "Let's link your card to Alipay.",
@@ -38,7 +40,7 @@ export const linkCardFlow: FlowInput = {
           value: 'other',
           label: 'Another card',
           synonyms: ['amex', 'american express', 'unionpay', 'union pay', 'diners', 'other', 'another', 'something else', "don't know", 'not sure'],
-          match: { cardNetwork: ['amex', 'unionpay', 'diners', 'other'] },
+          match: { cardNetwork: ['amex', 'unionpay', 'diners', 'other'], facts: ['card.unsupported_network'] },
           then: [{ to: 'unsupported_card' }],
         },
       ],
@@ -63,8 +65,8 @@ export const linkCardFlow: FlowInput = {
     card_enabled: {
       ask: 'Is your card enabled for international and online payments? (Your bank can tell you.)',
       options: [
-        { value: 'yes', label: "Yes, it's enabled", synonyms: ['yes', 'yep', 'enabled', 'it is', 'already'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'open_cards' }] },
-        { value: 'not_sure', label: 'Not sure / no', synonyms: ['not sure', 'no', 'nope', "don't know", 'dunno', 'maybe', 'no idea'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'enable_card' }] },
+        { value: 'yes', label: "Yes, it's enabled", synonyms: ['yes', 'yep', 'enabled', 'it is', 'already'], polarity: 'yes', match: { intents: ['affirm'], facts: ['card.international_enabled'] }, then: [{ to: 'open_cards' }] },
+        { value: 'not_sure', label: 'Not sure / no', synonyms: ['not sure', 'no', 'nope', "don't know", 'dunno', 'maybe', 'no idea'], polarity: 'no', match: { intents: ['deny'], facts: ['!card.international_enabled'] }, then: [{ to: 'enable_card' }] },
       ],
     },
     enable_card: {
@@ -73,8 +75,8 @@ export const linkCardFlow: FlowInput = {
       sections: ['link-card#before-you-start', 'contact-support#card-issuer'],
       ask: "Let me know once it's enabled.",
       options: [
-        { value: 'enabled', label: "It's enabled now", synonyms: ['enabled', 'done', 'yes', 'ok', 'okay', 'ready'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'open_cards' }] },
-        { value: 'later', label: "I'll call my bank later", synonyms: ['later', 'not now', 'call later', 'tomorrow'], then: [{ to: 'paused_later' }] },
+        { value: 'enabled', label: "It's enabled now", synonyms: ['enabled', 'done', 'yes', 'ok', 'okay', 'ready'], polarity: 'yes', match: { intents: ['affirm'], facts: ['card.international_enabled'], status: ['solved'] }, then: [{ to: 'open_cards' }] },
+        { value: 'later', label: "I'll call my bank later", synonyms: ['later', 'not now', 'call later', 'tomorrow'], match: { status: ['will_act_elsewhere'] }, then: [{ to: 'paused_later' }] },
       ],
     },
     open_cards: {
@@ -83,8 +85,8 @@ export const linkCardFlow: FlowInput = {
       sections: ['link-card#open-card-settings'],
       ask: 'Have you found the cards section?',
       options: [
-        { value: 'found', label: 'Found it', synonyms: ['found', 'found it', 'yes', 'got it', 'there', 'ok', 'okay', 'done'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'add_card' }] },
-        { value: 'cant_find', label: "I can't find it", synonyms: ["can't find", 'cannot find', 'not there', 'no', "don't see", 'missing'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'update_app' }] },
+        { value: 'found', label: 'Found it', synonyms: ['found', 'found it', 'yes', 'got it', 'there', 'ok', 'okay', 'done'], polarity: 'yes', match: { intents: ['affirm'], facts: ['!setup.cant_find_cards'] }, then: [{ to: 'add_card' }] },
+        { value: 'cant_find', label: "I can't find it", synonyms: ["can't find", 'cannot find', 'not there', 'no', "don't see", 'missing'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.cant_find_cards'] }, then: [{ to: 'update_app' }] },
       ],
     },
     update_app: {
@@ -92,8 +94,8 @@ export const linkCardFlow: FlowInput = {
       sections: ['security#keep-app-updated'],
       ask: 'After updating, can you see it?',
       options: [
-        { value: 'found', label: 'Yes, found it', synonyms: ['found', 'yes', 'got it', 'ok', 'okay'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'add_card' }] },
-        { value: 'still_cant', label: 'Still not there', synonyms: ['still', 'no', 'nope', "can't", 'not there'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
+        { value: 'found', label: 'Yes, found it', synonyms: ['found', 'yes', 'got it', 'ok', 'okay'], polarity: 'yes', match: { intents: ['affirm'], facts: ['!setup.cant_find_cards'] }, then: [{ to: 'add_card' }] },
+        { value: 'still_cant', label: 'Still not there', synonyms: ['still', 'no', 'nope', "can't", 'not there'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.cant_find_cards'] }, then: [{ to: 'who_to_contact' }] },
       ],
     },
     add_card: {
@@ -103,8 +105,8 @@ export const linkCardFlow: FlowInput = {
       ask: 'Have you entered the details?',
       options: [
         { value: 'entered', label: 'Done', synonyms: GOT_IT, polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'confirm_code' }] },
-        { value: 'error', label: 'I got an error', synonyms: ['error', 'failed', 'invalid', 'wrong', "didn't work", 'problem'], then: [{ to: 'check_details' }] },
-        { value: 'not_accepted', label: "It says my card isn't accepted", synonyms: ['not accepted', 'not supported', "isn't accepted", 'rejected', 'refused', 'declined'], match: { errorKind: ['card_not_supported'] }, then: [{ to: 'card_not_accepted' }] },
+        { value: 'error', label: 'I got an error', synonyms: ['error', 'failed', 'invalid', 'wrong', "didn't work", 'problem'], match: { facts: ['error.wrong_details', 'error.technical', 'card.name_mismatch'] }, then: [{ to: 'check_details' }] },
+        { value: 'not_accepted', label: "It says my card isn't accepted", synonyms: ['not accepted', 'not supported', "isn't accepted", 'rejected', 'refused', 'declined'], match: { errorKind: ['card_not_supported'], facts: ['error.card_not_supported'] }, then: [{ to: 'card_not_accepted' }] },
       ],
     },
     check_details: {
@@ -123,7 +125,7 @@ export const linkCardFlow: FlowInput = {
       ask: 'Did you get through the check?',
       options: [
         { value: 'confirmed', label: 'Yes, confirmed', synonyms: ['confirmed', 'yes', 'yep', 'done', 'ok', 'okay', 'worked', 'got it'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'test_charge' }] },
-        { value: 'no_code', label: 'No code arrived', synonyms: ['no code', "didn't arrive", 'did not arrive', 'no sms', 'not received', 'never got', "didn't get", "haven't got", "haven't received", 'never came', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'code_not_arriving' }] },
+        { value: 'no_code', label: 'No code arrived', synonyms: ['no code', "didn't arrive", 'did not arrive', 'no sms', 'not received', 'never got', "didn't get", "haven't got", "haven't received", 'never came', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.sms_code_missing'] }, then: [{ to: 'code_not_arriving' }] },
       ],
     },
     code_not_arriving: {
@@ -132,7 +134,7 @@ export const linkCardFlow: FlowInput = {
       ask: 'Did the code come through this time?',
       options: [
         { value: 'confirmed', label: 'Yes, it came', synonyms: ['yes', 'yep', 'came', 'arrived', 'got it', 'worked', 'confirmed'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'test_charge' }] },
-        { value: 'still_no_code', label: 'Still nothing', synonyms: ['still', 'nothing', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
+        { value: 'still_no_code', label: 'Still nothing', synonyms: ['still', 'nothing', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.sms_code_missing'] }, then: [{ to: 'who_to_contact' }] },
       ],
     },
     test_charge: {

@@ -2,13 +2,32 @@ import type { FlowInput, FlowOption } from '../flow-schema.js';
 import { contactOptions } from './contact-options.js';
 
 /** The causes, most likely first; "did that fix it?" moves to the next one not tried yet. */
-const CAUSES = ['funds', 'flagged', 'verification', 'glitch', 'card', 'currency'] as const;
+const CAUSES = ['funds', 'limit', 'flagged', 'verification', 'glitch', 'card', 'currency'] as const;
+type Cause = (typeof CAUSES)[number];
+
+/** The facts that say a cause is not it ("I have the money"): they answer "did that fix it?" with no. */
+const RULED_OUT: Readonly<Record<Cause, readonly string[]>> = {
+  funds: ['!error.insufficient_funds'],
+  limit: ['!error.limit_exceeded'],
+  flagged: ['!error.risk_flagged', '!error.issuer_declined'],
+  verification: ['!error.verification_required', '!verify.rejected'],
+  glitch: ['!error.technical', '!checkout.page_hangs'],
+  card: ['!error.card_not_supported'],
+  currency: ['!error.currency'],
+};
 /** After this many causes without luck, it is time for the people who can see the payment. */
 const MAX_CAUSES = 3;
 
-const didItWork = (): FlowOption[] => [
-  { value: 'fixed', label: 'Yes, it worked', synonyms: ['yes', 'yep', 'worked', 'it worked', 'fixed', 'went through', 'sorted', 'paid'], polarity: 'yes', match: { intents: ['affirm', 'thanks'] }, then: [{ to: 'fixed' }] },
-  { value: 'not_fixed', label: 'No, still declined', synonyms: ['no', 'nope', 'still', 'still declined', 'still failing', "didn't work", 'not yet'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'next_cause' }] },
+const didItWork = (cause: Cause): FlowOption[] => [
+  { value: 'fixed', label: 'Yes, it worked', synonyms: ['yes', 'yep', 'worked', 'it worked', 'fixed', 'went through', 'sorted', 'paid'], polarity: 'yes', match: { intents: ['affirm'], status: ['solved'] }, then: [{ to: 'fixed' }] },
+  {
+    value: 'not_fixed',
+    label: 'No, still declined',
+    synonyms: ['no', 'nope', 'still', 'still declined', 'still failing', "didn't work", 'not yet'],
+    polarity: 'no',
+    match: { intents: ['deny'], status: ['still_failing'], facts: [...RULED_OUT[cause]] },
+    then: [{ to: 'next_cause' }],
+  },
   { value: 'contact', label: 'Who should I contact?', synonyms: ['who should i contact', 'contact', 'support', 'who can help'], then: [{ to: 'who_to_contact' }] },
 ];
 
@@ -18,6 +37,14 @@ export const paymentDeclinedFlow: FlowInput = {
   title: 'your declined payment',
   label: 'My payment was declined',
   start: 'ask_cause',
+  // What the person rules out is not suggested again: "I have the money" skips the funds check.
+  onFacts: [
+    ...CAUSES.flatMap((cause) => RULED_OUT[cause].map((fact) => ({ fact, actions: [{ name: 'mark_tried' as const, arg: cause }] }))),
+    // The bank never saw the attempt: nothing on the card's side (money, limit) stopped it.
+    { fact: 'card.bank_sees_nothing', actions: [{ name: 'mark_tried' as const, arg: 'funds' }, { name: 'mark_tried' as const, arg: 'limit' }] },
+  ],
+  // "I'll phone my bank": what to ask them, and what to have ready.
+  elsewhere: ['contact-support#card-issuer', 'contact-support#what-to-include'],
   steps: {
     ask_cause: {
       say: "Sorry your payment didn't go through. Let's find out why.",
@@ -37,59 +64,70 @@ export const paymentDeclinedFlow: FlowInput = {
           value: 'funds',
           label: 'Not enough funds or a limit',
           synonyms: ['insufficient', 'not enough', 'funds', 'balance', 'limit', 'exceeds', 'exceeded', 'over the limit', 'credit limit', 'maximum', 'too much'],
-          match: { errorKind: ['insufficient_funds', 'limit'] },
-          then: [{ to: 'fix_funds' }],
+          match: { errorKind: ['insufficient_funds', 'limit'], facts: ['error.insufficient_funds', 'error.limit_exceeded'] },
+          then: [{ to: 'fix_limit', guard: { name: 'fact', arg: 'error.limit_exceeded' } }, { to: 'fix_limit', guard: { name: 'slot_is', arg: 'errorKind=limit' } }, { to: 'fix_funds' }],
         },
         {
           value: 'flagged',
           label: 'My bank or Alipay blocked it',
           synonyms: ['blocked', 'flagged', 'suspicious', 'fraud', 'security', 'risk', 'bank declined', 'bank blocked', 'held'],
-          match: { errorKind: ['flagged'] },
+          // The bank says all is fine or sees nothing: Alipay's own checks are the likely reason.
+          match: { errorKind: ['flagged'], facts: ['error.issuer_declined', 'error.risk_flagged', 'card.bank_sees_nothing'] },
           then: [{ to: 'fix_flagged' }],
         },
         {
           value: 'verification',
           label: 'It asks me to verify',
           synonyms: ['verify', 'verification', 'identity', 'passport', 'id', 'confirm', 'authenticate', 'kyc'],
-          match: { errorKind: ['verification_required'] },
+          match: { errorKind: ['verification_required'], facts: ['error.verification_required', 'verify.identity_requested', 'verify.rejected'] },
           then: [{ to: 'fix_verification' }],
         },
         {
           value: 'card',
           label: 'Card not accepted',
           synonyms: ['not accepted', 'not supported', 'unsupported', 'card type', "doesn't accept", 'does not accept', 'invalid card'],
-          match: { errorKind: ['card_not_supported'] },
+          match: { errorKind: ['card_not_supported'], facts: ['error.card_not_supported', 'card.unsupported_network', 'error.wrong_details', '!card.international_enabled'] },
           then: [{ to: 'fix_card' }],
         },
         {
           value: 'glitch',
           label: 'An error or the app froze',
           synonyms: ['error', 'glitch', 'froze', 'frozen', 'crash', 'crashed', 'timeout', 'timed out', 'loading', 'network', 'connection', 'stuck', 'bug'],
-          match: { errorKind: ['technical'] },
+          match: { errorKind: ['technical'], facts: ['error.technical', 'checkout.page_hangs'] },
           then: [{ to: 'fix_glitch' }],
         },
         {
           value: 'currency',
           label: 'The amount looks wrong',
           synonyms: ['currency', 'exchange', 'exchange rate', 'rate', 'amount', 'wrong amount', 'charged more', 'conversion', 'different amount'],
-          match: { errorKind: ['currency'] },
+          match: { errorKind: ['currency'], facts: ['error.currency'] },
           then: [{ to: 'fix_currency' }],
         },
         {
           value: 'unknown',
           label: 'No reason given',
           synonyms: ['not sure', 'no reason', 'no message', 'no idea', "don't know", 'idk', 'dunno', 'just declined', 'just says', 'payment failed', 'transaction failed', 'failed', 'declined', "doesn't say", 'nothing', 'it just failed', 'unknown'],
-          then: [{ to: 'fix_funds' }],
+          match: { facts: ['error.no_reason'] },
+          then: [{ to: 'fix_funds', guard: { name: 'not_tried', arg: 'funds' } }, { to: 'next_cause' }],
         },
       ],
     },
     fix_funds: {
-      title: 'checked funds and card limits (shipping and fees included)',
+      title: 'checked the money available (shipping and fees included)',
       onEnter: [{ name: 'mark_tried', arg: 'funds' }],
-      say: 'The most common cause is the money available on the card, or a limit. Please check:',
-      sections: ['payment-declined#insufficient-funds', 'payment-declined#card-limit'],
+      say: 'The most common cause is the money available on the card. Please check:',
+      sections: ['payment-declined#insufficient-funds'],
       ask: 'Did that fix it?',
-      options: didItWork(),
+      options: didItWork('funds'),
+    },
+    fix_limit: {
+      title: 'checked the card and Alipay limits',
+      onEnter: [{ name: 'mark_tried', arg: 'limit' }],
+      say: 'A limit can stop a payment even when the money is there:',
+      sections: ['payment-declined#card-limit', 'transaction-limits#alipay-limits'],
+      ask: 'Did that fix it?',
+      options: didItWork('limit'),
+      elsewhere: ['contact-support#card-issuer', 'transaction-limits#raise-limits'],
     },
     fix_flagged: {
       title: 'checked for a block by the bank or an Alipay flag',
@@ -97,7 +135,8 @@ export const paymentDeclinedFlow: FlowInput = {
       say: 'Banks and Alipay sometimes stop a payment that looks unusual. Here is what to do:',
       sections: ['payment-declined#declined-by-issuer', 'payment-declined#flagged-by-alipay'],
       ask: 'Did that fix it?',
-      options: didItWork(),
+      options: didItWork('flagged'),
+      elsewhere: ['contact-support#card-issuer', 'contact-support#what-to-include'],
     },
     fix_verification: {
       title: 'finished a pending verification',
@@ -105,7 +144,7 @@ export const paymentDeclinedFlow: FlowInput = {
       say: 'A check that is not finished can stop a payment:',
       sections: ['payment-declined#verification-incomplete', 'verification#documents'],
       ask: 'Did that fix it?',
-      options: didItWork(),
+      options: didItWork('verification'),
     },
     fix_card: {
       title: 'checked the card network and that it is enabled abroad',
@@ -113,7 +152,7 @@ export const paymentDeclinedFlow: FlowInput = {
       say: "Let's check the card itself:",
       sections: ['payment-declined#card-not-accepted', 'link-card#alternatives'],
       ask: 'Did that fix it?',
-      options: didItWork(),
+      options: didItWork('card'),
     },
     fix_glitch: {
       title: 'retried after a technical glitch',
@@ -121,7 +160,7 @@ export const paymentDeclinedFlow: FlowInput = {
       say: 'It may have been a short glitch. Try these:',
       sections: ['payment-declined#technical-glitch', 'payment-declined#screenshot-the-error'],
       ask: 'Did that fix it?',
-      options: didItWork(),
+      options: didItWork('glitch'),
     },
     fix_currency: {
       title: 'checked the currency and exchange rate',
@@ -129,7 +168,7 @@ export const paymentDeclinedFlow: FlowInput = {
       say: 'An amount that looks off is usually the currency conversion:',
       sections: ['payment-declined#currency-confusion', 'fees-and-rates#exchange-rates'],
       ask: 'Did that clear it up?',
-      options: didItWork(),
+      options: didItWork('currency'),
     },
     next_cause: {
       say: "Sorry, that wasn't it. Let's look at the next likely cause.",

@@ -1,0 +1,83 @@
+/**
+ * Answers from the knowledge base: an information topic, a question asked in the middle of a task
+ * (answered, then back to the task's question only), and out-of-scope messages said honestly and
+ * usefully (another product gets pointed to its own support, an order to Alibaba).
+ */
+import type { Effect } from '../core/ports.js';
+import type { NluResult } from '../core/types.js';
+import { LINES } from './bot-lines.js';
+import { NAV_BUTTONS, navValue } from './button-values.js';
+import type { DialogueState } from './dialogue-state.js';
+import { INFO_TOPICS } from './info-topics.js';
+import { say, type PolicyKit, type Result } from './policy-kit.js';
+
+type InfoTopicName = keyof typeof INFO_TOPICS;
+
+/** What a follow-up question is read against: the topic and the sections the last reply showed. */
+function searchContext(state: DialogueState, topic: string | null): { topic?: string; sections?: string[] } {
+  const context: { topic?: string; sections?: string[] } = {};
+  if (topic) context.topic = topic;
+  if (state.shown.length > 0) context.sections = state.shown;
+  return context;
+}
+
+/** An information topic: a typed question is searched (context included), a click shows the topic's sections. */
+export function infoAnswer(kit: PolicyKit, previous: DialogueState, intent: InfoTopicName, text: string | undefined): Result {
+  const state: DialogueState = { ...previous, topic: intent };
+  const topic = INFO_TOPICS[intent];
+  const inFlow = state.frame !== null;
+  const offer = inFlow ? undefined : [...topic.offer, NAV_BUTTONS.menu];
+  const effects: Effect[] = [];
+  if (text && !topic.alwaysSections) {
+    effects.push({ type: 'answer', query: text, intents: [intent], context: searchContext(previous, intent), ...(offer ? { buttons: offer } : {}) });
+  } else {
+    topic.sections.forEach((section, i) => {
+      const last = i === topic.sections.length - 1;
+      effects.push({
+        type: 'say_section',
+        section,
+        ...(i === 0 && topic.intro ? { intro: topic.intro } : {}),
+        ...(last && offer ? { buttons: offer } : {}),
+      });
+    });
+  }
+  if (state.frame) {
+    effects.push(say(LINES.carryOn(kit.title(state.frame.flow)), [NAV_BUTTONS.continue, NAV_BUTTONS.menu]));
+    return { state: { ...state, yesNo: { yes: navValue('continue'), no: navValue('menu') } }, effects };
+  }
+  return { state, effects };
+}
+
+/**
+ * A question in the middle of a task ("where do I find the expiry date?"): answered from the
+ * knowledge base with its citation, then the task's question again, on its own, with its choices.
+ */
+export function answerMidTask(kit: PolicyKit, state: DialogueState, text: string): Result {
+  const frame = state.frame;
+  if (!frame) return { state, effects: [{ type: 'answer', query: text, context: searchContext(state, state.topic) }] };
+  const step = kit.engine.currentStep(frame);
+  const context = { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] };
+  const answer: Effect = { type: 'answer', query: text, context };
+  return kit.reask(state, [answer], 'question', LINES.backToTask(kit.title(frame.flow)));
+}
+
+/** Out-of-scope sub-intents that get a more useful answer than the general one. */
+const OUT_OF_SCOPE_LINES: Readonly<Record<string, string>> = {
+  'out_of_scope.crypto': LINES.outOfScopeCrypto,
+  'out_of_scope.other_wallets': LINES.outOfScopeOtherApp,
+  'out_of_scope.other_apps_and_shops': LINES.outOfScopeOtherApp,
+  'out_of_scope.other_marketplaces': LINES.outOfScopeOtherApp,
+  'out_of_scope.other_product': LINES.outOfScopeOtherApp,
+  'out_of_scope.bank_app': LINES.outOfScopeBank,
+};
+/** An order or a delivery: Alibaba and the seller handle those, so say who and how. */
+const ORDER_LABELS = new Set(['out_of_scope.orders_and_shipping', 'out_of_scope.parcels']);
+
+export function outOfScope(kit: PolicyKit, state: DialogueState, nlu: NluResult | null): Result {
+  const label = nlu?.label ?? '';
+  if (ORDER_LABELS.has(label)) {
+    return { state: { ...state, topic: 'contact_support' }, effects: [{ type: 'say_section', section: 'contact-support#alibaba-support', intro: LINES.orderQuestion, buttons: kit.menuButtons(state) }] };
+  }
+  const line = OUT_OF_SCOPE_LINES[label] ?? LINES.outOfScope;
+  return { state, effects: [say(line, kit.menuButtons(state))] };
+}

@@ -1,0 +1,111 @@
+/**
+ * What a message is about, when it is not an answer to the current question: a task (start it, or
+ * offer to switch), an information topic, contact, a conversation move, or something we do not
+ * cover. "Did you mean A or B?" when the top two are too close to call.
+ */
+import { INFORMATION_INTENTS, TASK_INTENTS, type IntentName } from '../core/intents.js';
+import type { Button, NluResult } from '../core/types.js';
+import { answerMidTask, infoAnswer, outOfScope } from './answers.js';
+import { LINES } from './bot-lines.js';
+import { NAV_BUTTONS, asksToContinue, flowValue, infoValue, navValue } from './button-values.js';
+import type { DialogueState, Frame } from './dialogue-state.js';
+import { contactAnswer } from './handoff.js';
+import { isInfoTopic } from './info-topics.js';
+import { isBareReply } from './message-shape.js';
+import { navigate } from './navigation.js';
+import { leavingMidTask } from './outcomes.js';
+import { say, type PolicyKit, type Result } from './policy-kit.js';
+
+export const TOPIC_INTENTS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
+
+/** The flow that diagnoses a reported problem: a message about fees or limits that states a decline is a problem to fix. */
+const DIAGNOSIS_FLOW = 'payment_declined';
+/** Facts that say a payment was stopped (not only a charge or a cap asked about). */
+const STOPPED_PAYMENT_FACTS = new Set(['error.risk_flagged', 'error.insufficient_funds', 'error.card_not_supported', 'error.issuer_declined']);
+
+/** Top two topics too close to call (see DialoguePolicyOptions.clarifyMargin). */
+export function closeCall(kit: PolicyKit, nlu: NluResult, frame: Frame | null): [string, string] | undefined {
+  const [first, second] = nlu.ranking;
+  if (!first || !second) return undefined;
+  if (!TOPIC_INTENTS.has(first.intent) || !TOPIC_INTENTS.has(second.intent)) return undefined;
+  if (frame && (first.intent === frame.flow || second.intent === frame.flow)) return undefined;
+  if (first.confidence - second.confidence >= kit.settings.clarifyMargin) return undefined;
+  return [first.intent, second.intent];
+}
+
+export function clarifyButton(kit: PolicyKit, intent: string): Button {
+  if (kit.flows.has(intent)) return { label: kit.topicLabel(intent), value: flowValue(intent) };
+  if (intent === 'contact_support') return NAV_BUTTONS.human;
+  return { label: kit.topicLabel(intent), value: infoValue(intent) };
+}
+
+/**
+ * Read as affirm/deny, but not reply-shaped: the next topic the classifier saw, if any; otherwise
+ * a reprompt in a flow, or "what is the problem?" with the menu, never "Alright!".
+ */
+function notYesOrNo(kit: PolicyKit, state: DialogueState, nlu: NluResult, text: string, now: number, miss: () => Result): Result {
+  const topic = nlu.ranking.find((r) => TOPIC_INTENTS.has(r.intent) && r.confidence >= kit.settings.minTopicConfidence / 4);
+  if (topic) return byIntent(kit, state, topic.intent, { ...nlu, intent: topic.intent, confidence: topic.confidence }, text, now, miss);
+  if (state.frame) return miss();
+  return { state, effects: [say(LINES.whatProblem, kit.menuButtons(state))] };
+}
+
+/** Mid-task, another task: switch at once when sure, otherwise offer it (and the runner-up) beside carrying on. */
+function otherTask(kit: PolicyKit, state: DialogueState, frame: Frame, intent: IntentName, nlu: NluResult, text: string, now: number): Result {
+  const words = text.trim().split(/\s+/).length;
+  if (nlu.confidence >= kit.settings.switchConfidence && words >= 3) return kit.startFlow(state, intent, nlu.entities, now, [say(LINES.switching(kit.title(intent)))]);
+  // The runner-up too, while it is still plausible (within 0.5 of the top reading).
+  const runnerUp = nlu.ranking[1];
+  const alsoOffer = runnerUp && runnerUp.intent !== intent && runnerUp.intent !== frame.flow && kit.flows.has(runnerUp.intent) && nlu.confidence - runnerUp.confidence < 0.5;
+  const offered = alsoOffer ? [intent, runnerUp.intent] : [intent];
+  const buttons = offered.map((i) => ({ label: (offered.length === 1 ? `Yes, ${kit.topicLabel(i)}` : kit.topicLabel(i)).slice(0, 60), value: flowValue(i) }));
+  const line = offered.length === 1 ? LINES.confirmSwitch(kit.title(frame.flow), kit.title(intent)) : LINES.confirmSwitchEither(kit.title(frame.flow));
+  const first = buttons[0];
+  const yesNo = offered.length === 1 && first ? { yes: first.value, no: navValue('continue') } : null;
+  return { state: { ...state, yesNo }, effects: [say(line, [...buttons, NAV_BUTTONS.continue])] };
+}
+
+export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentName, nlu: NluResult, text: string, now: number, miss: () => Result): Result {
+  const frame = state.frame;
+  switch (intent) {
+    case 'contact_support':
+      return contactAnswer(kit, state, nlu);
+    case 'help':
+      return navigate(kit, state, 'help', now);
+    case 'cancel':
+      // "ok let's continue" may read as cancel to the classifier; the words decide.
+      return navigate(kit, state, asksToContinue(text) ? 'continue' : 'cancel', now);
+    case 'greeting':
+      return frame ? kit.reask(state, [say(LINES.greetingInFlow(kit.title(frame.flow)))]) : { state, effects: [say(LINES.greeting, kit.menuButtons(state))] };
+    case 'thanks':
+      return leavingMidTask(kit, state, true);
+    case 'goodbye':
+      return leavingMidTask(kit, state, false);
+    case 'affirm':
+    case 'deny': {
+      // Only a reply-shaped message is a yes or a no; a sentence with a "no" in it says something else.
+      if (!isBareReply(text)) return notYesOrNo(kit, state, nlu, text, now, miss);
+      if (frame) return miss();
+      return intent === 'affirm' ? { state, effects: [say(LINES.affirmNoFlow, kit.menuButtons(state))] } : { state, effects: [say(LINES.denyNoFlow)] };
+    }
+    case 'out_of_scope':
+      return frame ? miss() : outOfScope(kit, state, nlu);
+    default:
+      break;
+  }
+  // "My payment was flagged as suspicious": a reported problem, diagnosed, not an article to read.
+  const stopped = nlu.facts.some((f) => !f.negated && STOPPED_PAYMENT_FACTS.has(f.name));
+  if (isInfoTopic(intent) && stopped && !nlu.asksQuestion && kit.flows.has(DIAGNOSIS_FLOW) && frame?.flow !== DIAGNOSIS_FLOW) {
+    return frame ? otherTask(kit, state, frame, DIAGNOSIS_FLOW, { ...nlu, intent: DIAGNOSIS_FLOW }, text, now) : kit.startFlow(state, DIAGNOSIS_FLOW, nlu.entities, now);
+  }
+  if (kit.flows.has(intent)) {
+    if (!frame) return kit.startFlow(state, intent, nlu.entities, now);
+    // A question about the task in hand, or about another one: answer it, then back to the question.
+    if (nlu.asksQuestion) return answerMidTask(kit, state, text);
+    // More about the same problem, but no answer to the question: a reprompt that says so.
+    if (frame.flow === intent) return frame.misses >= 1 ? miss() : kit.reask({ ...state, frame: { ...frame, misses: 1 } }, [say(LINES.alreadyOnIt(kit.title(intent)))]);
+    return otherTask(kit, state, frame, intent, nlu, text, now);
+  }
+  if (isInfoTopic(intent)) return frame && nlu.asksQuestion ? answerMidTask(kit, state, text) : infoAnswer(kit, state, intent, text);
+  return frame ? miss() : outOfScope(kit, state, nlu);
+}

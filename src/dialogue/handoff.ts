@@ -1,0 +1,82 @@
+/**
+ * People: handing the conversation to the support team (quiet until they hand it back), and
+ * contact answers ("is there a phone number for Alipay?"): who handles this problem, how to reach
+ * them and what to send, with a person here one click away. Only an explicit wish for a person
+ * here ("can I talk to someone?") hands over; asking how to reach Alipay is a question.
+ */
+import type { Effect } from '../core/ports.js';
+import type { NluResult } from '../core/types.js';
+import { LINES } from './bot-lines.js';
+import { NAV_BUTTONS, navValue, normalise } from './button-values.js';
+import type { DialogueState, Frame } from './dialogue-state.js';
+import { say, type PolicyKit, type Result } from './policy-kit.js';
+
+export const HANDOFF_SECTION = 'contact-support#who-to-contact';
+const WHAT_TO_SEND = 'contact-support#what-to-include';
+
+/** Who handles what, by the problem in hand (flow or last topic) and what the person told us. */
+const PARTY_SECTIONS: Readonly<Record<string, readonly string[]>> = {
+  payment_declined: [HANDOFF_SECTION],
+  link_card: ['contact-support#alipay-support', 'contact-support#card-issuer'],
+  verification: ['contact-support#alipay-support'],
+  account_setup: ['contact-support#alipay-support'],
+  security: ['contact-support#alipay-support', 'contact-support#card-issuer'],
+  pay_on_alibaba: ['contact-support#alibaba-support', 'contact-support#alipay-support'],
+  pending_payment: ['contact-support#alibaba-support', 'contact-support#alipay-support'],
+  refunds: ['contact-support#alibaba-support', 'contact-support#alipay-support'],
+  limits: ['contact-support#card-issuer', 'contact-support#alipay-support'],
+  fees_and_rates: ['contact-support#card-issuer'],
+};
+
+const PERSON = '(a |an |the |some |real |live |actual |human )*(person|human|agent|someone|somebody|representative|operator|staff|team member|support agent|real person)';
+const WANTS_PERSON = new RegExp(
+  `\\b(talk|speak|chat|connect|pass|transfer|put|get|give|hand|bring) (me )?(to|with|through to|over to)? ?${PERSON}\\b|^${PERSON}( please| pls| now)*$|\\bescalate\\b|\\b(need|want) ${PERSON}\\b`,
+);
+
+/** "can I talk to someone here", "pass me to a person", "human please", "escalate this". */
+export function wantsPerson(text: string): boolean {
+  return WANTS_PERSON.test(normalise(text));
+}
+
+export function problemOf(kit: PolicyKit, frame: Frame | null): string {
+  if (!frame) return 'The person asked to talk to a person.';
+  const parts = [`Needs help with ${kit.title(frame.flow)}.`];
+  if (frame.slots['cardNetwork']) parts.push(`Card network: ${frame.slots['cardNetwork']}.`);
+  if (frame.slots['errorKind']) parts.push(`Reported cause: ${frame.slots['errorKind'].replace(/_/g, ' ')}.`);
+  const stated = frame.facts.filter((f) => !f.startsWith('status.'));
+  if (stated.length > 0) parts.push(`Stated: ${stated.map((f) => (f.startsWith('!') ? `not ${f.slice(1)}` : f)).join(', ')}.`);
+  parts.push(`Was at step "${frame.step}".`);
+  return parts.join(' ');
+}
+
+/** A person takes over: who to contact for what, a redacted summary for staff, then quiet. */
+export function handOver(kit: PolicyKit, state: DialogueState, frame: Frame | null, reason: string, now: number): Result {
+  // Who handles what, unless the step the person is on has just shown it.
+  const shown = frame ? (kit.engine.currentStep(frame).sections ?? []).includes(HANDOFF_SECTION) : false;
+  const effects: Effect[] = [
+    ...(shown ? [] : [{ type: 'say_section', section: HANDOFF_SECTION, intro: LINES.handoffIntro } satisfies Effect]),
+    say(LINES.handoff),
+    // Only what the bot knows from buttons, entities and facts goes to staff: never the person's own words.
+    { type: 'handoff', reason, problem: problemOf(kit, frame), stepsTried: frame?.done ?? [], flow: frame?.flow ?? null },
+  ];
+  return {
+    state: { ...state, frame: null, paused: frame ?? state.paused, handoff: { since: now, flow: frame?.flow ?? null } },
+    effects,
+  };
+}
+
+/** "How do I reach Alipay?": the right party for the problem in hand, how to reach them, what to send. */
+export function contactAnswer(kit: PolicyKit, state: DialogueState, nlu: NluResult | null): Result {
+  const about = state.frame?.flow ?? (nlu?.topic && nlu.topic !== 'contact_support' ? nlu.topic : null) ?? state.topic;
+  const known = [...(state.frame?.facts ?? []), ...state.facts];
+  let parties = (about ? PARTY_SECTIONS[about] : undefined) ?? [HANDOFF_SECTION];
+  // The bank refused it: the bank can say why. Alipay stopped it, or the bank sees nothing: Alipay.
+  if (about === 'payment_declined' && known.includes('error.issuer_declined')) parties = ['contact-support#card-issuer'];
+  else if (about === 'payment_declined' && (known.includes('error.risk_flagged') || known.includes('card.bank_sees_nothing'))) parties = ['contact-support#alipay-support'];
+  const sections = [...parties, WHAT_TO_SEND];
+  const effects: Effect[] = sections.map((section, i) => (i === 0 ? { type: 'say_section', section, intro: LINES.contactIntro } : { type: 'say_section', section }));
+  const buttons = state.frame ? [NAV_BUTTONS.human, NAV_BUTTONS.continue] : [NAV_BUTTONS.human, NAV_BUTTONS.menu];
+  effects.push(say(state.frame ? LINES.contactOfferInFlow(kit.title(state.frame.flow)) : LINES.contactOffer, buttons));
+  const next: DialogueState = { ...state, topic: 'contact_support', shown: sections, ...(state.frame ? { yesNo: { yes: navValue('continue'), no: navValue('menu') } } : {}) };
+  return { state: next, effects };
+}

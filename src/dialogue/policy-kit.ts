@@ -1,0 +1,101 @@
+/**
+ * What every part of the dialogue policy shares: the flows and their engine, the settings, and
+ * the small moves they all make (say, re-ask the current question, settle what the engine did,
+ * start a flow, the menu). The policy is split by job (route-text, route-action, navigation,
+ * outcomes, handoff, answers); each gets this kit instead of reaching into the others.
+ */
+import type { DialogueInput, Effect, StepResult } from '../core/ports.js';
+import type { Button, Entities } from '../core/types.js';
+import { LINES } from './bot-lines.js';
+import { NAV_BUTTONS, flowValue, navValue } from './button-values.js';
+import type { DialogueState, Frame } from './dialogue-state.js';
+import { FlowEngine, type FlowOutcome } from './flow-engine.js';
+import type { FlowDefinition } from './flow-schema.js';
+import { INFO_TOPICS, isInfoTopic } from './info-topics.js';
+
+export type Result = StepResult<DialogueState>;
+
+export interface PolicySettings {
+  idleMs: number;
+  clarifyMargin: number;
+  switchConfidence: number;
+  minTopicConfidence: number;
+}
+
+export const say = (text: string, buttons?: Button[]): Effect => (buttons ? { type: 'say', text, buttons } : { type: 'say', text });
+
+export interface PolicyKit {
+  readonly flows: ReadonlyMap<string, FlowDefinition>;
+  readonly engine: FlowEngine;
+  readonly settings: PolicySettings;
+  title(flowId: string): string;
+  topicLabel(intent: string): string;
+  resumeButton(frame: Frame): Button;
+  menuButtons(state?: DialogueState): Button[];
+  /** The current question again (only its question and buttons, or the whole step), after something else was said. */
+  reask(state: DialogueState, lead?: Effect[], mode?: 'full' | 'question', leadText?: string): Result;
+  /** Applies what the engine did: a resting frame, a finished flow, a handoff or another flow. */
+  settle(state: DialogueState, outcome: FlowOutcome, now: number, lead?: Effect[]): Result;
+  startFlow(state: DialogueState, flowId: string, entities: Entities, now: number, lead?: Effect[]): Result;
+  /** Set by the policy: a person takes over (handoff.ts). */
+  handoff(state: DialogueState, frame: Frame | null, reason: string, now: number): Result;
+}
+
+export function createPolicyKit(flows: ReadonlyMap<string, FlowDefinition>, settings: PolicySettings, handoff: PolicyKit['handoff']): PolicyKit {
+  const engine = new FlowEngine(flows);
+  const title = (flowId: string): string => engine.flow(flowId).title;
+  const resumeButton = (frame: Frame): Button => ({ label: `Resume ${title(frame.flow)}`.slice(0, 60), value: navValue('resume') });
+  const menuButtons = (state?: DialogueState): Button[] => [
+    ...(state?.paused ? [resumeButton(state.paused)] : []),
+    ...[...flows.values()].map((f) => ({ label: f.label, value: flowValue(f.id) })),
+    NAV_BUTTONS.human,
+  ];
+
+  const kit: PolicyKit = {
+    flows,
+    engine,
+    settings,
+    title,
+    topicLabel: (intent) => flows.get(intent)?.label ?? (isInfoTopic(intent) ? INFO_TOPICS[intent].label : intent),
+    resumeButton,
+    menuButtons,
+    handoff,
+    reask(state, lead = [], mode = 'question', leadText) {
+      if (!state.frame) return { state, effects: [...lead, say(leadText ?? LINES.done, menuButtons(state))] };
+      return { state, effects: [...lead, ...engine.render(state.frame, mode, leadText)] };
+    },
+    settle(state, outcome, now, lead = []) {
+      const effects = [...lead, ...outcome.effects];
+      const exit = outcome.exit;
+      if (!exit) return { state: { ...state, frame: outcome.frame }, effects };
+      if (exit.kind === 'handoff') {
+        const handed = kit.handoff(state, exit.frame, `asked for a person during ${title(exit.frame.flow)}`, now);
+        return { state: handed.state, effects: [...effects, ...handed.effects] };
+      }
+      if (exit.kind === 'switch') {
+        // The next flow starts from what the person told us in this one.
+        const next = engine.start(exit.flow, {}, exit.from.facts);
+        return kit.settle({ ...state, frame: null, topic: exit.flow }, next, now, effects);
+      }
+      const finished: DialogueState = { ...state, frame: null };
+      if (finished.paused && finished.paused.flow !== exit.flow) {
+        effects.push(say(LINES.backToEarlier(title(finished.paused.flow)), [resumeButton(finished.paused), NAV_BUTTONS.menu]));
+        finished.yesNo = { yes: navValue('resume'), no: navValue('menu') };
+      } else if (finished.paused?.flow === exit.flow) {
+        finished.paused = null;
+      }
+      return { state: finished, effects };
+    },
+    startFlow(state, flowId, entities, now, lead = []) {
+      // Leaving another task for this one: keep it, so it can be resumed.
+      const paused = state.frame && state.frame.flow !== flowId ? state.frame : state.paused?.flow === flowId ? null : state.paused;
+      return kit.settle({ ...state, frame: null, paused, topic: flowId }, engine.start(flowId, entities, state.facts), now, lead);
+    },
+  };
+  return kit;
+}
+
+/** The text of a message as the dialogue reads it; the cleaner truncates, this bounds the matching work whatever arrives. */
+export function messageText(input: DialogueInput): string {
+  return (input.message.text ?? '').slice(0, 4000);
+}

@@ -1,0 +1,35 @@
+/** A button click: navigation, a flow, an information topic, or an answer to the current question. */
+import { LINES } from './bot-lines.js';
+import { parseButtonValue } from './button-values.js';
+import type { DialogueState } from './dialogue-state.js';
+import { infoAnswer } from './answers.js';
+import { contactAnswer } from './handoff.js';
+import { isInfoTopic } from './info-topics.js';
+import { navigate } from './navigation.js';
+import { say, type PolicyKit, type Result } from './policy-kit.js';
+
+export function onAction(kit: PolicyKit, state: DialogueState, value: string, now: number): Result {
+  const action = parseButtonValue(value);
+  switch (action.kind) {
+    case 'hand_back':
+      return { state, effects: [say(LINES.notInHandoff, kit.menuButtons(state))] };
+    case 'nav':
+      return navigate(kit, state, action.command, now);
+    case 'flow':
+      if (!kit.flows.has(action.flow)) break;
+      return kit.startFlow(state, action.flow, {}, now);
+    case 'info':
+      if (action.intent === 'contact_support') return contactAnswer(kit, state, null);
+      if (!isInfoTopic(action.intent)) break;
+      return infoAnswer(kit, state, action.intent, undefined);
+    case 'answer': {
+      if (!state.frame) return { state, effects: [say(LINES.staleButton), say(LINES.done, kit.menuButtons(state))] };
+      const option = kit.engine.currentStep(state.frame).options?.find((o) => o.value === action.value);
+      if (!option) return kit.reask(state, [say(LINES.staleButton)]);
+      return kit.settle(state, kit.engine.choose(state.frame, option), now);
+    }
+    case 'unknown':
+      break;
+  }
+  return kit.reask(state, [say(LINES.unknownButton)]);
+}

@@ -1,0 +1,117 @@
+/**
+ * A typed message, in the order a good support agent listens: commands (back, cancel, a person)
+ * → what the person says about how it went → an answer to the question asked (from the facts they
+ * stated, their words, an entity) → a question of theirs (answered, then back to ours) → another
+ * task or topic → a reprompt. What they tell us is remembered for the rest of the conversation.
+ */
+import type { DialogueInput } from '../core/ports.js';
+import type { NluResult, Status } from '../core/types.js';
+import { byIntent, clarifyButton, closeCall } from './by-intent.js';
+import { LINES } from './bot-lines.js';
+import { NAV_BUTTONS, commandInText } from './button-values.js';
+import type { DialogueState } from './dialogue-state.js';
+import type { FlowOption, FlowStep } from './flow-schema.js';
+import { wantsPerson } from './handoff.js';
+import { learnFacts } from './known-facts.js';
+import { matchOption, matchOptionWithCoverage } from './match-answer.js';
+import { bareYesOrNo, hasNoWords, onlyPresentsSecret } from './message-shape.js';
+import { navigate } from './navigation.js';
+import { statusOutsideFlow, statusWithoutOption } from './outcomes.js';
+import { messageText, say, type PolicyKit, type Result } from './policy-kit.js';
+import { onAction } from './route-action.js';
+
+/** The option a stated status picks: declared for it, or else the step's yes (solved) or no (still failing). */
+function optionForStatus(step: FlowStep, status: Status): FlowOption | undefined {
+  const options = step.options ?? [];
+  const declared = options.find((o) => o.match?.status?.includes(status));
+  if (declared) return declared;
+  if (status === 'solved') return options.find((o) => o.polarity === 'yes');
+  if (status === 'still_failing') return options.find((o) => o.polarity === 'no');
+  return undefined;
+}
+
+/** Reprompts: short the first time, worded differently the second, then other ways forward. */
+function miss(kit: PolicyKit, state: DialogueState): Result {
+  const frame = state.frame;
+  if (!frame) return { state, effects: [say(LINES.outOfScope, kit.menuButtons(state))] };
+  const misses = frame.misses + 1;
+  if (misses > 2) {
+    return { state: { ...state, frame: { ...frame, misses: 0 } }, effects: [say(LINES.alternatives, [NAV_BUTTONS.restart, NAV_BUTTONS.menu, NAV_BUTTONS.human])] };
+  }
+  return kit.reask({ ...state, frame: { ...frame, misses } }, [], 'question', misses === 1 ? LINES.reprompt : LINES.repromptAgain);
+}
+
+/** What the message told us, remembered for the conversation and for the task in hand. */
+function learn(kit: PolicyKit, state: DialogueState, nlu: NluResult | null): DialogueState {
+  if (!nlu || nlu.facts.length === 0) return state;
+  const facts = learnFacts(state.facts, nlu.facts);
+  return { ...state, facts, frame: state.frame ? kit.engine.learn(state.frame, nlu.facts) : null };
+}
+
+function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, text: string, now: number): Result {
+  const frame = state.frame;
+  if (!frame) return outsideFlow(kit, state, nlu, text, now);
+  const step = kit.engine.currentStep(frame);
+  const status = nlu?.status ?? null;
+  const said = nlu ? nlu.facts.map((f) => `${f.negated ? '!' : ''}${f.name}`) : [];
+
+  // "Did that fix it?" → "still the same", "it worked"; a fact that answers the question ("the bank refused it").
+  const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said);
+  if (picked && !(status === 'will_act_elsewhere' || status === 'leaving')) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}), now);
+
+  const match = matchOptionWithCoverage(step.options ?? [], text, nlu);
+  // "What are the fees on a Visa?" names an option but asks about something else.
+  const questionElsewhere = nlu !== null && nlu.asksQuestion && (match?.coverage ?? 0) < 0.5 && !match?.option.match?.intents?.includes(nlu.intent);
+  if (match && !questionElsewhere && !(status === 'will_act_elsewhere' || status === 'leaving')) return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}), now);
+
+  if (status) return statusWithoutOption(kit, state, status);
+  if (!nlu) return miss(kit, state);
+  // Mid-flow, an unsure reading that fits no option is a reprompt, unless it asks something we can look up.
+  if (nlu.confidence < kit.settings.minTopicConfidence && !nlu.asksQuestion && nlu.intent !== 'contact_support') return miss(kit, state);
+  // Two other tasks too close to call: ask which, with carrying on as a choice.
+  const close = nlu.asksQuestion ? undefined : closeCall(kit, nlu, frame);
+  if (close) return { state: { ...state, clarify: close }, effects: [say(LINES.clarify, [...close.map((i) => clarifyButton(kit, i)), NAV_BUTTONS.continue, NAV_BUTTONS.menu])] };
+  return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
+}
+
+function outsideFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, text: string, now: number): Result {
+  if (!nlu) return { state, effects: [say(LINES.whatProblem, kit.menuButtons(state))] };
+  // "It worked, thanks!" after an answer, "still no luck", "I'll ask my bank".
+  const conversational = !nlu.topic || nlu.intent === 'affirm' || nlu.intent === 'deny' || nlu.intent === 'thanks' || nlu.intent === 'goodbye';
+  if (nlu.status && conversational) return statusOutsideFlow(kit, state, nlu.status, now);
+  const close = closeCall(kit, nlu, null);
+  if (close) return { state: { ...state, clarify: close }, effects: [say(LINES.clarify, [...close.map((i) => clarifyButton(kit, i)), NAV_BUTTONS.menu])] };
+  return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
+}
+
+export function onText(kit: PolicyKit, previous: DialogueState, input: DialogueInput, clarify: string[] | null, yesNo: DialogueState['yesNo']): Result {
+  const text = messageText(input);
+  const now = input.now;
+  const frame = previous.frame;
+  if (input.notes.includes('empty') || text.trim() === '' || (hasNoWords(text) && !commandInText(text))) {
+    return frame ? kit.reask(previous, [say(LINES.emptyInFlow)]) : { state: previous, effects: [say(LINES.empty, kit.menuButtons(previous))] };
+  }
+  if (input.notes.includes('non_english')) return frame ? kit.reask(previous, [say(LINES.nonEnglish)]) : { state: previous, effects: [say(LINES.nonEnglish, kit.menuButtons(previous))] };
+  if (input.notes.includes('emoji_only')) return frame ? kit.reask(previous, [say(LINES.emojiOnly)]) : { state: previous, effects: [say(LINES.emojiOnly, kit.menuButtons(previous))] };
+
+  const command = commandInText(text);
+  if (command) return navigate(kit, previous, command, now);
+  // "here it is [card number]": the privacy warning is the whole reply.
+  if (onlyPresentsSecret(text)) return frame ? kit.reask(previous) : { state: previous, effects: [say(LINES.secretOnly, kit.menuButtons(previous))] };
+  // The bot's own yes/no question ("Shall we carry on with …?"): a bare "yes" / "no thanks" answers that.
+  const reply = yesNo ? bareYesOrNo(text) : undefined;
+  if (yesNo && reply) return onAction(kit, previous, reply === 'yes' ? yesNo.yes : yesNo.no, now);
+  if (wantsPerson(text)) return navigate(kit, previous, 'human', now);
+
+  const nlu = input.nlu;
+  const state = learn(kit, previous, nlu);
+  // A typed answer to "did you mean A or B?" ("the first one", "fees").
+  if (clarify) {
+    const choices: FlowOption[] = clarify.map((intent) => ({ value: intent, label: kit.topicLabel(intent), then: [{ to: '@end' }] }));
+    const lower = text.toLowerCase();
+    const ordinal = /\b(first|former)\b/.test(lower) ? choices[0] : /\b(second|latter|last)\b/.test(lower) ? choices[1] : undefined;
+    const picked = ordinal ?? matchOption(choices, text, null);
+    if (picked) return onAction(kit, state, clarifyButton(kit, picked.value).value, now);
+  }
+  return inFlow(kit, state, nlu, text, now);
+}
