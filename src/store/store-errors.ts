@@ -11,18 +11,18 @@ export class LockTimeoutError extends StoreError {
 }
 
 /**
- * The lowdb store is already open in another process; two writers would lose each other's turns.
+ * The lowdb store is already open in another live process (it holds the operating-system lock on
+ * the store's owner.lock); two writers would lose each other's turns.
  * An operator's setup to fix (an InputError), so the CLI says it in one line.
  */
 export class StoreInUseError extends InputError {
   constructor(
     readonly lockFile: string,
-    readonly pid: number,
+    readonly pid: number | undefined,
   ) {
     super(
-      `the store is in use by process ${pid} (lock ${lockFile}). One lowdb store serves one process: ` +
-        'stop the other one, use another --store path, or set REDIS_URL to run several instances. ' +
-        'If no supportbot is running, delete the lock file.',
+      `the store is in use by ${pid === undefined ? 'another process' : `process ${pid}`} (lock ${lockFile}). One lowdb store serves one process: ` +
+        'stop the other one, use another --store path, or set REDIS_URL to run several instances.',
     );
   }
 }
