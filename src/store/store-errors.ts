@@ -1,4 +1,4 @@
-import { InputError, StoreError } from '../core/errors.js';
+import { InputError, StoreError, StoreUnavailableError } from '../core/errors.js';
 
 /** Another instance held the conversation's lock for longer than we were willing to wait. */
 export class LockTimeoutError extends StoreError {
@@ -24,5 +24,18 @@ export class StoreInUseError extends InputError {
       `the store is in use by ${pid === undefined ? 'another process' : `process ${pid}`} (lock ${lockFile}). One lowdb store serves one process: ` +
         'stop the other one, use another --store path, or set REDIS_URL to run several instances.',
     );
+  }
+}
+
+/**
+ * A turn's write refused by its fence: the lock it held is gone, or the write reached Redis too
+ * late. The turn is answered "please try again" and nothing it did is stored.
+ */
+export class FencedWriteError extends StoreUnavailableError {
+  constructor(
+    readonly conversationKey: string,
+    why: string,
+  ) {
+    super(`write to conversation ${conversationKey} refused: ${why}`);
   }
 }
