@@ -70,20 +70,43 @@ export interface DigitGroup {
   weakGap: boolean;
 }
 
-/** Every run of digit groups in `text`, each as its groups; `plus` when it starts with '+'. */
-export function digitRuns(text: string): Array<{ groups: DigitGroup[]; plus: boolean }> {
-  const runs: Array<{ groups: DigitGroup[]; plus: boolean }> = [];
-  for (const run of text.matchAll(DIGIT_RUN)) {
-    const groups: DigitGroup[] = [];
-    let previousEnd = -1;
-    for (const g of run[0].matchAll(GROUP)) {
-      const start = run.index + g.index;
-      groups.push({ digits: g[0], start, end: start + g[0].length, weakGap: previousEnd >= 0 && WEAK_GAP.test(text.slice(previousEnd, start)) });
-      previousEnd = start + g[0].length;
-    }
-    runs.push({ groups, plus: run[0].startsWith('+') });
+export interface DigitRun {
+  groups: DigitGroup[];
+  plus: boolean;
+}
+
+/**
+ * The runs of digit groups in `text` that are at least `minLength` characters long, each as its
+ * groups; `plus` when it starts with '+'. Shorter runs (which cannot hold a card) cost nothing.
+ */
+export function digitRuns(text: string, minLength = 1): DigitRun[] {
+  const runs: DigitRun[] = [];
+  DIGIT_RUN.lastIndex = 0;
+  for (let run = DIGIT_RUN.exec(text); run !== null; run = DIGIT_RUN.exec(text)) {
+    if (run[0].length >= minLength) runs.push(runAt(text, run[0], run.index));
   }
   return runs;
+}
+
+/** The first and the last run of digit groups in `text`. */
+export function outerDigitRuns(text: string): { first?: DigitRun; last?: DigitRun } {
+  DIGIT_RUN.lastIndex = 0;
+  const first = DIGIT_RUN.exec(text);
+  if (first === null) return {};
+  let last: RegExpExecArray = first;
+  for (let run = DIGIT_RUN.exec(text); run !== null; run = DIGIT_RUN.exec(text)) last = run;
+  return { first: runAt(text, first[0], first.index), last: runAt(text, last[0], last.index) };
+}
+
+function runAt(text: string, run: string, index: number): DigitRun {
+  const groups: DigitGroup[] = [];
+  let previousEnd = -1;
+  for (const g of run.matchAll(GROUP)) {
+    const start = index + g.index;
+    groups.push({ digits: g[0], start, end: start + g[0].length, weakGap: previousEnd >= 0 && WEAK_GAP.test(text.slice(previousEnd, start)) });
+    previousEnd = start + g[0].length;
+  }
+  return { groups, plus: run.startsWith('+') };
 }
 
 /** Whether group `j` may join the group before it in one card number. */
@@ -97,7 +120,7 @@ export function joins(groups: readonly DigitGroup[], j: number): boolean {
 /** Replaces every card number in `text` with the placeholder; returns how many were found. */
 export function redactCardNumbers(text: string): { text: string; count: number } {
   const spans: Array<[number, number]> = [];
-  const runs = digitRuns(text);
+  const runs = digitRuns(text, MIN_PARTIAL_DIGITS);
   for (const { groups, plus } of runs) {
     // The first group after a '+' is a country code: a phone number, never the start of a card.
     const taken = groups.map((_, i) => i === 0 && plus);
@@ -142,7 +165,7 @@ function longestCardAt(text: string, groups: DigitGroup[], taken: boolean[], i: 
 const MESSAGE_END = /^[\s.,;:!?)-]{0,3}$/;
 
 /** The trailing joined groups of the last run when they end the message, or undefined. */
-export function trailingGroups(text: string, run: { groups: DigitGroup[]; plus: boolean } | undefined): DigitGroup[] | undefined {
+export function trailingGroups(text: string, run: DigitRun | undefined): DigitGroup[] | undefined {
   if (!run || run.plus) return undefined;
   const last = run.groups.at(-1);
   if (!last || !MESSAGE_END.test(text.slice(last.end))) return undefined;
@@ -152,7 +175,7 @@ export function trailingGroups(text: string, run: { groups: DigitGroup[]; plus: 
 }
 
 /** A message ending in the first 8-12 digits of a card right after card words (see above). */
-function partialCardAtEnd(text: string, run: { groups: DigitGroup[]; plus: boolean } | undefined): [number, number] | undefined {
+function partialCardAtEnd(text: string, run: DigitRun | undefined): [number, number] | undefined {
   const groups = trailingGroups(text, run);
   if (!groups) return undefined;
   let digits = 0;

@@ -1,5 +1,5 @@
 import type { PrivacyGuard, Redaction } from '../core/ports.js';
-import { CARD_PLACEHOLDER, digitRuns, hasCardContext, joins, MAX_CARD_DIGITS, MIN_CARD_DIGITS, trailingGroups, type DigitGroup } from './card-numbers.js';
+import { CARD_PLACEHOLDER, hasCardContext, joins, MAX_CARD_DIGITS, MIN_CARD_DIGITS, outerDigitRuns, trailingGroups, type DigitGroup, type DigitRun } from './card-numbers.js';
 import { luhnSums } from './luhn.js';
 import { normaliseForMatching } from './normalise-text.js';
 
@@ -76,9 +76,8 @@ export function createSplitCardGuard(guard: PrivacyGuard, options: SplitCardGuar
     redact(conversationKey, eventId, raw, at) {
       const text = normaliseForMatching(raw);
       const previous = previousTail(conversationKey, eventId, at);
-      const runs = digitRuns(text);
+      const { first, last } = outerDigitRuns(text);
       let joined: { end: number; tail: Tail | undefined } | undefined;
-      const first = runs[0];
       if (previous && first && !first.plus && LEAD_IN.test(text.slice(0, first.groups[0]!.start))) {
         joined = continueRun(previous, first.groups, ONLY_DIGIT_RUN.test(text), at);
       }
@@ -89,7 +88,7 @@ export function createSplitCardGuard(guard: PrivacyGuard, options: SplitCardGuar
         working = text.slice(0, start) + CARD_PLACEHOLDER + text.slice(joined.end);
         tail = joined.tail;
       } else {
-        tail = tailOf(text, runs.at(-1), at);
+        tail = tailOf(text, last, at);
       }
       remember(conversationKey, eventId, tail, previous);
       const redaction = guard.redact(working);
@@ -128,7 +127,7 @@ function continueRun(previous: Tail, groups: DigitGroup[], onlyDigits: boolean, 
 }
 
 /** The marker of a message that ends in digits which could be the start of a card number. */
-function tailOf(text: string, run: ReturnType<typeof digitRuns>[number] | undefined, at: number): Tail | undefined {
+function tailOf(text: string, run: DigitRun | undefined, at: number): Tail | undefined {
   const groups = trailingGroups(text, run);
   // A run of 13 digits or more is a card (redacted) or an id on its own, not the start of one.
   if (!groups || groups.reduce((n, g) => n + g.digits.length, 0) >= MIN_CARD_DIGITS) return undefined;
