@@ -7,7 +7,7 @@ import { ALREADY_WITH_STAFF_TEXT } from '../../src/core/open-handoffs.js';
 import { createRateLimiter } from '../../src/core/rate-limiter.js';
 import { createTurnPipeline, RATE_LIMITED_TEXT } from '../../src/core/turn-pipeline.js';
 import type { ConversationStore, DialoguePolicy, KnowledgeBase } from '../../src/core/ports.js';
-import type { IncomingMessage } from '../../src/core/types.js';
+import { NOTHING_STATED, type IncomingMessage } from '../../src/core/types.js';
 import { createSupportbot, type Supportbot } from '../../src/index.js';
 import { createPrivacyGuard } from '../../src/privacy/privacy-guard.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
@@ -15,7 +15,7 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createCaptureLogger } from './capture-logger.js';
 
 const knowledge: KnowledgeBase = { section: () => undefined, search: () => [] };
-const nlu = { parse: () => ({ intent: 'greeting' as const, confidence: 0.9, ranking: [], entities: {} }) };
+const nlu = { parse: () => ({ intent: 'greeting' as const, confidence: 0.9, ranking: [], entities: {}, ...NOTHING_STATED }) };
 const counting: DialoguePolicy<{ n: number }> = {
   initialState: () => ({ n: 0 }),
   parseState: (raw) => raw as { n: number },

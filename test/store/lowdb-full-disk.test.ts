@@ -52,8 +52,7 @@ describe('the lowdb journal on a full disk', () => {
     expect(failed).toHaveLength(3);
     expect(acked.length).toBeGreaterThan(5);
     for (const t of failed) expect(t.reply).toBe(APOLOGY_TEXT(t.errorRef ?? ''));
-    // The turns after the first failure failed too: the state never moved past the last stored turn.
-    expect(turns.findIndex((t) => t.errorRef !== null)).toBe(acked.length);
+    // (A smaller turn after a failure may still fit: the failed line was cut off again.)
 
     const conversations = path.join(dir, 'full.conversations');
     const replay = replayJournals(listJournals(conversations).map((j) => j.file));

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ConversationStore, DialoguePolicy, KnowledgeBase } from '../../src/core/ports.js';
 import { createTurnPipeline, STORE_DOWN_TEXT } from '../../src/core/turn-pipeline.js';
+import { NOTHING_STATED } from '../../src/core/types.js';
 import { createPrivacyGuard } from '../../src/privacy/privacy-guard.js';
 import { openRedisStore } from '../../src/store/redis-store.js';
 import { FencedWriteError } from '../../src/store/store-errors.js';
@@ -11,7 +12,7 @@ import { freePort, hasRedisServer, noteSkipped, ownRedis, type OwnRedis } from '
 if (!hasRedisServer) noteSkipped('Redis fencing tests', 'redis-server is not installed (apt-get install redis-server)');
 
 const knowledge: KnowledgeBase = { section: () => undefined, search: () => [] };
-const nlu = { parse: () => ({ intent: 'greeting' as const, confidence: 0.9, ranking: [], entities: {} }) };
+const nlu = { parse: () => ({ intent: 'greeting' as const, confidence: 0.9, ranking: [], entities: {}, ...NOTHING_STATED }) };
 const counting: DialoguePolicy<{ n: number }> = {
   initialState: () => ({ n: 0 }),
   parseState: (raw) => raw as { n: number },
