@@ -1,15 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { MAX_ACTION_LENGTH } from '../core/input-limits.js';
 import type { IncomingMessage, TurnResult } from '../core/types.js';
 
-/** One input line of `chat --json` (DESIGN.md). `id` is an optional event id for deduplication. */
+const MAX_ID = 256;
+const id = (field: string) =>
+  z.string().min(1, `${field} must be a non-empty string`).max(MAX_ID, `${field} must be at most ${MAX_ID} characters`);
+
+/**
+ * One input line of `chat --json`. `id` is an optional event id for deduplication. Every field has a
+ * size limit (the text is cut by the bot itself; the whole line is at most MAX_LINE_BYTES).
+ */
 export const jsonInputSchema = z
   .object({
-    user: z.string().min(1, 'user must be a non-empty string'),
+    user: id('user'),
     text: z.string().optional(),
-    action: z.string().min(1, 'action must be a non-empty string').optional(),
-    conversation: z.string().min(1).optional(),
-    id: z.string().min(1).optional(),
+    action: z.string().min(1, 'action must be a non-empty string').max(MAX_ACTION_LENGTH, `action must be at most ${MAX_ACTION_LENGTH} characters`).optional(),
+    conversation: id('conversation').optional(),
+    id: id('id').optional(),
   })
   .refine((v) => (v.text === undefined) !== (v.action === undefined), { message: 'give exactly one of "text" or "action"' });
 export type JsonInput = z.output<typeof jsonInputSchema>;

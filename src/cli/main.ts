@@ -33,10 +33,17 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     }
     if (error instanceof InputError) {
       process.stderr.write(`supportbot: ${error.message}\n`);
+      // The operator gets one line; the trace (with its cause) only when asked for.
+      if (/^(debug|trace)$/i.test(process.env.LOG_LEVEL ?? '')) process.stderr.write(`${traceOf(error)}\n`);
       process.exitCode = 2;
       return;
     }
     process.stderr.write(`supportbot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   }
+}
+
+function traceOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause === undefined ? (error.stack ?? error.message) : `${error.stack ?? error.message}\nCaused by: ${traceOf(error.cause)}`;
 }

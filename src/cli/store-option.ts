@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Env } from '../config/env.js';
+import { checkDataDir, type Env } from '../config/env.js';
 import type { StoreSpec } from '../store/open-store.js';
 
 export const STORE_OPTION_HELP = 'where conversations are kept: "memory" (nothing kept) or a lowdb file path (default: $DATA_DIR/supportbot.json, or Redis when REDIS_URL is set)';
@@ -11,5 +11,6 @@ export function storeSpecFrom(option: string | undefined, env: Env): StoreSpec {
   if (env.REDIS_URL) {
     return { kind: 'redis', url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, idleTtlMs: Math.round(env.REDIS_IDLE_TTL_DAYS * 86_400_000) };
   }
+  checkDataDir(env.DATA_DIR);
   return { kind: 'lowdb', path: path.join(env.DATA_DIR, 'supportbot.json') };
 }

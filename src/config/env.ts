@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, formatIssuePath } from '../core/errors.js';
 
@@ -82,6 +84,27 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError('SLACK_BOT_TOKEN', 'is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
   }
   return env;
+}
+
+/**
+ * DATA_DIR must be a folder this process can write (the lowdb store lives there): created when
+ * missing, then proven by writing and removing a small file. A read-only or unusable DATA_DIR stops
+ * the start with one line naming the variable; the system error is kept as the cause, for the stack
+ * trace the CLI prints at LOG_LEVEL=debug.
+ */
+export function checkDataDir(dir: string): void {
+  const probe = path.join(dir, `.supportbot-write-test-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const why = code === 'EROFS' ? 'is on a read-only file system' : code === 'EACCES' || code === 'EPERM' ? 'is not writable by this process' : `cannot be used (${code})`;
+    const problem = new ConfigError('DATA_DIR', `${path.resolve(dir)} ${why}: set DATA_DIR to a folder the bot can write, or set REDIS_URL to keep conversations in Redis`);
+    problem.cause = error;
+    throw problem;
+  }
 }
 
 export function hasSlack(env: Env): boolean {

@@ -7,6 +7,11 @@ import type { Button, Citation, HandoffSummary, IncomingMessage, NluResult, Unde
 /** Privacy guard: runs first; everything after it sees only the redacted text. */
 export interface PrivacyGuard {
   redact(text: string): Redaction;
+  /**
+   * Redacts one typed message of a conversation, also catching a card number split over this
+   * message and the previous one (privacy/split-card-memory.ts). Optional: without it, redact().
+   */
+  redactMessage?(conversationKey: string, eventId: string, text: string, at: number): Redaction;
 }
 export interface Redaction {
   text: string;
@@ -121,6 +126,8 @@ export interface ConversationStore {
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /** True the first time an event id is seen, false for a repeat (Slack retries, Discord replays). */
   claimEvent(eventId: string): Promise<boolean>;
+  /** Forgets a claimed event id, so a retry of an event that was refused (rate limited) is answered. */
+  releaseEvent?(eventId: string): Promise<void>;
   close(): Promise<void>;
 }
 

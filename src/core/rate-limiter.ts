@@ -9,6 +9,12 @@ export interface RateLimiterOptions {
 export interface RateLimiter {
   /** Counts a turn for `key` and returns true, or returns false (and counts nothing) when over the limit. */
   take(key: string): boolean;
+  /**
+   * After a refused take(): true once per window, for the one "slow down" notice; false for the
+   * messages refused after it, which are dropped without a reply (a flood gets one notice, not one
+   * per message). A turn taken again starts over.
+   */
+  notice(key: string): boolean;
 }
 
 /**
@@ -22,10 +28,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const windowMs = options.windowMs ?? 60_000;
   const now = options.now ?? Date.now;
   const seen = new Map<string, number[]>();
+  const noticed = new Map<string, number>();
   let nextSweep = now() + windowMs;
 
   function sweep(at: number): void {
     for (const [key, times] of seen) if ((times.at(-1) ?? -Infinity) <= at - windowMs) seen.delete(key);
+    for (const [key, when] of noticed) if (when <= at - windowMs) noticed.delete(key);
     nextSweep = at + windowMs;
   }
 
@@ -38,6 +46,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       if (times.length >= limit) return false;
       times.push(at);
       seen.set(key, times);
+      noticed.delete(key);
+      return true;
+    },
+    notice(key) {
+      const at = now();
+      const last = noticed.get(key);
+      if (last !== undefined && at - last < windowMs) return false;
+      noticed.set(key, at);
       return true;
     },
   };

@@ -6,6 +6,8 @@ import type { RateLimiter } from './rate-limiter.js';
 import { resolveEffects } from './resolve-effects.js';
 import { incomingMessageSchema, NO_CONTEXT, type IncomingMessage, type NluResult, type Platform, type TurnResult } from './types.js';
 import { InputError, StoreUnavailableError, TurnError } from './errors.js';
+import { limitInput } from './input-limits.js';
+import { ALREADY_WITH_STAFF_REPLY, createOpenHandoffs } from './open-handoffs.js';
 
 export interface TurnPipelineOptions {
   /** Input hygiene before the privacy guard; by default text passes through as it is. */
@@ -17,7 +19,10 @@ export interface TurnPipelineOptions {
   store: ConversationStore;
   now?: () => number;
   logger?: Logger;
-  /** Per-user limit, checked before NLU; a limited turn gets RATE_LIMITED_TEXT and changes nothing. */
+  /**
+   * Per-user limit, checked before NLU; a limited turn changes nothing and gives back its event id.
+   * The first one in a window gets RATE_LIMITED_TEXT; the rest of the flood get no reply.
+   */
   rateLimiter?: RateLimiter;
   /**
    * Platforms whose handoffs reach staff (a handoff channel is configured). Default: Slack,
@@ -57,10 +62,16 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
   const staffPlatforms: readonly Platform[] = options.staffPlatforms ?? ['slack', 'discord', 'replay'];
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger();
+  const handoffs = createOpenHandoffs(store, dialogue);
 
   function prepare(message: IncomingMessage): PreparedInput {
     const cleaned = message.text === undefined ? undefined : cleaner.clean(message.text);
-    const text = cleaned === undefined ? undefined : privacy.redact(cleaned.text);
+    const text =
+      cleaned === undefined
+        ? undefined
+        : privacy.redactMessage
+          ? privacy.redactMessage(message.conversationKey, message.eventId, cleaned.text, now())
+          : privacy.redact(cleaned.text);
     const action = message.action === undefined ? undefined : privacy.redact(message.action);
     const redactions = [...new Set([...(text?.findings ?? []), ...(action?.findings ?? [])])];
     return { ...(cleaned ? { cleaned } : {}), ...(text ? { text } : {}), ...(action ? { action } : {}), redactions };
@@ -104,8 +115,18 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
       };
       const stepped = dialogue.step(state, input);
       const resolved = resolveEffects(stepped.effects, knowledge);
+      // One open handoff per person: a second request elsewhere changes nothing and sends no summary.
+      const refused =
+        resolved.handoff !== undefined &&
+        input.staffAvailable &&
+        !(await handoffs.open(`${message.platform}:${message.userId}`, message.conversationKey, dialogue.position(stepped.state), at));
+      if (refused) {
+        resolved.replies = [ALREADY_WITH_STAFF_REPLY];
+        delete resolved.handoff;
+      }
       // What the replies showed is part of the conversation: a follow-up is read against it.
-      const next = dialogue.remember ? dialogue.remember(stepped.state, resolved.citations) : stepped.state;
+      const remembered = dialogue.remember ? dialogue.remember(stepped.state, resolved.citations) : stepped.state;
+      const next = refused ? state : remembered;
       const position = dialogue.position(next);
 
       // Write last: a turn whose state was not stored was not acknowledged.
@@ -143,7 +164,7 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
     async handle(raw: IncomingMessage): Promise<TurnResult> {
       const parsed = incomingMessageSchema.safeParse(raw);
       if (!parsed.success) throw new InputError(`invalid incoming message: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-      const message = parsed.data;
+      const message = limitInput(parsed.data);
       const ref = randomBytes(4).toString('hex');
       const base = {
         conversationKey: message.conversationKey,
@@ -165,10 +186,16 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
           return { ...base, replies: [], duplicate: true };
         }
         prepared = prepare(message);
-        if (options.rateLimiter && !options.rateLimiter.take(`${message.platform}:${message.userId}`)) {
-          // Not an error and not a turn: the dialogue does not advance and nothing is stored.
-          logger.info({ ref, conversationKey: message.conversationKey, userId: message.userId }, 'rate limited');
-          result = { ...base, replies: [{ text: RATE_LIMITED_TEXT, buttons: [], citations: [] }], duplicate: false, redactions: prepared.redactions };
+        const person = `${message.platform}:${message.userId}`;
+        if (options.rateLimiter && !options.rateLimiter.take(person)) {
+          // Not an error and not a turn: the dialogue does not advance and nothing is stored. The event
+          // id is given back, so a retry of this message is answered; one notice per window.
+          await Promise.resolve(store.releaseEvent?.(message.eventId)).catch((error: unknown) => {
+            logger.warn({ ref, eventId: message.eventId, err: String(error) }, 'could not give back a rate-limited event id');
+          });
+          const notice = options.rateLimiter.notice(person);
+          logger.info({ ref, conversationKey: message.conversationKey, userId: message.userId, notice }, notice ? 'rate limited' : 'rate limited; dropped without a reply');
+          result = { ...base, replies: notice ? [{ text: RATE_LIMITED_TEXT, buttons: [], citations: [] }] : [], duplicate: false, redactions: prepared.redactions };
           if (prepared.text) result.redactedText = prepared.text.text;
         } else {
           result = await runTurn(message, ref, prepared);
@@ -176,7 +203,7 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
       } catch (error) {
         const turnError = new TurnError(error, { conversationKey: message.conversationKey, eventId: message.eventId, ref });
         const unavailable = error instanceof StoreUnavailableError;
-        // Context to find and reproduce the failure, the text only as the guard left it (the logger redacts again).
+        // Context to find the failure; the person's words only in the debug line below, by `ref`.
         logger.error(
           {
             ref,
@@ -184,8 +211,6 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
             userId: message.userId,
             platform: message.platform,
             eventId: message.eventId,
-            ...(prepared?.text ? { text: prepared.text.text } : {}),
-            ...(prepared?.action ? { action: prepared.action.text } : {}),
             err: turnError.message,
             ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
           },

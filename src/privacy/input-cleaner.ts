@@ -77,8 +77,13 @@ export function truncate(text: string, max: number): string {
   }
   if (/[\uD800-\uDBFF]/.test(text.charAt(at - 1))) at -= 1;
   let kept = text.slice(0, at);
-  // A number that goes on past the cut is dropped whole.
-  const run = /\+?\d[\d -]*$/.exec(kept);
-  if (run && /^[ -]*\d/.test(text.slice(at))) kept = kept.slice(0, run.index);
+  // A number that goes on past the cut is dropped whole. Scanned back by hand: a `[\d -]*$` regex
+  // retried from every digit of a long "1 1 1 …" run is quadratic.
+  if (/^[ -]*\d/.test(text.slice(at))) {
+    let start = kept.length;
+    while (start > 0 && /[\d -]/.test(kept.charAt(start - 1))) start--;
+    while (start < kept.length && !/\d/.test(kept.charAt(start))) start++;
+    if (start < kept.length) kept = kept.slice(0, start > 0 && kept.charAt(start - 1) === '+' ? start - 1 : start);
+  }
   return kept.trimEnd();
 }

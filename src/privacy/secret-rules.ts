@@ -1,52 +1,14 @@
-import { CARD_PLACEHOLDER, redactCardNumbers } from './card-numbers.js';
+import { redactCardNumbers } from './card-numbers.js';
+import { ibanRule } from './iban-rule.js';
+import { passwordRule } from './password-rule.js';
+import { phoneRule } from './phone-rule.js';
+import { JOIN, patternRule, type SecretRule } from './secret-kinds.js';
 
-/** What the privacy guard reports: kinds only, never values. */
-export const SECRET_KINDS = ['card_number', 'cvv', 'expiry', 'code', 'password', 'passport', 'email', 'phone'] as const;
-export type SecretKind = (typeof SECRET_KINDS)[number];
+export { PLACEHOLDERS, SECRET_KINDS, type SecretKind, type SecretRule } from './secret-kinds.js';
 
-/**
- * What later stages, logs and transcripts see instead of the secret. Short on purpose: the classifier
- * reads them too, and "[security code]" pulled "my card … was declined, cvv …" towards `security`.
- */
-export const PLACEHOLDERS = {
-  card_number: CARD_PLACEHOLDER,
-  cvv: '[cvv]',
-  expiry: '[expiry]',
-  code: '[code]',
-  password: '[password]',
-  passport: '[passport number]',
-  email: '[email]',
-  phone: '[phone number]',
-} as const satisfies Record<SecretKind, string>;
-
-/** One detector: rewrites `text`, calling `found` once per secret it replaced. */
-export interface SecretRule {
-  kind: SecretKind;
-  apply(text: string, found: () => void): string;
-}
-
-// Filler a person puts between a keyword and its value: "the code they sent me is: 482913".
-// Every alternative consumes at least one character, so the bounded repeat cannot backtrack badly.
-const JOIN = String.raw`(?:[\s:=#\-–—"'“”‘’(),]|\b(?:is|was|are|were|of|on|number|no|nr|num|it's|its|it|that|they|sent|me|you|i|got|received|says|reads|shows|the|my|a|here's|here|please|to|be|should|would|for)\b){0,24}?`;
-const MONTH_YEAR = String.raw`(?:0?[1-9]|1[0-2])\s?[\/\-.]\s?(?:\d{4}|\d{2})(?![\d\/])|(?:0[1-9]|1[0-2])\d{2}(?!\d)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{4}|\d{2})(?!\d)`;
-
-/** Builds a rule from one regex; group 1 (when present) is what gets replaced, the rest stays. */
-function patternRule(kind: SecretKind, pattern: RegExp): SecretRule {
-  const placeholder = PLACEHOLDERS[kind];
-  return {
-    kind,
-    apply(text, found) {
-      return text.replace(pattern, (whole: string, ...rest: unknown[]) => {
-        found();
-        const value = rest[0];
-        if (typeof value !== 'string') return placeholder;
-        // Keyword rules end with the value; the "123 is my cvv" rules start with it.
-        const at = whole.endsWith(value) ? whole.length - value.length : whole.indexOf(value);
-        return whole.slice(0, at) + placeholder + whole.slice(at + value.length);
-      });
-    },
-  };
-}
+// Every pattern here has only bounded repeats ({0,3}, {0,24}?) or unambiguous ones, so it runs in
+// linear time (see SecretRule). `\s{1,3}` rather than `\s+` keeps even a keyword's own spaces bounded.
+const MONTH_YEAR = String.raw`(?:0?[1-9]|1[0-2])\s?[\/\-.]\s?(?:\d{4}|\d{2})(?![\d\/])|(?:0[1-9]|1[0-2])\d{2}(?!\d)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}(?:\d{4}|\d{2})(?!\d)`;
 
 const cardRule: SecretRule = {
   kind: 'card_number',
@@ -57,109 +19,46 @@ const cardRule: SecretRule = {
   },
 };
 
-const EMAIL = /(?<![\w.+-])[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g;
+// The local part is a run the lookbehind lets start only once; the domain is labels then a TLD.
+const EMAIL = /(?<![\w.+-])[\w.+%-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])/g;
 
-const EXPIRY_WORDS = String.raw`\b(?:exp|expiry|expiration(?:\s+date)?|expires?|expired|exp\.?\s+date|valid\s+(?:thru|through|until|till|to)|good\s+(?:thru|through)|mm\s?\/\s?yy)`;
-const EXPIRY_AFTER_WORD = new RegExp(`${EXPIRY_WORDS}\\.?${JOIN}(${MONTH_YEAR})`, 'gi');
+const EXPIRY_WORDS = String.raw`\b(?:exp|expiry|expiration(?:\s{1,3}date)?|expires?|expired|exp\.?\s{1,3}date|valid\s{1,3}(?:thru|through|until|till|to)|good\s{1,3}(?:thru|through)|mm\s?\/\s?yy|caducidad|vencimiento|validade|scadenza|ablaufdatum|gültig\s{1,3}bis)`;
+const EXPIRY_AFTER_WORD = new RegExp(`${EXPIRY_WORDS}\\.?${JOIN}(${MONTH_YEAR})`, 'giu');
 // Right after a card number: "4111 1111 1111 1111 09/27".
-const EXPIRY_AFTER_CARD = new RegExp(`\\[card number\\][\\s,;]{1,3}(${MONTH_YEAR})`, 'gi');
+const EXPIRY_AFTER_CARD = new RegExp(`\\[card number\\][\\s,;/]{1,3}(${MONTH_YEAR})`, 'giu');
 
-const CVV_WORDS = String.raw`\b(?:cvv2?|cvc2?|cvn|cid|csc|cav2|card\s+code|(?:card\s+)?security\s+code|card\s+verification\s+(?:code|value|number)|(?:3|4|three|four)[\s-]digit\s+(?:security\s+)?(?:code|number)|(?:code|digits|numbers)\s+on\s+the\s+back)`;
-const CVV_AFTER_WORD = new RegExp(`${CVV_WORDS}\\b${JOIN}(\\d{3,4})(?![\\d\\/])`, 'gi');
-const CVV_BEFORE_WORD = /\b(\d{3,4})\s+(?:is|was)\s+(?:my|the)\s+(?:card'?s?\s+)?(?:cvv2?|cvc2?|security\s+code)\b/gi;
+const CVV_WORDS = String.raw`\b(?:cvv2?|cvc2?|cvn|cid|csc|cav2|card\s{1,3}code|(?:card\s{1,3})?security\s{1,3}code|card\s{1,3}verification\s{1,3}(?:code|value|number)|(?:3|4|three|four)[\s-]digit\s{1,3}(?:security\s{1,3})?(?:code|number)|(?:code|digits|numbers)\s{1,3}on\s{1,3}the\s{1,3}back|c[oó]digo\s{1,3}de\s{1,3}seguridad|cryptogramme|prüfnummer|pr[uü]fziffer)`;
+const CVV_AFTER_WORD = new RegExp(`${CVV_WORDS}\\b${JOIN}(\\d{3,4})(?![\\d\\/])`, 'giu');
+const CVV_BEFORE_WORD = /\b(\d{3,4})\s{1,3}(?:is|was)\s{1,3}(?:my|the)\s{1,3}(?:card'?s?\s{1,3})?(?:cvv2?|cvc2?|security\s{1,3}code)\b/gi;
 // Right after a card number or its expiry date: "[card number] 09/27 123".
 const CVV_AFTER_CARD = /\[(?:card number|expiry)\][\s,;/]{1,3}(\d{3,4})(?![\d/.-])/gi;
 
 // "code" alone is a one-time code unless a word before it makes it something else ("error code 2005").
-const NOT_A_SECRET_CODE = String.raw`(?<!\b(?:error|response|decline|declined|reason|status|result|zip|postal|post|country|area|dial|dialing|swift|bic|sort|routing|bank|branch|currency|product|item|hs|tax|promo|promotion|coupon|discount|voucher|gift|tracking|order|merchant|mcc|qr|invite|invitation|referral|return|source|reference|ref|region|language|iso|card|color|colour)\s+)`;
-const CODE_WORDS = String.raw`(?:\b(?:otp|one[\s-]?time\s+(?:pass)?(?:code|password|pin)|(?:verification|verify|confirmation|confirm|security|sms|text|auth|authentication|authorisation|authorization|login|log-in|sign-in|2fa|mfa|access|activation|dynamic)\s+code|2fa|mfa|passcode|pass\s+code|c[oó]digo(?:\s+de\s+verificaci[oó]n)?|code\s+de\s+v[ée]rification|best[aä]tigungscode|verifizierungscode|${NOT_A_SECRET_CODE}code)\b|验证码|校验码|動態密碼|驗證碼|код)`;
-const CODE_VALUE = String.raw`(?=[A-Za-z]{0,9}\d)[A-Za-z0-9]{4,10}(?![A-Za-z0-9])`;
-const CODE_AFTER_WORD = new RegExp(`${CODE_WORDS}${JOIN}(${CODE_VALUE})`, 'gi');
-const CODE_BEFORE_WORD =
-  /\b(\d{4,8})\s+(?:is|was)\s+(?:my|the)\s+(?:otp|(?:verification|sms|one[\s-]?time|login|auth|confirmation|2fa)\s+code|code)\b/gi;
-
-const PASSPORT_WORDS = String.raw`\b(?:passport(?:\s+(?:number|no|num|nr|#|id))?|(?:national\s+)?id\s+(?:card\s+)?(?:number|no)|pasaporte|passeport|reisepass|passaporte)\b\.?`;
-const PASSPORT = new RegExp(`${PASSPORT_WORDS}${JOIN}((?=[A-Za-z]{0,3}\\d)[A-Za-z0-9]{6,18}(?![A-Za-z0-9]))`, 'gi');
-
-const PASSWORD_WORDS = String.raw`(?:\b(?:(?:payment|login|account|alipay|app)\s+)?(?:password|passwd|pass\s?word|pwd|pw|pin(?:\s+(?:code|number|no))?|contraseña|contrasena|mot\s+de\s+passe|passwort|kennwort|senha)\b|密码|пароль)`;
-// A tighter filler than JOIN (no commas, no "that"): "asking for my password, is that real" is a
-// question, not a password. Greedy here: the value is any word, so it must not be a filler word itself.
-const PASSWORD_JOIN = String.raw`(?:[\s:="'“”‘’]|\b(?:is|was|are|were|it's|its|now|currently|still|set\s+to|changed\s+to)\b){0,12}`;
-const PASSWORD = new RegExp(`(${PASSWORD_WORDS})(${PASSWORD_JOIN})((?![[,.;!?])[^\\s]+?)(?=[.,!?;:)]*(?:\\s|$))`, 'gi');
-// Words that follow "my password is" without being a password ("my password is wrong").
-const NOT_A_PASSWORD = new Set(
-  `not wrong incorrect correct right invalid valid expired expiring locked blocked forgotten forgot lost stolen changed reset weak strong
-  short long required needed missing empty fine ok okay working broken the a an same different also still now being been too very so
-  just really definitely probably saved stored compromised leaked hacked case sensitive what how where why when which that this it
-  my your no set used asked requested accepted rejected denied refused known shared safe secure easy hard simple new old
-  one two three four five six seven eight nine ten six-digit digits numbers letters only all and or but because if then required
-  mandatory needed necessary different`.split(/\s+/),
+const NOT_A_SECRET_CODE = String.raw`(?<!\b(?:error|response|decline|declined|reason|status|result|zip|postal|post|country|area|dial|dialing|swift|bic|sort|routing|bank|branch|currency|product|item|hs|tax|promo|promotion|coupon|discount|voucher|gift|tracking|order|merchant|mcc|qr|invite|invitation|referral|return|source|reference|ref|region|language|iso|card|color|colour)\s{1,3})`;
+const CODE_WORDS = String.raw`(?:\b(?:otp|one[\s-]?time\s{1,3}(?:pass)?(?:code|password|pin)|(?:verification|verify|confirmation|confirm|security|sms|text|auth|authentication|authorisation|authorization|login|log-in|sign-in|2fa|mfa|access|activation|dynamic)\s{1,3}code|2fa|mfa|passcode|pass\s{1,3}code|c[oó]digo(?:\s{1,3}de\s{1,3}verificaci[oó]n)?|code\s{1,3}de\s{1,3}v[ée]rification|best[aä]tigungscode|verifizierungscode|codice(?:\s{1,3}di\s{1,3}verifica)?|${NOT_A_SECRET_CODE}codes?)\b|验证码|校验码|動態密碼|驗證碼|код)`;
+// Six digits, or two groups of three or four ("482 913"), or 4-10 letters and digits with a digit.
+const CODE_VALUE = String.raw`\d{3,4}[ -]\d{3,4}(?![\d-])|(?=[A-Za-z]{0,9}\d)[A-Za-z0-9]{4,10}(?![A-Za-z0-9])`;
+const CODE_AFTER_WORD = new RegExp(`${CODE_WORDS}${JOIN}(${CODE_VALUE})`, 'giu');
+// "482913 is my code", "482 913 was the verification code they sent", "482913 - that's the code".
+const CODE_BEFORE_WORD = new RegExp(
+  String.raw`(?<![\d-])(\d{4,8}|\d{3,4}[ -]\d{3,4})\s{0,3}(?:is|was|as|=|:|-|–|—|,)?\s{0,3}(?:that's|that\s{1,3}is|it's|its)?\s{0,3}(?:my|the|your|our)\s{1,3}(?:[a-z]{2,14}\s{1,3}){0,2}?(?:otp|code|passcode)\b`,
+  'gi',
 );
-const SYMBOL_OR_DIGIT = /[\d]|[^\p{L}'’-]/u;
+// "2005 is the error code": a word between the number and "code" can make it something else.
+const NOT_SECRET_CODE_WORDS = /\b(?:error|response|decline|declined|reason|status|zip|postal|area|country|dial|swift|bic|sort|routing|bank|branch|tracking|order|promo|coupon|discount|voucher|gift|reference|ref|product|item|tax|merchant|qr|invite|referral|postcode)\b/i;
 
-const passwordRule: SecretRule = {
-  kind: 'password',
-  apply(text, found) {
-    let out = '';
-    let at = 0;
-    PASSWORD.lastIndex = 0;
-    for (let m = PASSWORD.exec(text); m !== null; m = PASSWORD.exec(text)) {
-      const [, word = '', join = '', value = ''] = m;
-      if (!isPasswordValue(word, join, value)) {
-        // Look again right after the keyword: "i forgot my password, my password is hunter2".
-        PASSWORD.lastIndex = m.index + word.length;
-        continue;
-      }
-      found();
-      out += `${text.slice(at, m.index)}${word}${join}${PLACEHOLDERS.password}`;
-      at = m.index + m[0].length;
-    }
-    return out + text.slice(at);
-  },
-};
-
-function isPasswordValue(word: string, join: string, value: string): boolean {
-  const strong = /[:=]/.test(join);
-  if (/\bpin\b/i.test(word)) return /^\d{4,8}$/.test(value);
-  if (/^pw$/i.test(word)) return strong;
-  if (strong) return true;
-  if (value.length < 4 || NOT_A_PASSWORD.has(value.toLowerCase()) || /^[a-z]+(?:ed|ing|ly)$/.test(value)) return false;
-  return /\b(?:is|was|are|were)\b/i.test(join) || SYMBOL_OR_DIGIT.test(value);
-}
-
-// Phone numbers: a '+' or '00' prefix, a phone word nearby, or the usual (415) 555-2671 shape.
-const PHONE_CANDIDATE = /(?<![\p{L}\p{N}_+])(?:\+|00)?\(?\d(?:[ ().\-\u2010-\u2015]{0,2}\d)+\)?/gu;
-const PHONE_WORDS = /\b(?:phone|mobile|cell|cellphone|tel|telephone|call|text|sms|whatsapp|wechat|line|viber|telegram|contact|reach)\b/i;
-const PHONE_ID_WORDS = /\b(?:orders?|tracking|transactions?|trade|invoice|ref|reference|id|amount|total|price)\b/i;
-// "50000.00", "1.250.000": amounts a person quotes next to "sms" or "text".
-const AMOUNT_LIKE = /^\d{1,3}(?:\.\d{3})+$|^\d+\.\d{1,2}$/;
-const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
-const NANP = /^\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}$/;
-
-const phoneRule: SecretRule = {
-  kind: 'phone',
-  apply(text, found) {
-    return text.replace(PHONE_CANDIDATE, (candidate: string, offset: number) => {
-      const digits = candidate.replace(/\D/g, '').length;
-      if (digits < 7 || digits > 15 || DATE_LIKE.test(candidate)) return candidate;
-      const prefixed = /^(?:\+|00)/.test(candidate) && digits >= 8;
-      if (!prefixed && AMOUNT_LIKE.test(candidate)) return candidate;
-      const before = text.slice(Math.max(0, offset - 40), offset);
-      const worded = PHONE_WORDS.test(before) && !PHONE_ID_WORDS.test(before.slice(before.search(PHONE_WORDS)));
-      if (!prefixed && !worded && !NANP.test(candidate.trim())) return candidate;
-      found();
-      return PLACEHOLDERS.phone;
-    });
-  },
-};
+const PASSPORT_WORDS = String.raw`\b(?:passport(?:\s{1,3}(?:number|no|num|nr|#|id))?|(?:national\s{1,3})?id\s{1,3}(?:card\s{1,3})?(?:number|no)|pasaporte|passeport|reisepass|passaporte|passaporto)\b\.?`;
+const PASSPORT = new RegExp(`${PASSPORT_WORDS}${JOIN}((?=[A-Za-z]{0,3}\\d)[A-Za-z0-9]{6,18}(?![A-Za-z0-9]))`, 'giu');
 
 /**
  * The detectors, in the order they run. Emails go first (their local part may hold digits), card
- * numbers before the rules that look for "[card number]" beside an expiry date or a CVV, the
- * keyword rules before phone numbers so "code 48291322" is a code, not a phone.
+ * IBANs before card numbers (an IBAN holds long digit runs), card numbers before the rules that look
+ * for "[card number]" beside an expiry date or a CVV, the keyword rules before phone numbers so
+ * "code 48291322" is a code, not a phone.
  */
 export const SECRET_RULES: readonly SecretRule[] = [
   patternRule('email', EMAIL),
+  ibanRule,
   cardRule,
   patternRule('passport', PASSPORT),
   patternRule('expiry', EXPIRY_AFTER_WORD),
@@ -168,7 +67,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   patternRule('cvv', CVV_BEFORE_WORD),
   patternRule('cvv', CVV_AFTER_CARD),
   patternRule('code', CODE_AFTER_WORD),
-  patternRule('code', CODE_BEFORE_WORD),
+  patternRule('code', CODE_BEFORE_WORD, (_value, whole) => !NOT_SECRET_CODE_WORDS.test(whole)),
   passwordRule,
   phoneRule,
 ];

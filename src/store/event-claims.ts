@@ -7,6 +7,8 @@ export interface EventClaims {
   claim(eventId: string, at: number): boolean;
   /** Records an id seen at `at` (replaying a journal). */
   remember(eventId: string, at: number): void;
+  /** Forgets an id (its event was refused and may be retried). */
+  forget(eventId: string): void;
   /** Live entries, oldest first. */
   entries(now: number): Array<[string, number]>;
   readonly size: number;
@@ -40,6 +42,9 @@ export function createEventClaims(options: EventClaimsOptions): EventClaims {
       return true;
     },
     remember,
+    forget(eventId) {
+      seen.delete(eventId);
+    },
     entries(now) {
       prune(now);
       return [...seen];

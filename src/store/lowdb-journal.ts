@@ -1,11 +1,14 @@
-import { closeSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { openAppendFile, type AppendIo } from './append-file.js';
 import { conversationRecordSchema, type StoredConversation } from './conversation-record.js';
 
 /**
  * The write-ahead journal of the lowdb store. A turn is acknowledged once its record is appended
- * here (one write(2), ~10 µs, in the kernel before the promise resolves, so SIGKILL cannot lose it);
- * a background flush then rewrites the conversation's own lowdb file and drops old journals.
+ * here whole and flushed to the disk (one write(2) with its byte count checked, then fdatasync),
+ * so neither SIGKILL, a power loss nor a full disk can lose an acknowledged turn: a write the disk
+ * took only part of is cut back off and fails the turn. A background flush then rewrites the
+ * conversation's own lowdb file and drops old journals.
  */
 const JOURNAL = /^journal-(\d{8})\.jsonl$/;
 
@@ -52,24 +55,17 @@ export function replayJournals(files: string[]): JournalReplay {
 
 export interface JournalWriter {
   readonly file: string;
-  /** Appends one record; returns once the kernel has it. */
+  /** Appends one record; returns once it is on the disk, or throws (AppendError) having stored nothing. */
   append(recordJson: string): void;
   close(): void;
 }
 
-export function openJournalWriter(dir: string, seq: number): JournalWriter {
-  const file = journalFile(dir, seq);
-  const fd = openSync(file, 'a');
-  let open = true;
+export function openJournalWriter(dir: string, seq: number, io?: AppendIo): JournalWriter {
+  const out = openAppendFile(journalFile(dir, seq), { sync: true, ...(io ? { io } : {}) });
   return {
-    file,
-    append(recordJson) {
-      writeSync(fd, `{"c":${recordJson}}\n`);
-    },
-    close() {
-      if (open) closeSync(fd);
-      open = false;
-    },
+    file: out.file,
+    append: (recordJson) => out.append(`{"c":${recordJson}}\n`),
+    close: () => out.close(),
   };
 }
 

@@ -8,6 +8,7 @@ import { StoreError, VersionConflictError } from '../core/errors.js';
 import { conversationRecordSchema, describeIssue } from './conversation-record.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { openEventLog } from './lowdb-event-log.js';
+import type { AppendIo } from './append-file.js';
 import { listJournals, openJournalWriter, removeFile, replayJournals, type JournalWriter } from './lowdb-journal.js';
 import { openManifest, type LowdbManifest } from './lowdb-manifest.js';
 import { createLruCache } from './lru-cache.js';
@@ -27,6 +28,8 @@ export interface LowdbStoreOptions {
   eventTtlMs?: number;
   /** At most this many event ids are remembered. Default 10,000. */
   maxEvents?: number;
+  /** The file calls of the journal and event log (tests inject short writes and failing fsyncs here). */
+  io?: AppendIo;
 }
 
 export interface LowdbStore extends ConversationStore {
@@ -73,12 +76,12 @@ export async function openLowdbStore(manifestPath: string, options: LowdbStoreOp
   let journal: JournalWriter;
   try {
     manifest = await openManifest(file, path.basename(dir), logger);
-    events = openEventLog(path.join(dir, 'events.jsonl'), { ttlMs: options.eventTtlMs ?? 3_600_000, maxEntries: options.maxEvents ?? 10_000 }, now());
+    events = openEventLog(path.join(dir, 'events.jsonl'), { ttlMs: options.eventTtlMs ?? 3_600_000, maxEntries: options.maxEvents ?? 10_000 }, now(), options.io);
     const journals = listJournals(dir);
     replayed = replayJournals(journals.map((j) => j.file));
     retired = journals.map((j) => j.file);
     seq = (journals.at(-1)?.seq ?? 0) + 1;
-    journal = openJournalWriter(dir, seq);
+    journal = openJournalWriter(dir, seq, options.io);
   } catch (error) {
     ownerLock.release();
     throw error;
@@ -150,7 +153,7 @@ export async function openLowdbStore(manifestPath: string, options: LowdbStoreOp
   async function flushOnce(): Promise<void> {
     // New turns go to a fresh journal; the old ones are dropped once all their turns are in files.
     // Open the next journal first: if that fails, nothing has moved and the turns stay where they are.
-    const next = openJournalWriter(dir, seq + 1);
+    const next = openJournalWriter(dir, seq + 1, options.io);
     seq++;
     journal.close();
     retired.push(journal.file);
@@ -217,7 +220,8 @@ export async function openLowdbStore(manifestPath: string, options: LowdbStoreOp
         throw new StoreError(`conversation ${record.key}: a write must raise the version above ${expectedVersion}, got ${record.version}`);
       }
       const json = JSON.stringify(record);
-      // Acknowledged from here: the journal line is in the kernel even if the process dies now.
+      // Acknowledged from here: the whole line is on the disk. A write that did not complete throws
+      // before `dirty` changes, so the turn fails and the conversation stays as it was.
       journal.append(json);
       dirty.set(record.key, { version: record.version, json });
       if (dirty.size >= flushBatch) flushInBackground();
@@ -226,6 +230,10 @@ export async function openLowdbStore(manifestPath: string, options: LowdbStoreOp
     async claimEvent(eventId) {
       assertOpen();
       return events.claim(eventId, now());
+    },
+    async releaseEvent(eventId) {
+      assertOpen();
+      events.release(eventId);
     },
     flush: async () => {
       // Twice at most: a flush already running took only the turns journalled before it began.

@@ -37,6 +37,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
       }
       return true;
     },
+    async releaseEvent(eventId) {
+      events.delete(eventId);
+    },
     async close() {},
     size: () => records.size,
   };

@@ -1,57 +1,56 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { flockSync } from 'fs-ext';
 import { StoreInUseError } from './store-errors.js';
 
 export interface OwnerLock {
   release(): void;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
- * Takes a lock file holding our pid, so one lowdb store has one writer process. A lock left by a
- * process that no longer runs (killed) is taken over.
+ * One lowdb store, one writer process: an exclusive advisory lock (flock(2)) on `owner.lock`, held
+ * on an open file descriptor for as long as the store is open. The kernel drops the lock when the
+ * descriptor closes, however the process ends (SIGKILL, out of memory, a crash), so a restart never
+ * finds a stale lock: a PID written in a file cannot tell a live holder from a new process that
+ * happens to have the same PID (in a container, usually 1).
+ *
+ * The PID in the file is only for the message that names a live holder. The file is never deleted:
+ * deleting a lock file while another process waits on it would let two processes lock two files.
+ * Node opens files close-on-exec, so a child process never inherits the lock.
  */
 export function takeOwnerLock(file: string): OwnerLock {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      let released = false;
-      return {
-        release() {
-          if (released) return;
-          released = true;
-          try {
-            unlinkSync(file);
-          } catch {
-            // already gone: nothing to release
-          }
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    let holder = Number.NaN;
-    try {
-      holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
-    } catch {
-      // vanished or unreadable: retry
-    }
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new StoreInUseError(file, holder);
-    try {
-      unlinkSync(file);
-    } catch {
-      // someone else removed it first
-    }
+  const fd = openSync(file, 'a+');
+  try {
+    flockSync(fd, 'exnb');
+  } catch (error) {
+    closeSync(fd);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EAGAIN' || code === 'EWOULDBLOCK') throw new StoreInUseError(file, holderOf(file));
+    throw error;
   }
-  throw new StoreInUseError(file, Number.NaN);
+  try {
+    ftruncateSync(fd, 0);
+    writeSync(fd, `${process.pid}\n`, 0);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      // Closing the descriptor releases the lock; the file stays for the next owner.
+      closeSync(fd);
+    },
+  };
+}
+
+/** The PID the holder wrote, if it has written it yet (it does so right after locking). */
+function holderOf(file: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }

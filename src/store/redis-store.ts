@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { silentLogger, type Logger } from '../core/logger.js';
@@ -6,8 +7,8 @@ import type { ConversationRecord, ConversationStore } from '../core/ports.js';
 import { StoreError, StoreUnavailableError, VersionConflictError } from '../core/errors.js';
 import { conversationRecordSchema, describeIssue } from './conversation-record.js';
 import { createKeyedQueue } from './keyed-queue.js';
-import { casPutScript, extendLockScript, unlockScript } from './redis-scripts.js';
-import { LockTimeoutError } from './store-errors.js';
+import { acquireLockScript, casPutScript, extendLockScript, FENCE_LOCK_LOST, FENCE_TOO_LATE, fencedPutScript, unlockScript } from './redis-scripts.js';
+import { FencedWriteError, LockTimeoutError } from './store-errors.js';
 
 export const DEFAULT_REDIS_KEY_PREFIX = 'supportbot:';
 export const DEFAULT_REDIS_IDLE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -50,7 +51,8 @@ const UNAVAILABLE_REPLIES = /^(LOADING|BUSY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READ
 
 /**
  * State in Redis, for several instances: a per-conversation lock (SET NX PX with a random token,
- * extended while the turn runs, released by compare-and-delete), versioned compare-and-set writes,
+ * extended while the turn runs, released by compare-and-delete), versioned compare-and-set writes
+ * fenced by the lock token and a deadline (a late write is refused, see fencedPutScript),
  * idle conversations expiring by TTL, and event ids deduplicated with SET NX across all instances.
  */
 export async function openRedisStore(url: string, options: RedisStoreOptions = {}): Promise<RedisStore> {
@@ -112,13 +114,18 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
   const lockKey = (key: string) => `${prefix}lock:${key}`;
   const eventKey = (id: string) => `${prefix}event:${id}`;
   const queue = createKeyedQueue();
+  /** The locks this process holds for a running turn: the token, and the server's clock when taken. */
+  const held = new Map<string, { token: string; serverMs: number; localMs: number }>();
 
   async function acquire(key: string, token: string): Promise<void> {
     const started = Date.now();
     let delay = 5;
     for (;;) {
-      const ok = await call(() => client.set(lockKey(key), token, 'PX', lockTtlMs, 'NX'));
-      if (ok === 'OK') return;
+      const serverMs = await call(() => acquireLockScript.run(client, [lockKey(key)], [token, lockTtlMs]));
+      if (typeof serverMs === 'number') {
+        held.set(key, { token, serverMs, localMs: performance.now() });
+        return;
+      }
       const waited = Date.now() - started;
       if (waited >= lockWaitMs) throw new LockTimeoutError(key, waited);
       // Small backoff with jitter, so instances waiting on one conversation do not retry in step.
@@ -154,9 +161,22 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
       if (!Number.isInteger(record.version) || record.version <= expectedVersion) {
         throw new StoreError(`conversation ${record.key}: a write must raise the version above ${expectedVersion}, got ${record.version}`);
       }
+      const args = [expectedVersion, record.version, JSON.stringify(record), idleTtlMs];
+      const lock = held.get(record.key);
+      if (!lock) {
+        const found = await call(() => casPutScript.run(client, [conversationKey(record.key)], args));
+        if (found !== -1) throw new VersionConflictError(record.key, expectedVersion, Number(found));
+        return;
+      }
+      // Fenced by the lock token, with a deadline in the server's clock: the server time when the lock
+      // was taken plus the time since (measured here; the reply's travel only makes it earlier), plus
+      // half the command timeout. A write that runs later than that was already given up on here.
+      const deadline = Math.floor(lock.serverMs + (performance.now() - lock.localMs) + timeoutMs / 2);
       const found = await call(() =>
-        casPutScript.run(client, [conversationKey(record.key)], [expectedVersion, record.version, JSON.stringify(record), idleTtlMs]),
+        fencedPutScript.run(client, [conversationKey(record.key), lockKey(record.key)], [...args, lock.token, deadline]),
       );
+      if (found === FENCE_LOCK_LOST) throw new FencedWriteError(record.key, 'the conversation lock expired or passed to another instance');
+      if (found === FENCE_TOO_LATE) throw new FencedWriteError(record.key, 'the write reached Redis after its deadline');
       if (found !== -1) throw new VersionConflictError(record.key, expectedVersion, Number(found));
     },
     withLock(key, fn) {
@@ -180,6 +200,7 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
         try {
           return await fn();
         } finally {
+          held.delete(key);
           clearInterval(extender);
           await unlockScript.run(client, [lockKey(key)], [token]).catch((error: unknown) => {
             logger.warn({ conversationKey: key, err: String(error) }, 'could not release a conversation lock; it expires by itself');
@@ -190,6 +211,9 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
     async claimEvent(eventId) {
       const ok = await call(() => client.set(eventKey(eventId), '1', 'PX', eventTtlMs, 'NX'));
       return ok === 'OK';
+    },
+    async releaseEvent(eventId) {
+      await call(() => client.del(eventKey(eventId)));
     },
     async close() {
       try {

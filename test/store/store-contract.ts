@@ -93,4 +93,17 @@ export function storeContract(open: () => Promise<ConversationStore>): void {
     await expect(store.withLock(k, async () => 'again')).resolves.toBe('again');
     await store.close();
   });
+
+  it('forgets a released event id, so a refused event can be retried, and keeps every other', async () => {
+    const store = await open();
+    const refused = `${key()}:refused`;
+    const answered = `${key()}:answered`;
+    expect(await store.claimEvent(answered)).toBe(true);
+    expect(await store.claimEvent(refused)).toBe(true);
+    await store.releaseEvent?.(refused);
+    expect(await store.claimEvent(refused)).toBe(true);
+    expect(await store.claimEvent(refused)).toBe(false);
+    expect(await store.claimEvent(answered)).toBe(false);
+    await store.close();
+  });
 }

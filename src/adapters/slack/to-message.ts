@@ -16,7 +16,8 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  */
 export function normaliseSlackText(text: string, botUserId?: string): string {
   let out = text;
-  if (botUserId) out = out.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ');
+  // `[^<>]`, not `[^>]`: a scan stops at the next '<', so "<@UBOT|" repeated is one pass, not one per copy.
+  if (botUserId) out = out.replace(new RegExp(`<@${botUserId}(?:\\|[^<>]*)?>`, 'g'), ' ');
   out = out.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
     const [target = '', label] = splitOnce(inner, '|');
     if (target.startsWith('@')) return label ? `@${label}` : target;
@@ -30,9 +31,38 @@ export function normaliseSlackText(text: string, botUserId?: string): string {
   });
   out = out.replace(/```([\s\S]*?)```/g, '$1');
   out = out.replace(/`([^`\n]+)`/g, '$1');
-  // Emphasis markers only when they wrap words, so snake_case and 2*3*4 are left alone.
-  for (const mark of ['\\*', '_', '~']) {
-    out = out.replace(new RegExp(`(^|[\\s(\\[{"'])${mark}(?=\\S)([^\\n]*?\\S)${mark}(?=$|[\\s)\\]}.,;:!?"'])`, 'g'), '$1$2');
+  // Emphasis markers only when they wrap words, so snake_case and 2*3*4 are left alone: an opening
+  // mark after the start or a space/bracket/quote and before a non-space, closed by the nearest mark
+  // on the same line after a non-space and before the end, a space or punctuation. In one pass per
+  // mark (the nearest closer of every position is worked out first, right to left): a regex with a
+  // lazy scan to the closer went over the rest of the line once per opener, quadratic in the length.
+  const OPEN_AFTER = /[\s([{"']/;
+  const CLOSE_BEFORE = /[\s)\]}.,;:!?"']/;
+  const SPACE = /\s/;
+  for (const mark of ['*', '_', '~']) {
+    const n = out.length;
+    const closer = new Int32Array(n + 2).fill(-1);
+    for (let q = n - 1; q >= 0; q--) {
+      const c = out.charAt(q);
+      if (c === '\n') closer[q] = -1;
+      else if (c === mark && q > 0 && !SPACE.test(out.charAt(q - 1)) && (q + 1 === n || CLOSE_BEFORE.test(out.charAt(q + 1)))) closer[q] = q;
+      else closer[q] = closer[q + 1] ?? -1;
+    }
+    // Where the opening mark at m is closed, or -1.
+    const closeOf = (m: number): number => (out.charAt(m) === mark && m + 1 < n && !SPACE.test(out.charAt(m + 1)) ? (closer[m + 2] ?? -1) : -1);
+    let unwrapped = '';
+    let from = 0;
+    for (let i = 0; i < n; i++) {
+      // A match starting at i: the mark opens the text, or follows an opening character at i.
+      let open = 0;
+      let close = i === 0 ? closeOf(0) : -1;
+      if (close < 0 && OPEN_AFTER.test(out.charAt(i))) close = closeOf((open = i + 1));
+      if (close < 0) continue;
+      unwrapped += out.slice(from, open) + out.slice(open + 1, close);
+      from = close + 1;
+      i = close;
+    }
+    out = unwrapped + out.slice(from);
   }
   out = out.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
   return out.replace(/[ \t]{2,}/g, ' ').trim();

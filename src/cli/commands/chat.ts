@@ -4,6 +4,7 @@ import readline from 'node:readline';
 import type { Command } from 'commander';
 import { parseEnv } from '../../config/env.js';
 import { createSupportbot, type Supportbot } from '../../index.js';
+import { protocolLines, tooLongMessage } from '../json-lines.js';
 import { parseJsonLine, toIncomingMessage, toJsonOutput } from '../json-protocol.js';
 import { STORE_OPTION_HELP, storeSpecFrom } from '../store-option.js';
 import { buttonsOf, pickButton, renderTurn } from '../terminal-render.js';
@@ -55,16 +56,19 @@ function safeUsername(): string {
   }
 }
 
-/** One output line per input line, in order, whatever the input. */
+/** One output line per input line (split on "\n" only), in order, whatever the input. */
 export async function runJsonProtocol(
   bot: Supportbot,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
-  const rl = readline.createInterface({ input, crlfDelay: Infinity, terminal: false });
   const write = (value: unknown) => new Promise<void>((resolve) => output.write(`${JSON.stringify(value)}\n`, () => resolve()));
-  for await (const line of rl) {
-    const parsed = parseJsonLine(line);
+  for await (const line of protocolLines(input as AsyncIterable<Buffer | string>)) {
+    if ('tooLong' in line) {
+      await write({ error: tooLongMessage(line.tooLong) });
+      continue;
+    }
+    const parsed = parseJsonLine(line.text);
     if (!parsed.ok) {
       await write({ error: parsed.error });
       continue;

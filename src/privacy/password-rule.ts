@@ -1,0 +1,88 @@
+import { IS_WORD, PLACEHOLDERS, type SecretRule } from './secret-kinds.js';
+
+/**
+ * Passwords and PINs after a keyword, in the languages the language hint knows (English, Spanish,
+ * French, German, Portuguese, Italian) and the scripts it notices (Chinese, Japanese, Korean,
+ * Russian, Arabic): "my password is hunter2", "my pw is …", "mi contraseña es …", "mot de passe :
+ * …", "mein Passwort ist …", "minha senha é …", "密码是…", "пароль: …".
+ *
+ * The keyword and the filler after it are a regex with bounded repeats; the value (the rest of the
+ * word, less trailing punctuation) is cut by hand, so the rule stays linear however long the word is.
+ */
+const PASSWORD_WORDS = String.raw`(?:\b(?:(?:payment|login|account|alipay|app)\s{1,3})?(?:password|passwd|pass\s?word|pwd|pw|pin(?:\s{1,3}(?:code|number|no))?|contraseña|contrasena|clave|mot\s{1,3}de\s{1,3}passe|mdp|passwort|kennwort|senha|parola\s{1,3}d'ordine|parola\s{1,3}chiave)\b|密码|密碼|口令|パスワード|暗証番号|비밀번호|암호|пароль|كلمة\s{1,3}(?:المرور|السر))`;
+// A tighter filler than JOIN (no commas, no "that"): "asking for my password, is that real" is a
+// question, not a password.
+const PASSWORD_JOIN = String.raw`(?:[\s:="'“”‘’：]|(?<![\p{L}\p{N}])(?:is|was|are|were|it's|its|now|currently|still|set\s{1,3}to|changed\s{1,3}to|es|era|est|ist|war|lautet|é|è|agora|ahora|maintenant|jetzt|ora)(?![\p{L}\p{N}])|是|为|為|は|は、|:)`;
+const KEYWORD = new RegExp(`(${PASSWORD_WORDS})(${PASSWORD_JOIN}{0,12})`, 'giu');
+
+// Words that follow "my password is" without being a password ("my password is wrong").
+const NOT_A_PASSWORD = new Set(
+  `not wrong incorrect correct right invalid valid expired expiring locked blocked forgotten forgot lost stolen changed reset weak strong
+  short long required needed missing empty fine ok okay working broken the a an same different also still now being been too very so
+  just really definitely probably saved stored compromised leaked hacked case sensitive what how where why when which that this it
+  my your no set used asked requested accepted rejected denied refused known shared safe secure easy hard simple new old
+  one two three four five six seven eight nine ten six-digit digits numbers letters only all and or but because if then required
+  mandatory needed necessary different
+  incorrecta incorrecto incorrect incorrecte incorreta incorreto falsch falsche errata errato sbagliata sbagliato errada errado
+  equivocada equivocado olvidada bloqueada bloqueado bloquée bloqué gesperrt bloccata bloccato caducada expirée abgelaufen scaduta
+  muy très sehr muito molto nicht pas não nao non no demasiado trop zu la el le die der das il o a uma una une ein eine
+  que qué para por con sin cuando como porque quoi pour avec sans quand comme parce für mit ohne wann wie weil com sem quando como per senza`.split(/\s+/),
+);
+const SYMBOL_OR_DIGIT = /\d|[^\p{L}'’-]/u;
+const STRONG_JOIN = /[:=：]|是|为|為|は/;
+// A word ends at a space, or at the punctuation of scripts written without spaces.
+const WORD_END = /[\s，。！？、；]/;
+const TRAILING = /[.,!?;:)。，！？、]/;
+// A longer word than this after a keyword that does not say "is" or ":" is not read as a password.
+const MAX_LOOKED_AT = 64;
+
+export const passwordRule: SecretRule = {
+  kind: 'password',
+  apply(text, found) {
+    let out = '';
+    let at = 0;
+    KEYWORD.lastIndex = 0;
+    for (let m = KEYWORD.exec(text); m !== null; m = KEYWORD.exec(text)) {
+      const [, word = '', join = ''] = m;
+      const start = m.index + m[0].length;
+      const strong = STRONG_JOIN.test(join);
+      const end = wordEnd(text, start, strong ? Infinity : MAX_LOOKED_AT);
+      const value = end === undefined ? undefined : trimTrailing(text.slice(start, end));
+      if (value === undefined || !isPasswordValue(word, join, value, strong)) {
+        // Look again right after the keyword: "i forgot my password, my password is hunter2".
+        KEYWORD.lastIndex = m.index + word.length;
+        continue;
+      }
+      found();
+      out += `${text.slice(at, start)}${PLACEHOLDERS.password}`;
+      at = start + value.length;
+      KEYWORD.lastIndex = at;
+    }
+    return out + text.slice(at);
+  },
+};
+
+/** Where the word starting at `start` ends (the next space), or undefined past `limit` characters. */
+function wordEnd(text: string, start: number, limit: number): number | undefined {
+  let end = start;
+  while (end < text.length && !WORD_END.test(text.charAt(end))) {
+    if (end - start >= limit) return undefined;
+    end++;
+  }
+  return end;
+}
+
+/** The word without the punctuation that ends a sentence after it ("hunter2." → "hunter2"). */
+function trimTrailing(word: string): string | undefined {
+  if (word === '' || /^[[,.;!?]/.test(word)) return undefined;
+  let end = word.length;
+  while (end > 1 && TRAILING.test(word.charAt(end - 1))) end--;
+  return word.slice(0, end);
+}
+
+function isPasswordValue(word: string, join: string, value: string, strong: boolean): boolean {
+  if (/\bpin\b/i.test(word)) return /^\d{4,8}$/.test(value);
+  if (strong) return true;
+  if (value.length < 4 || NOT_A_PASSWORD.has(value.toLowerCase()) || /^[a-z]+(?:ed|ing|ly)$/i.test(value)) return false;
+  return IS_WORD.test(join) || SYMBOL_OR_DIGIT.test(value);
+}
