@@ -6,7 +6,7 @@
 import type { Effect } from '../core/ports.js';
 import type { NluResult } from '../core/types.js';
 import { LINES } from './bot-lines.js';
-import { NAV_BUTTONS, navValue } from './button-values.js';
+import { NAV_BUTTONS, flowValue, navValue } from './button-values.js';
 import type { DialogueState } from './dialogue-state.js';
 import { INFO_TOPICS } from './info-topics.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
@@ -59,6 +59,27 @@ export function answerMidTask(kit: PolicyKit, state: DialogueState, text: string
   const context = { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] };
   const answer: Effect = { type: 'answer', query: text, context };
   return kit.reask(state, [answer], 'question', LINES.backToTask(kit.title(frame.flow)));
+}
+
+/** "How do I link my card?", "where do I start?": the whole task is the answer, so walk through it. */
+const WHOLE_TASK = /\b(how (do|can|should|would|to) (i|we|you)?|how to|help me|walk me|guide me|step by step|steps to|where do i (start|begin)|what do i (need to )?do|show me how|teach me)\b/;
+
+export function asksForWalkthrough(text: string): boolean {
+  return WHOLE_TASK.test(text.toLowerCase());
+}
+
+/**
+ * A specific question about a task ("is the payment password different from the login one?"):
+ * answered from the knowledge base, with the guided walkthrough offered rather than started.
+ */
+export function answerThenOffer(kit: PolicyKit, state: DialogueState, flowId: string, text: string): Result {
+  const flow = kit.engine.flow(flowId);
+  const answer: Effect = { type: 'answer', query: text, intents: [flowId], context: searchContext(state, flowId) };
+  const start = { label: `Yes: ${flow.label}`.slice(0, 60), value: flowValue(flowId) };
+  return {
+    state: { ...state, topic: flowId, yesNo: { yes: start.value, no: navValue('menu') } },
+    effects: [answer, say(LINES.offerWalkthrough(flow.title), [start, NAV_BUTTONS.menu])],
+  };
 }
 
 /** Out-of-scope sub-intents that get a more useful answer than the general one. */

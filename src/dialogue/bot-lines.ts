@@ -48,7 +48,8 @@ export const LINES = {
   stillFailing: "Sorry it's still not working.",
   stillFailingNoFlow: "Sorry it's still not working. Tell me in a few words what happens, or choose what it's about:",
   letsWorkThrough: "Sorry it's still not working. Let's work through it together.",
-  backToTask: (title: string) => `Back to ${title}:`,
+  backToTask: (title: string) => `Shall we carry on with ${title}?`,
+  offerWalkthrough: (title: string) => `Would you like me to walk you through ${title}, step by step?`,
   outOfScopeCrypto:
     "I can't help with crypto, sorry: I only help with paying on Alibaba with Alipay (setting up, linking a foreign card, declined payments, verification, fees and limits).",
   outOfScopeOtherApp:

@@ -73,7 +73,9 @@ const COMMAND_PATTERNS: ReadonlyArray<[NavCommand, RegExp]> = [
   ['cancel', /^(cancel( (that|this|it))?|stop( (that|this|it))?|never ?mind|forget (it|that)|quit|exit|abort)$/],
   // "continue", "ok let's continue", "carry on", "yes, go on with it": never a cancel.
   ['continue', CONTINUE],
-  ['help', /^(help|help me|menu|main menu|options|what can you do|what do you do|\?)$/],
+  ['help', /^(help|help me|options|what can you do|what do you do|\?)$/],
+  // The menu sets the task aside (it can be resumed), unlike cancel.
+  ['menu', /^(menu|main menu|the menu|something else|other options|other topics|back to (the )?(main )?menu|show (me )?the menu)$/],
   [
     'human',
     /^((talk|speak|chat) (to|with) )?(a |an |the )?(real |live )?(human|person|agent|someone|somebody|representative|operator|staff|support agent)( please)?$|^(human|agent|operator|representative)$/,

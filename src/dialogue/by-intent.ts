@@ -5,7 +5,7 @@
  */
 import { INFORMATION_INTENTS, TASK_INTENTS, type IntentName } from '../core/intents.js';
 import type { Button, NluResult } from '../core/types.js';
-import { answerMidTask, infoAnswer, outOfScope } from './answers.js';
+import { answerMidTask, answerThenOffer, asksForWalkthrough, infoAnswer, outOfScope } from './answers.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, asksToContinue, flowValue, infoValue, navValue } from './button-values.js';
 import type { DialogueState, Frame } from './dialogue-state.js';
@@ -65,6 +65,12 @@ function otherTask(kit: PolicyKit, state: DialogueState, frame: Frame, intent: I
   return { state: { ...state, yesNo }, effects: [say(line, [...buttons, NAV_BUTTONS.continue])] };
 }
 
+/** Whether what the person said already moves the flow past its first question (then the flow is the answer). */
+function startsFurther(kit: PolicyKit, state: DialogueState, flowId: string, nlu: NluResult): boolean {
+  const trial = kit.engine.start(flowId, nlu.entities, state.facts);
+  return trial.exit !== undefined || trial.frame?.step !== kit.engine.flow(flowId).start;
+}
+
 export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentName, nlu: NluResult, text: string, now: number, miss: () => Result): Result {
   const frame = state.frame;
   switch (intent) {
@@ -99,7 +105,12 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
     return frame ? otherTask(kit, state, frame, DIAGNOSIS_FLOW, { ...nlu, intent: DIAGNOSIS_FLOW }, text, now) : kit.startFlow(state, DIAGNOSIS_FLOW, nlu.entities, now);
   }
   if (kit.flows.has(intent)) {
-    if (!frame) return kit.startFlow(state, intent, nlu.entities, now);
+    if (!frame) {
+      // A specific question the flow's first step would not answer: answer it, offer the walkthrough.
+      const diagnosis = kit.engine.flow(intent).diagnosis === true;
+      if (nlu.asksQuestion && !diagnosis && !asksForWalkthrough(text) && !startsFurther(kit, state, intent, nlu)) return answerThenOffer(kit, state, intent, text);
+      return kit.startFlow(state, intent, nlu.entities, now);
+    }
     // A question about the task in hand, or about another one: answer it, then back to the question.
     if (nlu.asksQuestion) return answerMidTask(kit, state, text);
     // More about the same problem, but no answer to the question: a reprompt that says so.

@@ -5,7 +5,8 @@ const quote = (text: string): string => `"${text.replace(/"/g, '#quot;')}"`;
 
 function guardLabel(t: Transition): string {
   if (!t.guard) return 'otherwise';
-  return t.guard.arg ? `${t.guard.name.replace(/_/g, ' ')} ${t.guard.arg}` : t.guard.name.replace(/_/g, ' ');
+  const guards = Array.isArray(t.guard) ? t.guard : [t.guard];
+  return guards.map((g) => (g.arg ? `${g.name.replace(/_/g, ' ')} ${g.arg}` : g.name.replace(/_/g, ' '))).join(' and ');
 }
 
 export function flowToMermaid(flow: FlowDefinition): string {

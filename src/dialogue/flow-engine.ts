@@ -18,6 +18,8 @@ export interface FlowOutcome {
   effects: Effect[];
   /** How the flow left: finished, a person takes over, or another flow starts. */
   exit?: { kind: 'done'; flow: string } | { kind: 'handoff'; frame: Frame } | { kind: 'switch'; flow: string; from: Frame };
+  /** Facts that answered a question in this flow so far: spent, they answer nothing else. */
+  spent: string[];
 }
 
 /** A loop of guard-free always-transitions would hang a turn; flows are linted, this is the belt. */
@@ -159,7 +161,8 @@ export class FlowEngine {
 
   private pass(frame: Frame, transition: Transition): boolean {
     if (!transition.guard) return true;
-    return GUARDS[transition.guard.name](contextOf(frame), transition.guard.arg);
+    const guards = Array.isArray(transition.guard) ? transition.guard : [transition.guard];
+    return guards.every((guard) => GUARDS[guard.name](contextOf(frame), guard.arg));
   }
 
   private act(frame: Frame, transition: Transition): Frame {
@@ -174,9 +177,9 @@ export class FlowEngine {
     if (!transition) throw new Error(`no transition passes in step "${frame.step}" of flow "${frame.flow}"`);
     const next = this.act(frame, transition);
     const to = transition.to;
-    if (to === '@end') return { frame: null, effects, exit: { kind: 'done', flow: frame.flow } };
-    if (to === '@handoff') return { frame: null, effects, exit: { kind: 'handoff', frame: next } };
-    if (to.startsWith('flow:')) return { frame: null, effects, exit: { kind: 'switch', flow: to.slice(5), from: next } };
+    if (to === '@end') return { frame: null, effects, exit: { kind: 'done', flow: frame.flow }, spent: next.used };
+    if (to === '@handoff') return { frame: null, effects, exit: { kind: 'handoff', frame: next }, spent: next.used };
+    if (to.startsWith('flow:')) return { frame: null, effects, exit: { kind: 'switch', flow: to.slice(5), from: next }, spent: next.used };
     // Only answered questions go into the history: "back" returns to a question, never to a message.
     const history = record ? [...next.history, frame.step] : next.history;
     return this.enter({ ...next, history }, to, effects, false, hops + 1);
@@ -211,9 +214,9 @@ export class FlowEngine {
     }
     if (step.title && !here.done.includes(step.title)) here = { ...here, done: [...here.done, step.title] };
     const shown = [...effects, ...this.content(step, here)];
-    if (step.end === 'done') return { frame: null, effects: shown, exit: { kind: 'done', flow: frame.flow } };
-    if (step.end === 'handoff') return { frame: null, effects: shown, exit: { kind: 'handoff', frame: here } };
-    if (step.options && step.options.length > 0) return { frame: here, effects: shown };
+    if (step.end === 'done') return { frame: null, effects: shown, exit: { kind: 'done', flow: frame.flow }, spent: here.used };
+    if (step.end === 'handoff') return { frame: null, effects: shown, exit: { kind: 'handoff', frame: here }, spent: here.used };
+    if (step.options && step.options.length > 0) return { frame: here, effects: shown, spent: here.used };
     if (!step.always) throw new Error(`step "${stepId}" of flow "${frame.flow}" neither asks, moves on nor ends`);
     return this.follow(here, step.always, shown, hops, false);
   }

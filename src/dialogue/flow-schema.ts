@@ -27,7 +27,8 @@ export const targetSchema = z.string().regex(/^([a-z][a-z0-9_]*|flow:[a-z_]+|@en
 
 export const transitionSchema = z.object({
   to: targetSchema,
-  guard: guardRefSchema.optional(),
+  /** One guard, or several that must all pass. */
+  guard: z.union([guardRefSchema, z.array(guardRefSchema).min(1)]).optional(),
   actions: z.array(actionRefSchema).optional(),
 });
 export type Transition = z.output<typeof transitionSchema>;
@@ -107,6 +108,11 @@ export const flowSchema = z.object({
   onFacts: z.array(z.object({ fact: factKeySchema, actions: z.array(actionRefSchema).min(1) })).optional(),
   /** What to ask or bring when the person goes to sort it out elsewhere (see stepSchema.elsewhere). */
   elsewhere: z.array(sectionIdSchema).optional(),
+  /**
+   * A diagnosis: any question about this task ("why does my payment keep failing?") is best
+   * answered by working through it, so it starts the flow rather than getting a one-off answer.
+   */
+  diagnosis: z.boolean().optional(),
 });
 export type FlowDefinition = z.output<typeof flowSchema>;
 export type FlowInput = z.input<typeof flowSchema>;

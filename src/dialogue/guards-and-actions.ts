@@ -14,7 +14,7 @@ export interface FlowContext {
 /** Networks Alipay links directly (routing only; what the person reads comes from knowledge). */
 export const ACCEPTED_NETWORKS = ['visa', 'mastercard', 'jcb', 'discover'] as const;
 
-export const GUARD_NAMES = ['slot_is', 'slot_set', 'card_accepted', 'not_tried', 'tried_at_least', 'fact'] as const;
+export const GUARD_NAMES = ['slot_is', 'slot_set', 'card_accepted', 'not_tried', 'tried_at_least', 'fact', 'no_fact'] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
 export const ACTION_NAMES = ['set_slot', 'clear_slot', 'mark_tried'] as const;
@@ -41,6 +41,8 @@ export const GUARDS: Record<GuardName, (context: FlowContext, arg: string | unde
   tried_at_least: (c, arg) => c.tried.length >= Number(arg ?? '0'),
   /** `fact: error.issuer_declined` (stated) or `fact: !error.insufficient_funds` (denied) */
   fact: (c, arg) => c.facts.includes(arg ?? ''),
+  /** `no_fact: !error.limit_exceeded`: not stated (in that form) */
+  no_fact: (c, arg) => !c.facts.includes(arg ?? ''),
 };
 
 export const ACTIONS_BY_NAME: Record<ActionName, (context: FlowContext, arg: string | undefined) => FlowContext> = {

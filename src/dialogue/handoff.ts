@@ -30,7 +30,13 @@ const PARTY_SECTIONS: Readonly<Record<string, readonly string[]>> = {
 
 const PERSON = '(a |an |the |some |real |live |actual |human )*(person|human|agent|someone|somebody|representative|operator|staff|team member|support agent|real person)';
 const WANTS_PERSON = new RegExp(
-  `\\b(talk|speak|chat|connect|pass|transfer|put|get|give|hand|bring) (me )?(to|with|through to|over to)? ?${PERSON}\\b|^${PERSON}( please| pls| now)*$|\\bescalate\\b|\\b(need|want) ${PERSON}\\b`,
+  [
+    `\\b(talk|speak|chat|connect|pass|transfer|put|get|give|hand|bring) (me )?(to|with|through to|over to)? ?${PERSON}\\b`,
+    `^${PERSON}( please| pls| now)*$`,
+    '\\bescalate\\b',
+    `\\b(need|want|like) ${PERSON}\\b`,
+    `\\b(can|could|may|will) ${PERSON} (help|look|assist|call|contact|take over)`,
+  ].join('|'),
 );
 
 /** "can I talk to someone here", "pass me to a person", "human please", "escalate this". */

@@ -6,6 +6,7 @@
  */
 import type { NluResult } from '../core/types.js';
 import { normalise } from './button-values.js';
+import { isBareReply } from './message-shape.js';
 import type { FlowOption } from './flow-schema.js';
 
 const NEGATION = /\b(no|not|nope|nah|never|nothing|didn'?t|doesn'?t|don'?t|isn'?t|wasn'?t|won'?t|can'?t|cannot|haven'?t|hasn'?t|aren'?t|couldn'?t)\b/;
@@ -74,7 +75,9 @@ export function matchOptionWithCoverage(options: readonly FlowOption[], text: st
     if (coverage === 0) coverage = 0.5;
   }
 
-  if (!picked && nlu && nlu.confidence >= 0.5) {
+  // The intent alone picks an option only for a reply-shaped message ("yep", "nope, not yet"):
+  // "ok calling them now" reads as affirm, and must never pick "Yes, it worked".
+  if (!picked && nlu && nlu.confidence >= 0.5 && isBareReply(text)) {
     picked = options.find((o) => o.match?.intents?.includes(nlu.intent));
     coverage = picked ? nlu.confidence : 0;
   }

@@ -64,17 +64,24 @@ export function createPolicyKit(flows: ReadonlyMap<string, FlowDefinition>, sett
       if (!state.frame) return { state, effects: [...lead, say(leadText ?? LINES.done, menuButtons(state))] };
       return { state, effects: [...lead, ...engine.render(state.frame, mode, leadText)] };
     },
-    settle(state, outcome, now, lead = []) {
+    settle(before, outcome, now, lead = []) {
       const effects = [...lead, ...outcome.effects];
       const exit = outcome.exit;
+      // A fact that answered a question here is spent: "the code never came" at sign-up does not
+      // answer "did your bank's code arrive?" when linking a card later.
+      const state: DialogueState = outcome.spent.length === 0 ? before : { ...before, facts: before.facts.filter((f) => !outcome.spent.includes(f)) };
       if (!exit) return { state: { ...state, frame: outcome.frame }, effects };
       if (exit.kind === 'handoff') {
         const handed = kit.handoff(state, exit.frame, `asked for a person during ${title(exit.frame.flow)}`, now);
         return { state: handed.state, effects: [...effects, ...handed.effects] };
       }
       if (exit.kind === 'switch') {
-        // The next flow starts from what the person told us in this one.
-        const next = engine.start(exit.flow, {}, exit.from.facts);
+        // The next flow starts from what the person told us in this one and did not spend.
+        const next = engine.start(
+          exit.flow,
+          {},
+          exit.from.facts.filter((f) => !exit.from.used.includes(f)),
+        );
         return kit.settle({ ...state, frame: null, topic: exit.flow }, next, now, effects);
       }
       const finished: DialogueState = { ...state, frame: null };

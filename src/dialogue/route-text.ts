@@ -25,6 +25,8 @@ function optionForStatus(step: FlowStep, status: Status): FlowOption | undefined
   const options = step.options ?? [];
   const declared = options.find((o) => o.match?.status?.includes(status));
   if (declared) return declared;
+  // Leaving or going elsewhere is never a "yes" or a "no" to the question.
+  if (status === 'will_act_elsewhere' || status === 'leaving') return undefined;
   if (status === 'solved') return options.find((o) => o.polarity === 'yes');
   if (status === 'still_failing') return options.find((o) => o.polarity === 'no');
   return undefined;
@@ -57,12 +59,14 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
 
   // "Did that fix it?" → "still the same", "it worked"; a fact that answers the question ("the bank refused it").
   const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said);
-  if (picked && !(status === 'will_act_elsewhere' || status === 'leaving')) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}), now);
+  if (picked) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}), now);
 
-  const match = matchOptionWithCoverage(step.options ?? [], text, nlu);
+  // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a choice.
+  const goingAway = status === 'will_act_elsewhere' || status === 'leaving';
+  const match = goingAway ? undefined : matchOptionWithCoverage(step.options ?? [], text, nlu);
   // "What are the fees on a Visa?" names an option but asks about something else.
   const questionElsewhere = nlu !== null && nlu.asksQuestion && (match?.coverage ?? 0) < 0.5 && !match?.option.match?.intents?.includes(nlu.intent);
-  if (match && !questionElsewhere && !(status === 'will_act_elsewhere' || status === 'leaving')) return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}), now);
+  if (match && !questionElsewhere) return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}), now);
 
   if (status) return statusWithoutOption(kit, state, status);
   if (!nlu) return miss(kit, state);

@@ -7,6 +7,7 @@ export const accountSetupFlow: FlowInput = {
   title: 'setting up your Alipay account',
   label: 'Set up Alipay',
   start: 'get_app',
+  elsewhere: ['contact-support#alipay-support', 'contact-support#what-to-include'],
   steps: {
     get_app: {
       title: 'installed the official Alipay app',
@@ -14,8 +15,9 @@ export const accountSetupFlow: FlowInput = {
       sections: ['create-account#download-the-app'],
       ask: 'Do you have the Alipay app on your phone?',
       options: [
-        { value: 'installed', label: "Yes, it's installed", synonyms: ['installed', 'yes', 'yep', 'done', 'got it', 'have it', 'downloaded'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'sign_up' }] },
-        { value: 'have_account', label: 'I already have an account', synonyms: ['already have an account', 'already have one', 'already signed up', 'already registered', 'have an account', 'log in', 'login'], then: [{ to: 'log_in' }] },
+        // A code that does not come or a number refused at sign-up: the app is there already.
+        { value: 'installed', label: "Yes, it's installed", synonyms: ['installed', 'yes', 'yep', 'done', 'got it', 'have it', 'downloaded'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.sms_code_missing', 'setup.phone_not_accepted'] }, then: [{ to: 'sign_up' }] },
+        { value: 'have_account', label: 'I already have an account', synonyms: ['already have an account', 'already have one', 'already signed up', 'already registered', 'have an account', 'log in', 'login'], match: { facts: ['!setup.no_account'] }, then: [{ to: 'log_in' }] },
         { value: 'not_yet', label: 'Not yet', synonyms: ['not yet', 'no', 'nope', "can't find", 'cannot find'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'install_app' }] },
       ],
     },
@@ -45,7 +47,8 @@ export const accountSetupFlow: FlowInput = {
       ask: 'Did the code arrive, and are you signed up?',
       options: [
         { value: 'signed_up', label: "Yes, I'm signed up", synonyms: ['signed up', 'yes', 'yep', 'done', 'it worked', 'got it', 'arrived', 'registered'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'payment_password' }] },
-        { value: 'no_code', label: "The code didn't arrive", synonyms: ['no code', "didn't arrive", 'did not arrive', 'never arrived', 'no sms', 'not received', 'never got', "didn't get", "haven't got", "haven't received", 'never came', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'code_not_arriving' }] },
+        { value: 'no_code', label: "The code didn't arrive", synonyms: ['no code', "didn't arrive", 'did not arrive', 'never arrived', 'no sms', 'not received', 'never got', "didn't get", "haven't got", "haven't received", 'never came', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.sms_code_missing'] }, then: [{ to: 'code_not_arriving' }] },
+        { value: 'number_refused', label: "My number isn't accepted", synonyms: ['number', 'not accepted', 'invalid number', 'phone number'], match: { facts: ['setup.phone_not_accepted'] }, then: [{ to: 'number_not_accepted' }] },
       ],
     },
     code_not_arriving: {
@@ -56,6 +59,16 @@ export const accountSetupFlow: FlowInput = {
       options: [
         { value: 'signed_up', label: 'Yes, it worked', synonyms: ['yes', 'yep', 'worked', 'it worked', 'arrived', 'got it', 'signed up', 'done'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'payment_password' }] },
         { value: 'still_no_code', label: 'Still no code', synonyms: ['still no code', 'still nothing', 'no', 'nope', 'not yet', 'still'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
+      ],
+    },
+    number_not_accepted: {
+      title: 'looked at a phone number that was not accepted',
+      say: 'A foreign number usually works, with a couple of things to check:',
+      sections: ['create-account#international-users', 'create-account#sign-up-with-phone'],
+      ask: 'Did it accept your number this time?',
+      options: [
+        { value: 'signed_up', label: 'Yes, it worked', synonyms: ['yes', 'worked', 'accepted', 'signed up', 'done'], polarity: 'yes', match: { intents: ['affirm'], status: ['solved'] }, then: [{ to: 'payment_password' }] },
+        { value: 'still_refused', label: 'Still not accepted', synonyms: ['still', 'no', 'nope', 'not accepted', 'invalid'], polarity: 'no', match: { intents: ['deny'], status: ['still_failing'], facts: ['setup.phone_not_accepted'] }, then: [{ to: 'who_to_contact' }] },
       ],
     },
     payment_password: {
@@ -74,7 +87,7 @@ export const accountSetupFlow: FlowInput = {
       ask: 'Shall I walk you through linking your card?',
       options: [
         { value: 'walk_me', label: 'Yes, link a card', synonyms: ['yes', 'yep', 'sure', 'please', 'walk me', 'link a card', 'link my card', 'ok', 'okay'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'flow:link_card' }] },
-        { value: 'already_linked', label: 'My card is already linked', synonyms: ['already linked', 'already done', 'already have a card', 'linked'], then: [{ to: 'verify_identity' }] },
+        { value: 'already_linked', label: 'My card is already linked', synonyms: ['already linked', 'already done', 'already have a card', 'linked'], match: { facts: ['setup.card_linked'] }, then: [{ to: 'verify_identity' }] },
         { value: 'skip', label: 'Skip for now', synonyms: ['skip', 'later', 'not now', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'verify_identity' }] },
       ],
     },
@@ -86,7 +99,7 @@ export const accountSetupFlow: FlowInput = {
       options: [
         { value: 'verified', label: "I'm verified", synonyms: ['verified', 'done', 'yes', 'finished', 'all done'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'all_set' }] },
         { value: 'later', label: "I'll do it later", synonyms: ['later', 'skip', 'not now', 'no'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'all_set' }] },
-        { value: 'stuck', label: "I'm stuck on it", synonyms: ['stuck', 'error', 'problem', 'failed', "doesn't work", 'not working', 'help'], then: [{ to: 'flow:verification' }] },
+        { value: 'stuck', label: "I'm stuck on it", synonyms: ['stuck', 'error', 'problem', 'failed', "doesn't work", 'not working', 'help'], match: { facts: ['verify.rejected', 'verify.pending'] }, then: [{ to: 'flow:verification' }] },
       ],
     },
     who_to_contact: {

@@ -15,7 +15,7 @@ export const CONTACT_MYSELF: FlowOption = {
   label: "I'll contact them",
   synonyms: ["i'll contact", 'myself', 'contact them', 'no', 'ok', 'okay', 'thanks'],
   polarity: 'no',
-  match: { intents: ['deny', 'thanks'] },
+  match: { intents: ['deny', 'thanks'], status: ['will_act_elsewhere'] },
   then: [{ to: 'contact_done' }],
 };
 

@@ -28,6 +28,9 @@ export const linkCardFlow: FlowInput = {
       // "it's a mastercard" in the first message already answers this.
       skip: [
         { to: 'card_not_accepted', guard: { name: 'slot_is', arg: 'errorKind=card_not_supported' } },
+        // "I can't find where to add a card": straight to why the cards section may be missing.
+        { to: 'update_app', guard: { name: 'fact', arg: 'setup.cant_find_cards' } },
+        { to: 'code_not_arriving', guard: { name: 'fact', arg: 'setup.sms_code_missing' } },
         { to: 'card_enabled', guard: { name: 'card_accepted' } },
         { to: 'unsupported_card', guard: { name: 'slot_set', arg: 'cardNetwork' } },
       ],

@@ -1,9 +1,13 @@
 import type { FlowInput, FlowOption } from '../flow-schema.js';
 import { contactOptions } from './contact-options.js';
 
-/** The causes, most likely first; "did that fix it?" moves to the next one not tried yet. */
-const CAUSES = ['funds', 'limit', 'flagged', 'verification', 'glitch', 'card', 'currency'] as const;
-type Cause = (typeof CAUSES)[number];
+/**
+ * The causes, most likely first; "did that fix it?" moves to the next one not tried yet. A limit
+ * is checked together with the funds, and on its own only when the person says the money is there.
+ */
+const CAUSES = ['funds', 'flagged', 'verification', 'glitch', 'card', 'currency'] as const;
+type Cause = (typeof CAUSES)[number] | 'limit';
+const ALL_CAUSES: readonly Cause[] = [...CAUSES, 'limit'];
 
 /** The facts that say a cause is not it ("I have the money"): they answer "did that fix it?" with no. */
 const RULED_OUT: Readonly<Record<Cause, readonly string[]>> = {
@@ -18,7 +22,7 @@ const RULED_OUT: Readonly<Record<Cause, readonly string[]>> = {
 /** After this many causes without luck, it is time for the people who can see the payment. */
 const MAX_CAUSES = 3;
 
-const didItWork = (cause: Cause): FlowOption[] => [
+const didItWork = (cause: Cause, notFixed: FlowOption['then'] = [{ to: 'next_cause' }]): FlowOption[] => [
   { value: 'fixed', label: 'Yes, it worked', synonyms: ['yes', 'yep', 'worked', 'it worked', 'fixed', 'went through', 'sorted', 'paid'], polarity: 'yes', match: { intents: ['affirm'], status: ['solved'] }, then: [{ to: 'fixed' }] },
   {
     value: 'not_fixed',
@@ -26,7 +30,7 @@ const didItWork = (cause: Cause): FlowOption[] => [
     synonyms: ['no', 'nope', 'still', 'still declined', 'still failing', "didn't work", 'not yet'],
     polarity: 'no',
     match: { intents: ['deny'], status: ['still_failing'], facts: [...RULED_OUT[cause]] },
-    then: [{ to: 'next_cause' }],
+    then: notFixed,
   },
   { value: 'contact', label: 'Who should I contact?', synonyms: ['who should i contact', 'contact', 'support', 'who can help'], then: [{ to: 'who_to_contact' }] },
 ];
@@ -37,9 +41,10 @@ export const paymentDeclinedFlow: FlowInput = {
   title: 'your declined payment',
   label: 'My payment was declined',
   start: 'ask_cause',
+  diagnosis: true,
   // What the person rules out is not suggested again: "I have the money" skips the funds check.
   onFacts: [
-    ...CAUSES.flatMap((cause) => RULED_OUT[cause].map((fact) => ({ fact, actions: [{ name: 'mark_tried' as const, arg: cause }] }))),
+    ...ALL_CAUSES.flatMap((cause) => RULED_OUT[cause].map((fact) => ({ fact, actions: [{ name: 'mark_tried' as const, arg: cause }] }))),
     // The bank never saw the attempt: nothing on the card's side (money, limit) stopped it.
     { fact: 'card.bank_sees_nothing', actions: [{ name: 'mark_tried' as const, arg: 'funds' }, { name: 'mark_tried' as const, arg: 'limit' }] },
   ],
@@ -52,7 +57,7 @@ export const paymentDeclinedFlow: FlowInput = {
       // The first message often says it already ("insufficient funds", "flagged as suspicious").
       skip: [
         { to: 'fix_funds', guard: { name: 'slot_is', arg: 'errorKind=insufficient_funds' } },
-        { to: 'fix_funds', guard: { name: 'slot_is', arg: 'errorKind=limit' } },
+        { to: 'fix_limit', guard: { name: 'slot_is', arg: 'errorKind=limit' } },
         { to: 'fix_flagged', guard: { name: 'slot_is', arg: 'errorKind=flagged' } },
         { to: 'fix_verification', guard: { name: 'slot_is', arg: 'errorKind=verification_required' } },
         { to: 'fix_card', guard: { name: 'slot_is', arg: 'errorKind=card_not_supported' } },
@@ -113,16 +118,20 @@ export const paymentDeclinedFlow: FlowInput = {
       ],
     },
     fix_funds: {
-      title: 'checked the money available (shipping and fees included)',
+      title: 'checked funds and card limits (shipping and fees included)',
       onEnter: [{ name: 'mark_tried', arg: 'funds' }],
-      say: 'The most common cause is the money available on the card. Please check:',
-      sections: ['payment-declined#insufficient-funds'],
+      say: 'The most common cause is the money available on the card, or a limit. Please check:',
+      sections: ['payment-declined#insufficient-funds', 'payment-declined#card-limit'],
       ask: 'Did that fix it?',
-      options: didItWork('funds'),
+      // "I have the money" answers half of it: then the limits, Alipay's own included.
+      options: didItWork('funds', [
+        { to: 'fix_limit', guard: [{ name: 'fact', arg: '!error.insufficient_funds' }, { name: 'no_fact', arg: '!error.limit_exceeded' }] },
+        { to: 'next_cause' },
+      ]),
     },
     fix_limit: {
       title: 'checked the card and Alipay limits',
-      onEnter: [{ name: 'mark_tried', arg: 'limit' }],
+      onEnter: [{ name: 'mark_tried', arg: 'funds' }],
       say: 'A limit can stop a payment even when the money is there:',
       sections: ['payment-declined#card-limit', 'transaction-limits#alipay-limits'],
       ask: 'Did that fix it?',

@@ -8,16 +8,17 @@ export const verificationFlow: FlowInput = {
   title: 'your verification',
   label: 'Verification help',
   start: 'which_check',
+  elsewhere: ['verification#verification-help', 'contact-support#what-to-include'],
   steps: {
     which_check: {
       say: "Let's get you verified.",
       ask: 'Which check are you dealing with?',
       skip: [{ to: 'flagged_payment', guard: { name: 'slot_is', arg: 'errorKind=flagged' } }],
       options: [
-        { value: 'identity', label: 'Identity documents', synonyms: ['identity', 'passport', 'id', 'document', 'documents', 'kyc', 'selfie', 'upload'], then: [{ to: 'identity_docs' }] },
-        { value: 'card_check', label: 'The card check charge', synonyms: ['charge', 'test charge', 'small charge', 'card check', '1 dollar', 'one dollar', 'charged', 'refund'], then: [{ to: 'card_check' }] },
-        { value: 'code', label: "A code that doesn't arrive", synonyms: ['code', 'sms', 'otp', 'text message', "didn't arrive", 'not arriving', 'no code'], then: [{ to: 'code_missing' }] },
-        { value: 'flagged', label: 'A payment was flagged', synonyms: ['flagged', 'suspicious', 'held', 'frozen', 'blocked', 'fraud', 'confirm a payment'], match: { errorKind: ['flagged'] }, then: [{ to: 'flagged_payment' }] },
+        { value: 'identity', label: 'Identity documents', synonyms: ['identity', 'passport', 'id', 'document', 'documents', 'kyc', 'selfie', 'upload'], match: { facts: ['verify.identity_requested', 'verify.rejected', 'verify.pending'] }, then: [{ to: 'identity_docs' }] },
+        { value: 'card_check', label: 'The card check charge', synonyms: ['charge', 'test charge', 'small charge', 'card check', '1 dollar', 'one dollar', 'charged', 'refund'], match: { facts: ['verify.card_check_charge'] }, then: [{ to: 'card_check' }] },
+        { value: 'code', label: "A code that doesn't arrive", synonyms: ['code', 'sms', 'otp', 'text message', "didn't arrive", 'not arriving', 'no code'], match: { facts: ['setup.sms_code_missing'] }, then: [{ to: 'code_missing' }] },
+        { value: 'flagged', label: 'A payment was flagged', synonyms: ['flagged', 'suspicious', 'held', 'frozen', 'blocked', 'fraud', 'confirm a payment'], match: { errorKind: ['flagged'], facts: ['error.risk_flagged', 'security.unknown_charge'] }, then: [{ to: 'flagged_payment' }] },
       ],
     },
     identity_docs: {
@@ -26,8 +27,9 @@ export const verificationFlow: FlowInput = {
       sections: ['verification#documents', 'verification#follow-the-prompts'],
       ask: 'How did it go?',
       options: [
-        { value: 'done', label: "I'm verified", synonyms: ['verified', 'done', 'yes', 'worked', 'finished', 'all good', 'ok'], polarity: 'yes', match: { intents: ['affirm', 'thanks'] }, then: [{ to: 'verified' }] },
-        { value: 'error', label: 'I got an error', synonyms: ['error', 'failed', 'rejected', "didn't work", 'problem', 'still', 'still says', 'not verified', 'pending', 'stuck', 'no'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'verification_errors' }] },
+        { value: 'done', label: "I'm verified", synonyms: ['verified', 'done', 'yes', 'worked', 'finished', 'all good', 'ok'], polarity: 'yes', match: { intents: ['affirm'], facts: ['!verify.rejected'], status: ['solved'] }, then: [{ to: 'verified' }] },
+        { value: 'error', label: 'I got an error', synonyms: ['error', 'failed', 'rejected', "didn't work", 'problem', 'still', 'still says', 'not verified', 'stuck', 'no'], polarity: 'no', match: { intents: ['deny'], facts: ['verify.rejected'], status: ['still_failing'] }, then: [{ to: 'verification_errors' }] },
+        { value: 'pending', label: "It's still under review", synonyms: ['pending', 'under review', 'in review', 'reviewing', 'waiting'], match: { facts: ['verify.pending'] }, then: [{ to: 'review_pending' }] },
       ],
     },
     verification_errors: {
@@ -40,6 +42,16 @@ export const verificationFlow: FlowInput = {
         { value: 'still', label: 'Still stuck', synonyms: ['still', 'stuck', 'no', 'nope', 'error'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
       ],
     },
+    review_pending: {
+      title: 'was waiting for the identity review',
+      say: 'A review can take a while. While you wait:',
+      sections: ['verification#follow-the-prompts', 'verification#verification-help'],
+      ask: 'Has it come through?',
+      options: [
+        { value: 'done', label: "I'm verified now", synonyms: ['verified', 'approved', 'yes', 'done'], polarity: 'yes', match: { intents: ['affirm'], status: ['solved'] }, then: [{ to: 'verified' }] },
+        { value: 'still', label: 'Still waiting', synonyms: ['still', 'waiting', 'no', 'nope', 'pending'], polarity: 'no', match: { intents: ['deny'], status: ['still_failing'], facts: ['verify.pending'] }, then: [{ to: 'who_to_contact' }] },
+      ],
+    },
     card_check: {
       title: 'learned about the card check and its test charge',
       say: 'That is the card check:',
@@ -47,7 +59,7 @@ export const verificationFlow: FlowInput = {
       ask: 'Does that answer it?',
       options: [
         { value: 'answered', label: 'Yes, thanks', synonyms: ['yes', 'thanks', 'thank you', 'got it', 'ok', 'okay', 'makes sense'], polarity: 'yes', match: { intents: ['affirm', 'thanks'] }, then: [{ to: 'answered' }] },
-        { value: 'not_refunded', label: "It wasn't refunded", synonyms: ['not refunded', "wasn't refunded", 'no refund', 'still charged', 'never refunded', 'no'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
+        { value: 'not_refunded', label: "It wasn't refunded", synonyms: ['not refunded', "wasn't refunded", 'no refund', 'still charged', 'never refunded', 'no'], polarity: 'no', match: { intents: ['deny', 'refunds'] }, then: [{ to: 'who_to_contact' }] },
       ],
     },
     code_missing: {
@@ -66,7 +78,7 @@ export const verificationFlow: FlowInput = {
       ask: 'Did that clear it?',
       options: [
         { value: 'cleared', label: 'Yes, cleared', synonyms: ['yes', 'cleared', 'worked', 'done', 'sorted', 'fixed'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'verified' }] },
-        { value: 'not_mine', label: "I didn't make that payment", synonyms: ['not mine', "didn't make", 'did not make', 'not me', 'fraud', 'unauthorised', 'unauthorized', 'stolen'], then: [{ to: 'report_fraud' }] },
+        { value: 'not_mine', label: "I didn't make that payment", synonyms: ['not mine', "didn't make", 'did not make', 'not me', 'fraud', 'unauthorised', 'unauthorized', 'stolen'], match: { facts: ['security.unknown_charge'] }, then: [{ to: 'report_fraud' }] },
         { value: 'still', label: 'Still blocked', synonyms: ['still', 'blocked', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
       ],
     },

@@ -17,6 +17,9 @@ export function contextTopic(context: UnderstandingContext): IntentName | null {
 const CONVERSATION = new Set<string>(CONVERSATION_INTENTS);
 const INFORMATION = new Set<string>(INFORMATION_INTENTS);
 const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
+const TASKS = new Set<string>(TASK_INTENTS);
+const LONG_SWITCH_CONFIDENCE = 0.8;
+const LONG_SWITCH_WORDS = 10;
 const CONVERSATION_STANDS = 0.5;
 
 export interface InFlowOptions {
@@ -26,6 +29,8 @@ export interface InFlowOptions {
   asks: boolean;
   /** A message whose own reading is another topic with at least this confidence changes topic. */
   switchAbove: number;
+  /** The message's length in words: a long message about another task is a switch, not an answer. */
+  words: number;
 }
 
 export function applyContextPrior(
@@ -33,14 +38,17 @@ export function applyContextPrior(
   context: UnderstandingContext,
   followUp: number,
   strength: number,
-  flow: InFlowOptions = { inFlow: 0, asks: false, switchAbove: 1.01 },
+  flow: InFlowOptions = { inFlow: 0, asks: false, switchAbove: 1.01, words: 0 },
 ): RankedIntent[] {
   const topic = contextTopic(context);
   const own = ranking[0];
   if (!topic || strength <= 0 || !own) return [...ranking];
   if (CONVERSATION.has(own.intent) && own.confidence >= CONVERSATION_STANDS) return [...ranking];
   // Mid-flow, a confident question about another topic, or a wish for a person, keeps its own reading.
-  const elsewhere = INFORMATION.has(own.intent) && own.intent !== topic && own.confidence >= CONVERSATION_STANDS;
+  const elsewhere =
+    (INFORMATION.has(own.intent) && own.intent !== topic && own.confidence >= CONVERSATION_STANDS) ||
+    // "actually my payment just got declined and I need help with that first": a new task, said in full.
+    (TASKS.has(own.intent) && own.intent !== topic && own.confidence >= LONG_SWITCH_CONFIDENCE && flow.words >= LONG_SWITCH_WORDS);
   // "what about refunds?" after fees: a clear reading of another topic is a change of topic.
   if (own.intent !== topic && (TOPICS.has(own.intent) || own.intent === 'out_of_scope') && own.confidence >= flow.switchAbove) return [...ranking];
   const leaning = context.flow && !elsewhere ? Math.max(followUp, flow.inFlow) : followUp;

@@ -144,7 +144,7 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       if (settings.clauses && readable.length >= 2) prediction = focusOnProblem(model, readable, prediction, settings.minClauseWords, settings.carryMin);
       const followUp = followUpScore(clauses, prediction.confidence, settings.followUp);
       const asks = asksQuestion(clauses, text);
-      const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks, switchAbove: settings.switchAbove });
+      const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks, switchAbove: settings.switchAbove, words: clauses.flat().length });
       const evidence = domainEvidence(clauses, factList);
       const opening = context.flow || context.topic ? openingMove(clauses[0] ?? []) : undefined;
       const { intent, confidence, label } = decideIntent(
