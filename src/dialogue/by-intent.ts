@@ -17,6 +17,8 @@ import { leavingMidTask } from './outcomes.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
 
 export const TOPIC_INTENTS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
+/** Out of scope because it is another product: no lookup, the honest answer. */
+const OTHER_PRODUCT_LABELS = new Set(['out_of_scope.crypto', 'out_of_scope.other_wallets', 'out_of_scope.other_marketplaces', 'out_of_scope.other_product', 'out_of_scope.other_apps_and_shops']);
 
 /** The flow that diagnoses a reported problem: a message about fees or limits that states a decline is a problem to fix. */
 const DIAGNOSIS_FLOW = 'payment_declined';
@@ -65,6 +67,19 @@ function otherTask(kit: PolicyKit, state: DialogueState, frame: Frame, intent: I
   return { state: { ...state, yesNo }, effects: [say(line, [...buttons, NAV_BUTTONS.continue])] };
 }
 
+/**
+ * The flow for a task the message names: its own, unless the message states a fact another flow
+ * is the place for and none of this one's ("there's no Alipay option at checkout", read as a declined payment).
+ */
+function flowFor(kit: PolicyKit, intent: string, nlu: NluResult): string {
+  const said = nlu.facts.map((f) => `${f.negated ? '!' : ''}${f.name}`);
+  if (said.length === 0) return intent;
+  const owns = (flowId: string) => said.some((key) => kit.flows.get(flowId)?.owns?.includes(key));
+  if (owns(intent)) return intent;
+  const other = [...kit.flows.keys()].find((id) => id !== intent && owns(id));
+  return other ?? intent;
+}
+
 /** Whether what the person said already moves the flow past its first question (then the flow is the answer). */
 function startsFurther(kit: PolicyKit, state: DialogueState, flowId: string, nlu: NluResult): boolean {
   const trial = kit.engine.start(flowId, nlu.entities, state.facts);
@@ -75,7 +90,7 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
   const frame = state.frame;
   switch (intent) {
     case 'contact_support':
-      return contactAnswer(kit, state, nlu);
+      return contactAnswer(kit, state, nlu, text);
     case 'help':
       return navigate(kit, state, 'help', now);
     case 'cancel':
@@ -95,6 +110,8 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       return intent === 'affirm' ? { state, effects: [say(LINES.affirmNoFlow, kit.menuButtons(state))] } : { state, effects: [say(LINES.denyNoFlow)] };
     }
     case 'out_of_scope':
+      // Mid-task, a question we may still be able to look up ("and a virtual card, is that a thing?").
+      if (frame && nlu.asksQuestion && !OTHER_PRODUCT_LABELS.has(nlu.label ?? '')) return answerMidTask(kit, state, text);
       return frame ? miss() : outOfScope(kit, state, nlu);
     default:
       break;
@@ -106,6 +123,8 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
   }
   if (kit.flows.has(intent)) {
     if (!frame) {
+      const flowId = flowFor(kit, intent, nlu);
+      if (flowId !== intent) return byIntent(kit, state, flowId as IntentName, { ...nlu, intent: flowId as IntentName }, text, now, miss);
       // A specific question the flow's first step would not answer: answer it, offer the walkthrough.
       const diagnosis = kit.engine.flow(intent).diagnosis === true;
       if (nlu.asksQuestion && !diagnosis && !asksForWalkthrough(text) && !startsFurther(kit, state, intent, nlu)) return answerThenOffer(kit, state, intent, text);

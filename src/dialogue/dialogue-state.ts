@@ -24,6 +24,11 @@ export const frameSchema = z.object({
   facts: z.array(z.string()).default([]),
   /** Facts that have already answered a question of this flow: one statement answers one question. */
   used: z.array(z.string()).default([]),
+  /**
+   * Facts said as the answer to one of this flow's questions ("the code didn't arrive" at sign-up):
+   * they belong to that question and do not carry over to another flow. Facts stated up front do.
+   */
+  spent: z.array(z.string()).default([]),
 });
 export type Frame = z.output<typeof frameSchema>;
 

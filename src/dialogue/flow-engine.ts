@@ -18,7 +18,7 @@ export interface FlowOutcome {
   effects: Effect[];
   /** How the flow left: finished, a person takes over, or another flow starts. */
   exit?: { kind: 'done'; flow: string } | { kind: 'handoff'; frame: Frame } | { kind: 'switch'; flow: string; from: Frame };
-  /** Facts that answered a question in this flow so far: spent, they answer nothing else. */
+  /** Facts said as answers to this flow's questions (see Frame.spent): they answer nothing else. */
   spent: string[];
 }
 
@@ -55,7 +55,7 @@ export class FlowEngine {
     const slots: Record<string, string> = {};
     if (entities.cardNetwork) slots['cardNetwork'] = entities.cardNetwork;
     if (entities.errorKind) slots['errorKind'] = entities.errorKind;
-    const fresh: Frame = { flow: flow.id, step: flow.start, slots, tried: [], history: [], misses: 0, done: [], facts: [], used: [] };
+    const fresh: Frame = { flow: flow.id, step: flow.start, slots, tried: [], history: [], misses: 0, done: [], facts: [], used: [], spent: [] };
     const frame = this.learnKeys(fresh, facts);
     return this.enter(frame, flow.start, [], true);
   }
@@ -81,8 +81,11 @@ export class FlowEngine {
     return { ...frame, slots: context.slots, tried: context.tried };
   }
 
-  /** Takes the option the person picked (by button, words, fact, status or entity). */
-  choose(frame: Frame, option: FlowOption, entities: Entities = {}): FlowOutcome {
+  /**
+   * Takes the option the person picked (by button, words, fact, status or entity). `said`: the
+   * facts of the message that answered it, spent on this question.
+   */
+  choose(frame: Frame, option: FlowOption, entities: Entities = {}, said: readonly string[] = []): FlowOutcome {
     let next: Frame = { ...frame, misses: 0, slots: { ...frame.slots } };
     const networks = option.match?.cardNetwork;
     if (networks) next.slots['cardNetwork'] = entities.cardNetwork && networks.includes(entities.cardNetwork) ? entities.cardNetwork : (networks[0] ?? 'other');
@@ -90,7 +93,8 @@ export class FlowEngine {
     if (kinds) next.slots['errorKind'] = entities.errorKind && kinds.includes(entities.errorKind) ? entities.errorKind : (kinds[0] ?? '');
     // The facts that gave this answer are spent: they do not answer the next question too.
     const used = [...next.used, ...next.facts.filter((key) => option.match?.facts?.includes(key) && !next.used.includes(key))];
-    next = { ...next, used, slots: { ...next.slots, [`answer_${frame.step}`]: option.value } };
+    const spent = [...next.spent, ...said.filter((key) => option.match?.facts?.includes(key) && !next.spent.includes(key))];
+    next = { ...next, used, spent, slots: { ...next.slots, [`answer_${frame.step}`]: option.value } };
     return this.follow(next, option.then, [], 0, true);
   }
 
@@ -177,9 +181,9 @@ export class FlowEngine {
     if (!transition) throw new Error(`no transition passes in step "${frame.step}" of flow "${frame.flow}"`);
     const next = this.act(frame, transition);
     const to = transition.to;
-    if (to === '@end') return { frame: null, effects, exit: { kind: 'done', flow: frame.flow }, spent: next.used };
-    if (to === '@handoff') return { frame: null, effects, exit: { kind: 'handoff', frame: next }, spent: next.used };
-    if (to.startsWith('flow:')) return { frame: null, effects, exit: { kind: 'switch', flow: to.slice(5), from: next }, spent: next.used };
+    if (to === '@end') return { frame: null, effects, exit: { kind: 'done', flow: frame.flow }, spent: next.spent };
+    if (to === '@handoff') return { frame: null, effects, exit: { kind: 'handoff', frame: next }, spent: next.spent };
+    if (to.startsWith('flow:')) return { frame: null, effects, exit: { kind: 'switch', flow: to.slice(5), from: next }, spent: next.spent };
     // Only answered questions go into the history: "back" returns to a question, never to a message.
     const history = record ? [...next.history, frame.step] : next.history;
     return this.enter({ ...next, history }, to, effects, false, hops + 1);
@@ -214,9 +218,9 @@ export class FlowEngine {
     }
     if (step.title && !here.done.includes(step.title)) here = { ...here, done: [...here.done, step.title] };
     const shown = [...effects, ...this.content(step, here)];
-    if (step.end === 'done') return { frame: null, effects: shown, exit: { kind: 'done', flow: frame.flow }, spent: here.used };
-    if (step.end === 'handoff') return { frame: null, effects: shown, exit: { kind: 'handoff', frame: here }, spent: here.used };
-    if (step.options && step.options.length > 0) return { frame: here, effects: shown, spent: here.used };
+    if (step.end === 'done') return { frame: null, effects: shown, exit: { kind: 'done', flow: frame.flow }, spent: here.spent };
+    if (step.end === 'handoff') return { frame: null, effects: shown, exit: { kind: 'handoff', frame: here }, spent: here.spent };
+    if (step.options && step.options.length > 0) return { frame: here, effects: shown, spent: here.spent };
     if (!step.always) throw new Error(`step "${stepId}" of flow "${frame.flow}" neither asks, moves on nor ends`);
     return this.follow(here, step.always, shown, hops, false);
   }

@@ -113,6 +113,11 @@ export const flowSchema = z.object({
    * answered by working through it, so it starts the flow rather than getting a one-off answer.
    */
   diagnosis: z.boolean().optional(),
+  /**
+   * Facts this flow is the place for ("there is no Alipay option at checkout" → paying on
+   * Alibaba): a task started for a message that states one of them, and none of its own, starts here.
+   */
+  owns: z.array(factKeySchema).optional(),
 });
 export type FlowDefinition = z.output<typeof flowSchema>;
 export type FlowInput = z.input<typeof flowSchema>;

@@ -72,13 +72,23 @@ export function handOver(kit: PolicyKit, state: DialogueState, frame: Frame | nu
 }
 
 /** "How do I reach Alipay?": the right party for the problem in hand, how to reach them, what to send. */
-export function contactAnswer(kit: PolicyKit, state: DialogueState, nlu: NluResult | null): Result {
+/** "How do I call Alipay?": the party the person names comes first. */
+function namedParty(text: string): string | undefined {
+  const t = normalise(text);
+  if (/\balipay\b/.test(t)) return 'contact-support#alipay-support';
+  if (/\b(alibaba|seller|supplier|order)\b/.test(t)) return 'contact-support#alibaba-support';
+  if (/\b(bank|issuer|card company)\b/.test(t)) return 'contact-support#card-issuer';
+  return undefined;
+}
+
+export function contactAnswer(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, text = ''): Result {
   const about = state.frame?.flow ?? (nlu?.topic && nlu.topic !== 'contact_support' ? nlu.topic : null) ?? state.topic;
   const known = [...(state.frame?.facts ?? []), ...state.facts];
-  let parties = (about ? PARTY_SECTIONS[about] : undefined) ?? [HANDOFF_SECTION];
+  const named = namedParty(text);
+  let parties = named ? [named] : ((about ? PARTY_SECTIONS[about] : undefined) ?? [HANDOFF_SECTION]);
   // The bank refused it: the bank can say why. Alipay stopped it, or the bank sees nothing: Alipay.
-  if (about === 'payment_declined' && known.includes('error.issuer_declined')) parties = ['contact-support#card-issuer'];
-  else if (about === 'payment_declined' && (known.includes('error.risk_flagged') || known.includes('card.bank_sees_nothing'))) parties = ['contact-support#alipay-support'];
+  if (!named && about === 'payment_declined' && known.includes('error.issuer_declined')) parties = ['contact-support#card-issuer'];
+  else if (!named && about === 'payment_declined' && (known.includes('error.risk_flagged') || known.includes('card.bank_sees_nothing'))) parties = ['contact-support#alipay-support'];
   const sections = [...parties, WHAT_TO_SEND];
   const effects: Effect[] = sections.map((section, i) => (i === 0 ? { type: 'say_section', section, intro: LINES.contactIntro } : { type: 'say_section', section }));
   const buttons = state.frame ? [NAV_BUTTONS.human, NAV_BUTTONS.continue] : [NAV_BUTTONS.human, NAV_BUTTONS.menu];

@@ -80,7 +80,7 @@ export function createPolicyKit(flows: ReadonlyMap<string, FlowDefinition>, sett
         const next = engine.start(
           exit.flow,
           {},
-          exit.from.facts.filter((f) => !exit.from.used.includes(f)),
+          exit.from.facts.filter((f) => !exit.from.spent.includes(f)),
         );
         return kit.settle({ ...state, frame: null, topic: exit.flow }, next, now, effects);
       }

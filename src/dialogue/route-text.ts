@@ -59,14 +59,14 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
 
   // "Did that fix it?" → "still the same", "it worked"; a fact that answers the question ("the bank refused it").
   const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said);
-  if (picked) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}), now);
+  if (picked) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now);
 
   // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a choice.
   const goingAway = status === 'will_act_elsewhere' || status === 'leaving';
   const match = goingAway ? undefined : matchOptionWithCoverage(step.options ?? [], text, nlu);
   // "What are the fees on a Visa?" names an option but asks about something else.
   const questionElsewhere = nlu !== null && nlu.asksQuestion && (match?.coverage ?? 0) < 0.5 && !match?.option.match?.intents?.includes(nlu.intent);
-  if (match && !questionElsewhere) return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}), now);
+  if (match && !questionElsewhere) return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}, said), now);
 
   if (status) return statusWithoutOption(kit, state, status);
   if (!nlu) return miss(kit, state);

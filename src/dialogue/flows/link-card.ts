@@ -18,6 +18,7 @@ export const linkCardFlow: FlowInput = {
   title: 'linking your card',
   label: 'Link a card',
   start: 'which_card',
+  owns: ['setup.cant_find_cards', 'card.unsupported_network'],
   // "I'll ask my bank to switch it on": what to ask the card issuer.
   elsewhere: ['contact-support#card-issuer', 'link-card#before-you-start'],
   steps: {

@@ -7,6 +7,7 @@ export const payOnAlibabaFlow: FlowInput = {
   title: 'paying on Alibaba',
   label: 'Pay on Alibaba',
   start: 'ready_check',
+  owns: ['checkout.no_alipay_option', 'checkout.page_hangs'],
   steps: {
     ready_check: {
       say: "Let's pay for your Alibaba order with Alipay.",

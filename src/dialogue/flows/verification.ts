@@ -8,6 +8,7 @@ export const verificationFlow: FlowInput = {
   title: 'your verification',
   label: 'Verification help',
   start: 'which_check',
+  owns: ['verify.identity_requested', 'verify.rejected', 'verify.pending', 'verify.card_check_charge'],
   elsewhere: ['verification#verification-help', 'contact-support#what-to-include'],
   steps: {
     which_check: {
