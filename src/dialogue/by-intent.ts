@@ -24,6 +24,8 @@ const OTHER_PRODUCT_LABELS = new Set(['out_of_scope.crypto', 'out_of_scope.other
 const DIAGNOSIS_FLOW = 'payment_declined';
 /** Facts that say a payment was stopped (not only a charge or a cap asked about). */
 const STOPPED_PAYMENT_FACTS = new Set(['error.risk_flagged', 'error.insufficient_funds', 'error.card_not_supported', 'error.issuer_declined']);
+/** The same, from the older error-kind entity. */
+const STOPPED_PAYMENT_KINDS = new Set(['flagged', 'insufficient_funds', 'card_not_supported']);
 
 /** Top two topics too close to call (see DialoguePolicyOptions.clarifyMargin). */
 export function closeCall(kit: PolicyKit, nlu: NluResult, frame: Frame | null): [string, string] | undefined {
@@ -117,7 +119,7 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       break;
   }
   // "My payment was flagged as suspicious": a reported problem, diagnosed, not an article to read.
-  const stopped = nlu.facts.some((f) => !f.negated && STOPPED_PAYMENT_FACTS.has(f.name));
+  const stopped = nlu.facts.some((f) => !f.negated && STOPPED_PAYMENT_FACTS.has(f.name)) || STOPPED_PAYMENT_KINDS.has(nlu.entities.errorKind ?? '');
   if (isInfoTopic(intent) && stopped && !nlu.asksQuestion && kit.flows.has(DIAGNOSIS_FLOW) && frame?.flow !== DIAGNOSIS_FLOW) {
     return frame ? otherTask(kit, state, frame, DIAGNOSIS_FLOW, { ...nlu, intent: DIAGNOSIS_FLOW }, text, now) : kit.startFlow(state, DIAGNOSIS_FLOW, nlu.entities, now);
   }

@@ -4,8 +4,8 @@ import type { FlowDefinition, Transition } from './flow-schema.js';
 const quote = (text: string): string => `"${text.replace(/"/g, '#quot;')}"`;
 
 function guardLabel(t: Transition): string {
-  if (!t.guard) return 'otherwise';
-  const guards = Array.isArray(t.guard) ? t.guard : [t.guard];
+  const guards = [...(t.guard ? [t.guard] : []), ...(t.guards ?? [])];
+  if (guards.length === 0) return 'otherwise';
   return guards.map((g) => (g.arg ? `${g.name.replace(/_/g, ' ')} ${g.arg}` : g.name.replace(/_/g, ' '))).join(' and ');
 }
 

@@ -164,8 +164,7 @@ export class FlowEngine {
   }
 
   private pass(frame: Frame, transition: Transition): boolean {
-    if (!transition.guard) return true;
-    const guards = Array.isArray(transition.guard) ? transition.guard : [transition.guard];
+    const guards = [...(transition.guard ? [transition.guard] : []), ...(transition.guards ?? [])];
     return guards.every((guard) => GUARDS[guard.name](contextOf(frame), guard.arg));
   }
 

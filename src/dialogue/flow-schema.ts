@@ -27,8 +27,9 @@ export const targetSchema = z.string().regex(/^([a-z][a-z0-9_]*|flow:[a-z_]+|@en
 
 export const transitionSchema = z.object({
   to: targetSchema,
-  /** One guard, or several that must all pass. */
-  guard: z.union([guardRefSchema, z.array(guardRefSchema).min(1)]).optional(),
+  guard: guardRefSchema.optional(),
+  /** Several guards that must all pass (with `guard`, if set). */
+  guards: z.array(guardRefSchema).min(1).optional(),
   actions: z.array(actionRefSchema).optional(),
 });
 export type Transition = z.output<typeof transitionSchema>;

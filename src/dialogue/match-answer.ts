@@ -9,6 +9,7 @@ import { normalise } from './button-values.js';
 import { isBareReply } from './message-shape.js';
 import type { FlowOption } from './flow-schema.js';
 
+const REAL_YES = /^(yes|yeah|yep|yup|ya|yea|it did|sure did|correct|absolutely|definitely)\b/;
 const NEGATION = /\b(no|not|nope|nah|never|nothing|didn'?t|doesn'?t|don'?t|isn'?t|wasn'?t|won'?t|can'?t|cannot|haven'?t|hasn'?t|aren'?t|couldn'?t)\b/;
 
 function escape(text: string): string {
@@ -79,6 +80,8 @@ export function matchOptionWithCoverage(options: readonly FlowOption[], text: st
   // "ok calling them now" reads as affirm, and must never pick "Yes, it worked".
   if (!picked && nlu && nlu.confidence >= 0.5 && isBareReply(text)) {
     picked = options.find((o) => o.match?.intents?.includes(nlu.intent));
+    // "Did it work?" — "ok" or "sure" is not "it worked": success needs a real yes, or the person's own words.
+    if (picked?.match?.status?.includes('solved') && !REAL_YES.test(plain)) picked = undefined;
     coverage = picked ? nlu.confidence : 0;
   }
 

@@ -23,7 +23,7 @@ describe('navigation typed as words', () => {
     ['never mind', 'cancel'],
     ['stop', 'cancel'],
     ['help', 'help'],
-    ['menu', 'help'],
+    ['menu', 'menu'],
     ['talk to a human', 'human'],
     ['Can I speak to a real person please?', 'human'],
     ['agent', 'human'],

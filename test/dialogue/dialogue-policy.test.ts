@@ -123,14 +123,15 @@ describe('the dialogue policy: conversation skills', () => {
     expect(third.step).toBe('which_check');
   });
 
-  it('shows the step again when the person asks about it instead of answering', () => {
+  it("looks up a question about the step, then asks only the step's question again", () => {
     const c = createConversation();
     c.click('flow:link_card');
     c.click('answer:visa');
     c.click('answer:yes');
-    const t = c.say('where do I find the cards thing in the app', nlu('out_of_scope', { confidence: 0.3 }));
-    expect(t.texts[0]).toBe(LINES.showAgain);
-    expect(t.sections).toEqual(['link-card#open-card-settings']);
+    const t = c.say('where do I find the cards thing in the app', nlu('out_of_scope', { confidence: 0.3, asksQuestion: true }));
+    expect(t.effects[0]).toMatchObject({ type: 'answer', query: 'where do I find the cards thing in the app', context: { topic: 'link_card' } });
+    expect(t.texts).toEqual([`${LINES.backToTask('linking your card')} Have you found the cards section?`]);
+    expect(t.buttons).toContain('answer:found');
     expect(t.step).toBe('open_cards');
   });
 
@@ -146,20 +147,21 @@ describe('the dialogue policy: conversation skills', () => {
     const c = createConversation();
     c.click('flow:link_card');
     c.click('answer:visa');
-    const digression = c.say('what fees will my bank charge for this?', nlu('fees_and_rates', { confidence: 0.8 }));
-    expect(digression.effects[0]).toEqual({ type: 'answer', query: 'what fees will my bank charge for this?', intents: ['fees_and_rates'] });
-    expect(digression.texts).toContain(LINES.carryOn('linking your card'));
+    const digression = c.say('what fees will my bank charge for this?', nlu('fees_and_rates', { confidence: 0.8, asksQuestion: true }));
+    expect(digression.effects[0]).toMatchObject({ type: 'answer', query: 'what fees will my bank charge for this?' });
+    // Only the step's question and its choices come back, not the whole step again.
+    expect(digression.texts).toEqual([`${LINES.backToTask('linking your card')} Is your card enabled for international and online payments? (Your bank can tell you.)`]);
     expect(digression.step).toBe('card_enabled');
-    const back = c.click('nav:continue');
-    expect(back.step).toBe('card_enabled');
-    expect(back.buttons).toContain('answer:yes');
+    expect(digression.buttons).toContain('answer:yes');
+    expect(digression.sections).toEqual([]);
+    expect(c.click('answer:yes').step).toBe('open_cards');
   });
 
   it('treats a question that names an option as a question, and a short answer as the answer', () => {
     const c = createConversation();
     c.click('flow:link_card');
-    const question = c.say('what fees does visa charge?', nlu('fees_and_rates', { confidence: 0.8 }));
-    expect(question.effects[0]).toMatchObject({ type: 'answer', intents: ['fees_and_rates'] });
+    const question = c.say('what fees does visa charge?', nlu('fees_and_rates', { confidence: 0.8, asksQuestion: true }));
+    expect(question.effects[0]).toMatchObject({ type: 'answer', query: 'what fees does visa charge?' });
     expect(question.step).toBe('which_card');
     // The classifier is sure about the wrong thing; the words answer the question asked.
     const d = createConversation();
@@ -310,12 +312,14 @@ describe('the dialogue policy: conversation skills', () => {
     expect(next.texts).toEqual([LINES.greeting]);
   });
 
-  it('hands over when the person asks for support in words', () => {
+  it('hands over when the person asks for a person in words, and answers how to reach support otherwise', () => {
     const c = createConversation();
     const t = c.say('can I talk to a real person', nlu('out_of_scope', { confidence: 0.3 }));
     expect(t.handoff).toBeDefined();
-    const again = createConversation().say('I need to contact support', nlu('contact_support'));
-    expect(again.handoff?.flow).toBeNull();
+    const contact = createConversation().say('is there a phone number for alipay?', nlu('contact_support', { asksQuestion: true }));
+    expect(contact.handoff).toBeUndefined();
+    expect(contact.sections).toEqual(['contact-support#alipay-support', 'contact-support#what-to-include']);
+    expect(contact.buttons).toContain('nav:human');
   });
 
   it('warns about a pasted secret first, then goes on with the turn', () => {
@@ -378,18 +382,24 @@ describe('the dialogue policy: conversation skills', () => {
     const c = createConversation();
     expect(c.say('thanks', nlu('thanks')).texts).toEqual([LINES.thanks]);
     c.click('flow:pay_on_alibaba');
+    // Mid-task, thanks closes politely and keeps the place; it does not ask the question again.
     const thanks = c.say('thank you', nlu('thanks'));
-    expect(thanks.texts[0]).toBe(LINES.thanksInFlow);
-    expect(thanks.step).toBe('ready_check');
+    expect(thanks.texts).toEqual([LINES.thanksInFlow('paying on Alibaba')]);
+    expect(thanks.flow).toBeNull();
+    expect(thanks.buttons).toEqual(['nav:resume', 'nav:menu']);
+    c.click('nav:resume');
     const bye = c.say('bye', nlu('goodbye'));
     expect(bye.flow).toBeNull();
-    expect(bye.buttons).toEqual(['nav:resume']);
+    expect(bye.texts).toEqual([LINES.goodbyeInFlow('paying on Alibaba')]);
+    expect(bye.buttons).toEqual(['nav:resume', 'nav:menu']);
   });
 
   it('answers an information question from the knowledge base and offers the related flow', () => {
     const c = createConversation();
     const typed = c.say('how do I raise my limit', nlu('limits'));
-    expect(typed.effects).toEqual([{ type: 'answer', query: 'how do I raise my limit', intents: ['limits'], buttons: [{ label: 'Verify my identity', value: 'flow:verification' }, { label: 'Something else', value: 'nav:menu' }] }]);
+    expect(typed.effects).toEqual([
+      { type: 'answer', query: 'how do I raise my limit', intents: ['limits'], context: { topic: 'limits' }, buttons: [{ label: 'Verify my identity', value: 'flow:verification' }, { label: 'Something else', value: 'nav:menu' }] },
+    ]);
     const clicked = c.click('info:tour_pass');
     expect(clicked.sections).toEqual(['tour-pass#what-it-is', 'tour-pass#how-it-works']);
     expect(clicked.buttons).toContain('flow:link_card');

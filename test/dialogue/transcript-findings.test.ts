@@ -190,7 +190,7 @@ describe('a flagged payment is diagnosed (finding 8)', () => {
 
   it('still answers a question about it from the knowledge base', () => {
     const c = createConversation();
-    const t = c.say('what does it mean when a payment is flagged?', nlu('security', { confidence: 0.75, entities: { errorKind: 'flagged' } }));
+    const t = c.say('what does it mean when a payment is flagged?', nlu('security', { confidence: 0.75, entities: { errorKind: 'flagged' }, asksQuestion: true }));
     expect(t.flow).toBeNull();
     expect(t.effects[0]).toMatchObject({ type: 'answer', intents: ['security'] });
   });

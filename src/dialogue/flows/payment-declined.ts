@@ -126,7 +126,7 @@ export const paymentDeclinedFlow: FlowInput = {
       ask: 'Did that fix it?',
       // "I have the money" answers half of it: then the limits, Alipay's own included.
       options: didItWork('funds', [
-        { to: 'fix_limit', guard: [{ name: 'fact', arg: '!error.insufficient_funds' }, { name: 'no_fact', arg: '!error.limit_exceeded' }] },
+        { to: 'fix_limit', guards: [{ name: 'fact', arg: '!error.insufficient_funds' }, { name: 'no_fact', arg: '!error.limit_exceeded' }] },
         { to: 'next_cause' },
       ]),
     },

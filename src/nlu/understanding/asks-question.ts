@@ -2,10 +2,10 @@
  * Does the message ask something the bot should answer? A question mark says so; so does a clause
  * that opens like a question ("how do i…", "is there…", "can i…") or a way of asking without one
  * ("wondering if debit works", "tell me the fees"). "when i pay it fails" opens with "when" and
- * asks nothing: only what, how, why, which and who count as openers without a question mark.
+ * asks nothing: only what, how, why, which, who and where count as openers without a question mark.
  */
 
-const WH_OPENERS = new Set(['what', 'how', 'why', 'which', 'who', 'whom', 'whose']);
+const WH_OPENERS = new Set(['what', 'how', 'why', 'which', 'who', 'whom', 'whose', 'where']);
 const AUX_OPENERS = new Set(['is', 'are', 'am', 'was', 'were', 'can', 'could', 'do', 'does', 'did', 'will', 'would', 'should', 'may', 'might', 'shall', 'has', 'have', 'must']);
 /** After an auxiliary, these make a statement ("can not pay", "will call my bank"), not a question. */
 const STATEMENT_AFTER_AUX = new Set(['not', 'never', 'be', 'call', 'phone', 'contact', 'try', 'come', 'check', 'go', 'do', 'ask', 'get', 'need', 'have', 'also', 'just', 'still', 'already']);
