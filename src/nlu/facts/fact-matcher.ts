@@ -141,8 +141,9 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
         for (const fact of messageFacts) if (!found.has(fact.definition.name)) note(readFact(fact, whole, 'message', context));
       }
       // "the error says insufficient funds": the specific reason makes the general one redundant.
+      // A denial stays ("no glitch, it says declined by my bank": not technical is still worth knowing).
       const stated = new Set([...found.values()].filter((f) => !f.negated).map((f) => f.name));
-      return [...found.values()].filter((fact) => !(byName.get(fact.name)?.definition.unless ?? []).some((name) => stated.has(name)));
+      return [...found.values()].filter((fact) => fact.negated || !(byName.get(fact.name)?.definition.unless ?? []).some((name) => stated.has(name)));
     },
   };
 }
