@@ -13,6 +13,10 @@ import type { CompiledFact, CompiledPattern, FactCatalogue } from './load-facts.
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nothing', 'none', 'neither', 'nor', 'hardly', 'barely', 'nobody', 'noone']);
 /** How many words before a match a negator still reaches ("not really a funds problem"). */
 const NEGATION_REACH = 3;
+/** A negation does not reach past "and": "I did not reply and clicked the link" clicked. */
+const NEGATION_STOP = 'and';
+/** Words that may stand between a negator and a thing it denies ("not a Visa debit"). */
+const NEGATION_FILLER = new Set(['a', 'an', 'the', 'my', 'our', 'his', 'her', 'their', 'your', 'this', 'that', 'it', 'is', 'even', 'really', 'actually', 'just', 'any', 'visa', 'mastercard', 'some', 'kind', 'of']);
 /** "X is not the problem", "X was never the issue": the denial comes after. */
 const DENIED_AFTER = /^ (?:is|was|are|were|s) (?:not|never|no longer)\b/;
 /** Words that make what follows a supposition, not a statement. */
@@ -58,17 +62,48 @@ function wordsBefore(padded: string, hit: Hit): string[] {
   return padded.slice(0, hit.index).trim().split(' ').slice(-NEGATION_REACH);
 }
 
+/** "no I don't have the app": a clause that opens with "no" and then a subject answers, it denies nothing after. */
+const ANSWER_NO = /^ (?:no|nope|nah) (?=(?:i|it|we|they|you|he|she|that|this|the|my) )/;
+
+/** The words a negator may stand in: the few before the match, back to an "and", without an opening "no". */
+function negationWindow(padded: string, hit: Hit): string[] {
+  const answer = ANSWER_NO.exec(padded);
+  const from = answer && answer[0].length <= hit.index ? answer[0].length : 0;
+  const before = padded.slice(from, hit.index).trim().split(' ').slice(-NEGATION_REACH);
+  const stop = before.lastIndexOf(NEGATION_STOP);
+  return stop < 0 ? before : before.slice(stop + 1);
+}
+
+/** A negator right before the match, with only fillers between ("not a visa debit"). */
+function negatedRightBefore(padded: string, hit: Hit): boolean {
+  const before = padded.slice(0, hit.index).trim().split(' ');
+  for (let i = before.length - 1; i >= 0 && i >= before.length - 4; i -= 1) {
+    const word = before[i] ?? '';
+    if (NEGATORS.has(word)) return true;
+    if (!NEGATION_FILLER.has(word)) return false;
+  }
+  return false;
+}
+
 /** A negator among the few words before the match, or a denial right after it. */
-function negatedAround(padded: string, hit: Hit): boolean {
-  if (wordsBefore(padded, hit).some((w) => NEGATORS.has(w))) return true;
+function negatedAround(padded: string, hit: Hit, reach: 'near' | 'right_before' = 'near'): boolean {
+  if (reach === 'right_before' ? negatedRightBefore(padded, hit) : negationWindow(padded, hit).some((w) => NEGATORS.has(w))) return true;
   return DENIED_AFTER.test(padded.slice(hit.index + hit.length - 1));
 }
 
-function spanHasNegator(padded: string, hit: Hit): boolean {
-  return padded
-    .slice(hit.index, hit.index + hit.length)
-    .split(' ')
-    .some((w) => NEGATORS.has(w));
+/** A negator in the span of an order-free match, outside the parts the pattern itself matched. */
+function spanHasNegator(pattern: CompiledPattern, padded: string, hit: Hit): boolean {
+  const own = pattern.expressions.map((expression) => {
+    const m = expression.exec(padded);
+    return m ? [m.index, m.index + m[0].length] : [0, 0];
+  });
+  let at = hit.index;
+  for (const word of padded.slice(hit.index, hit.index + hit.length).split(' ')) {
+    const inside = own.some(([from = 0, to = 0]) => at >= from && at < to);
+    if (!inside && NEGATORS.has(word)) return true;
+    at += word.length + 1;
+  }
+  return false;
 }
 
 function supposed(padded: string, hit: Hit): boolean {
@@ -100,7 +135,7 @@ function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', 
     const hit = find(denial, padded);
     if (!hit || supposed(padded, hit)) continue;
     // An order-free denial ("bank & sees & the attempt") with a negation anywhere in it is no denial.
-    if (denial.expressions.length > 1 && spanHasNegator(padded, hit)) continue;
+    if (denial.expressions.length > 1 && spanHasNegator(denial, padded, hit)) continue;
     // "there is not enough money on it": a negated denial states the fact.
     return withValue({ name: definition.name, negated: !negatedAround(padded, hit), clause }, hit.value);
   }
@@ -109,7 +144,7 @@ function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', 
     if (!usable(pattern)) continue;
     const hit = find(pattern, padded);
     if (!hit || supposed(padded, hit)) continue;
-    const negated = negatedAround(padded, hit);
+    const negated = negatedAround(padded, hit, definition.negation);
     if (negated && definition.negatable !== true) continue;
     return withValue({ name: definition.name, negated, clause }, hit.value);
   }
@@ -129,6 +164,7 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
       const note = (read: Fact | undefined) => {
         if (!read) return;
         const earlier = found.get(read.name);
+        if (earlier && !earlier.negated && byName.get(read.name)?.definition.positiveWins) return;
         // A later clause corrects an earlier one ("it said funds… no wait, it's not funds").
         if (!earlier || earlier.negated !== read.negated) found.set(read.name, read);
       };
