@@ -42,8 +42,59 @@ interface Hit {
   value?: string;
 }
 
+/**
+ * An index from anchor words to the expressions they anchor (see patternAnchors), so that one
+ * pass over a clause's words marks the expressions that can match; the rest never run.
+ */
+interface AnchorIndex {
+  ids: Map<CompiledPattern, number[]>;
+  exact: Map<string, number[]>;
+  prefix: Map<string, number[]>;
+  always: number[];
+  size: number;
+}
+
+function indexAnchors(patterns: readonly CompiledPattern[]): AnchorIndex {
+  const index: AnchorIndex = { ids: new Map(), exact: new Map(), prefix: new Map(), always: [], size: 0 };
+  const add = (map: Map<string, number[]>, key: string, id: number) => {
+    const list = map.get(key);
+    if (list) list.push(id);
+    else map.set(key, [id]);
+  };
+  for (const pattern of patterns) {
+    const ids = pattern.anchors.map((anchors) => {
+      const id = index.size++;
+      if (!anchors) index.always.push(id);
+      else for (const anchor of anchors) {
+        if (anchor.endsWith('*')) add(index.prefix, anchor.slice(0, -1), id);
+        else add(index.exact, anchor, id);
+      }
+      return id;
+    });
+    index.ids.set(pattern, ids);
+  }
+  return index;
+}
+
+/** Which expressions can match in this text: those with one of their anchor words in it. */
+function liveExpressions(index: AnchorIndex, padded: string): Uint8Array {
+  const live = new Uint8Array(index.size);
+  for (const id of index.always) live[id] = 1;
+  for (const word of padded.trim().split(' ')) {
+    for (const id of index.exact.get(word) ?? []) live[id] = 1;
+    for (let end = 1; end <= word.length; end += 1) for (const id of index.prefix.get(word.slice(0, end)) ?? []) live[id] = 1;
+  }
+  return live;
+}
+
+interface Live {
+  index: AnchorIndex;
+  marks: Uint8Array;
+}
+
 /** Where the pattern matches: from the start of its first part to the end of its last (parts in any order). */
-function find(pattern: CompiledPattern, padded: string): Hit | undefined {
+function find(pattern: CompiledPattern, padded: string, live?: Live): Hit | undefined {
+  if (live && !(live.index.ids.get(pattern) ?? []).every((id) => live.marks[id] === 1)) return undefined;
   let start = Infinity;
   let end = -1;
   let num: string | undefined;
@@ -121,28 +172,29 @@ function applies(pattern: CompiledPattern, context: UnderstandingContext | undef
 
 interface Scope {
   padded: string;
+  live: Live;
   clause: number;
   question: boolean;
 }
 
 function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', context: UnderstandingContext | undefined): Fact | undefined {
   const { definition } = fact;
-  const { padded, clause } = scope;
+  const { padded, clause, live } = scope;
   if (definition.notInQuestions && scope.question) return undefined;
   const usable = (p: CompiledPattern) => p.scope === kind && applies(p, context);
   for (const denial of fact.denials) {
     if (!usable(denial)) continue;
-    const hit = find(denial, padded);
+    const hit = find(denial, padded, live);
     if (!hit || supposed(padded, hit)) continue;
     // An order-free denial ("bank & sees & the attempt") with a negation anywhere in it is no denial.
     if (denial.expressions.length > 1 && spanHasNegator(denial, padded, hit)) continue;
     // "there is not enough money on it": a negated denial states the fact.
     return withValue({ name: definition.name, negated: !negatedAround(padded, hit), clause }, hit.value);
   }
-  if (fact.exceptions.some((exception) => find(exception, padded) !== undefined)) return undefined;
+  if (fact.exceptions.some((exception) => find(exception, padded, live) !== undefined)) return undefined;
   for (const pattern of fact.patterns) {
     if (!usable(pattern)) continue;
-    const hit = find(pattern, padded);
+    const hit = find(pattern, padded, live);
     if (!hit || supposed(padded, hit)) continue;
     const negated = negatedAround(padded, hit, definition.negation);
     if (negated && definition.negatable !== true) continue;
@@ -157,6 +209,7 @@ function withValue(fact: Fact, value: string | undefined): Fact {
 
 export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
   const byName = new Map(catalogue.facts.map((fact) => [fact.definition.name, fact]));
+  const index = indexAnchors(catalogue.facts.flatMap((fact) => [...fact.patterns, ...fact.denials, ...fact.exceptions]));
   const messageFacts = catalogue.facts.filter((fact) => [...fact.patterns, ...fact.denials].some((p) => p.scope === 'message'));
   return {
     match(clauses, context) {
@@ -169,11 +222,13 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
         if (!earlier || earlier.negated !== read.negated) found.set(read.name, read);
       };
       clauses.forEach((clause, i) => {
-        const scope = { padded: ` ${clause.words.join(' ')} `, clause: i, question: clause.question };
+        const padded = ` ${clause.words.join(' ')} `;
+        const scope = { padded, live: { index, marks: liveExpressions(index, padded) }, clause: i, question: clause.question };
         for (const fact of catalogue.facts) note(readFact(fact, scope, 'clause', context));
       });
       if (messageFacts.length > 0 && clauses.length > 0) {
-        const whole = { padded: ` ${clauses.map((c) => c.words.join(' ')).join(' ')} `, clause: 0, question: false };
+        const padded = ` ${clauses.map((c) => c.words.join(' ')).join(' ')} `;
+        const whole = { padded, live: { index, marks: liveExpressions(index, padded) }, clause: 0, question: false };
         for (const fact of messageFacts) if (!found.has(fact.definition.name)) note(readFact(fact, whole, 'message', context));
       }
       // "the error says insufficient funds": the specific reason makes the general one redundant.
