@@ -16,7 +16,13 @@ const NEGATION_REACH = 3;
 /** A negation does not reach past "and": "I did not reply and clicked the link" clicked. */
 const NEGATION_STOP = 'and';
 /** Words that may stand between a negator and a thing it denies ("not a Visa debit"). */
-const NEGATION_FILLER = new Set(['a', 'an', 'the', 'my', 'our', 'his', 'her', 'their', 'your', 'this', 'that', 'it', 'is', 'even', 'really', 'actually', 'just', 'any', 'visa', 'mastercard', 'some', 'kind', 'of']);
+const NEGATION_FILLER = new Set(['a', 'an', 'the', 'my', 'our', 'his', 'her', 'their', 'your', 'this', 'that', 'it', 'is', 'even', 'really', 'actually', 'just', 'any', 'visa', 'mastercard', 'some', 'kind', 'of', 'normal', 'regular', 'real', 'standard', 'usual']);
+/** A list after a negation is denied as a whole: "not a normal debit or credit card". */
+const NEGATED_LIST = new Set(['or', 'nor', 'debit', 'credit', 'prepaid', 'virtual']);
+/** How far back "right before" looks through fillers and a denied list. */
+const RIGHT_BEFORE_REACH = 6;
+/** How far back a supposing word ("if", "whether") reaches: a condition usually spans its clause. */
+const SUPPOSING_REACH = 6;
 /** "X is not the problem", "X was never the issue": the denial comes after. */
 const DENIED_AFTER = /^ (?:is|was|are|were|s) (?:not|never|no longer)\b/;
 /** Words that make what follows a supposition, not a statement. */
@@ -128,10 +134,10 @@ function negationWindow(padded: string, hit: Hit): string[] {
 /** A negator right before the match, with only fillers between ("not a visa debit"). */
 function negatedRightBefore(padded: string, hit: Hit): boolean {
   const before = padded.slice(0, hit.index).trim().split(' ');
-  for (let i = before.length - 1; i >= 0 && i >= before.length - 4; i -= 1) {
+  for (let i = before.length - 1; i >= 0 && i >= before.length - RIGHT_BEFORE_REACH; i -= 1) {
     const word = before[i] ?? '';
     if (NEGATORS.has(word)) return true;
-    if (!NEGATION_FILLER.has(word)) return false;
+    if (!NEGATION_FILLER.has(word) && !NEGATED_LIST.has(word)) return false;
   }
   return false;
 }
@@ -158,8 +164,9 @@ function spanHasNegator(pattern: CompiledPattern, padded: string, hit: Hit): boo
 }
 
 function supposed(padded: string, hit: Hit): boolean {
-  const before = wordsBefore(padded, hit);
-  return before.some((w) => SUPPOSING.has(w)) || REQUIRED_STATE.test(`${before.join(' ')} ${padded.slice(hit.index, hit.index + hit.length)}`);
+  const before = padded.slice(0, hit.index).trim().split(' ');
+  if (before.slice(-SUPPOSING_REACH).some((w) => SUPPOSING.has(w))) return true;
+  return REQUIRED_STATE.test(`${before.slice(-NEGATION_REACH).join(' ')} ${padded.slice(hit.index, hit.index + hit.length)}`);
 }
 
 /** Is the pattern in force given what was asked just before? */
