@@ -115,10 +115,6 @@ function find(pattern: CompiledPattern, padded: string, live?: Live): Hit | unde
   return value === undefined ? { index: start, length: end - start } : { index: start, length: end - start, value };
 }
 
-function wordsBefore(padded: string, hit: Hit): string[] {
-  return padded.slice(0, hit.index).trim().split(' ').slice(-NEGATION_REACH);
-}
-
 /** "no I don't have the app": a clause that opens with "no" and then a subject answers, it denies nothing after. */
 const ANSWER_NO = /^ (?:no|nope|nah) (?=(?:i|it|we|they|you|he|she|that|this|the|my) )/;
 
