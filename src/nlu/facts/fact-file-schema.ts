@@ -41,6 +41,14 @@ export const factDefinitionSchema = z
      * dropped). `denials`: only the declared denials give the negated fact, never a negation word.
      */
     negatable: z.union([z.boolean(), z.literal('denials')]).default(false),
+    /**
+     * How far a negation word reaches back: `near` (default) a few words ("not really a funds
+     * problem"); `right_before` only a negation with at most articles and card names between
+     * ("not a Visa debit"), for facts that name a thing: "can't add my Maestro" is still a Maestro.
+     */
+    negation: z.enum(['near', 'right_before']).default('near'),
+    /** A positive reading in any clause outranks a denial in another ("I tapped it but didn't type anything"). */
+    positiveWins: z.boolean().default(false),
     /** Not read in a question ("will it come back?" plans nothing): for statuses. */
     notInQuestions: z.boolean().default(false),
     patterns: z.array(factPatternSchema).min(1, 'needs at least one pattern'),

@@ -13,6 +13,16 @@ import type { CompiledFact, CompiledPattern, FactCatalogue } from './load-facts.
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nothing', 'none', 'neither', 'nor', 'hardly', 'barely', 'nobody', 'noone']);
 /** How many words before a match a negator still reaches ("not really a funds problem"). */
 const NEGATION_REACH = 3;
+/** A negation does not reach past "and": "I did not reply and clicked the link" clicked. */
+const NEGATION_STOP = 'and';
+/** Words that may stand between a negator and a thing it denies ("not a Visa debit"). */
+const NEGATION_FILLER = new Set(['a', 'an', 'the', 'my', 'our', 'his', 'her', 'their', 'your', 'this', 'that', 'it', 'is', 'even', 'really', 'actually', 'just', 'any', 'visa', 'mastercard', 'some', 'kind', 'of', 'normal', 'regular', 'real', 'standard', 'usual']);
+/** A list after a negation is denied as a whole: "not a normal debit or credit card". */
+const NEGATED_LIST = new Set(['or', 'nor', 'debit', 'credit', 'prepaid', 'virtual']);
+/** How far back "right before" looks through fillers and a denied list. */
+const RIGHT_BEFORE_REACH = 6;
+/** How far back a supposing word ("if", "whether") reaches: a condition usually spans its clause. */
+const SUPPOSING_REACH = 6;
 /** "X is not the problem", "X was never the issue": the denial comes after. */
 const DENIED_AFTER = /^ (?:is|was|are|were|s) (?:not|never|no longer)\b/;
 /** Words that make what follows a supposition, not a statement. */
@@ -38,8 +48,59 @@ interface Hit {
   value?: string;
 }
 
+/**
+ * An index from anchor words to the expressions they anchor (see patternAnchors), so that one
+ * pass over a clause's words marks the expressions that can match; the rest never run.
+ */
+interface AnchorIndex {
+  ids: Map<CompiledPattern, number[]>;
+  exact: Map<string, number[]>;
+  prefix: Map<string, number[]>;
+  always: number[];
+  size: number;
+}
+
+function indexAnchors(patterns: readonly CompiledPattern[]): AnchorIndex {
+  const index: AnchorIndex = { ids: new Map(), exact: new Map(), prefix: new Map(), always: [], size: 0 };
+  const add = (map: Map<string, number[]>, key: string, id: number) => {
+    const list = map.get(key);
+    if (list) list.push(id);
+    else map.set(key, [id]);
+  };
+  for (const pattern of patterns) {
+    const ids = pattern.anchors.map((anchors) => {
+      const id = index.size++;
+      if (!anchors) index.always.push(id);
+      else for (const anchor of anchors) {
+        if (anchor.endsWith('*')) add(index.prefix, anchor.slice(0, -1), id);
+        else add(index.exact, anchor, id);
+      }
+      return id;
+    });
+    index.ids.set(pattern, ids);
+  }
+  return index;
+}
+
+/** Which expressions can match in this text: those with one of their anchor words in it. */
+function liveExpressions(index: AnchorIndex, padded: string): Uint8Array {
+  const live = new Uint8Array(index.size);
+  for (const id of index.always) live[id] = 1;
+  for (const word of padded.trim().split(' ')) {
+    for (const id of index.exact.get(word) ?? []) live[id] = 1;
+    for (let end = 1; end <= word.length; end += 1) for (const id of index.prefix.get(word.slice(0, end)) ?? []) live[id] = 1;
+  }
+  return live;
+}
+
+interface Live {
+  index: AnchorIndex;
+  marks: Uint8Array;
+}
+
 /** Where the pattern matches: from the start of its first part to the end of its last (parts in any order). */
-function find(pattern: CompiledPattern, padded: string): Hit | undefined {
+function find(pattern: CompiledPattern, padded: string, live?: Live): Hit | undefined {
+  if (live && !(live.index.ids.get(pattern) ?? []).every((id) => live.marks[id] === 1)) return undefined;
   let start = Infinity;
   let end = -1;
   let num: string | undefined;
@@ -54,26 +115,54 @@ function find(pattern: CompiledPattern, padded: string): Hit | undefined {
   return value === undefined ? { index: start, length: end - start } : { index: start, length: end - start, value };
 }
 
-function wordsBefore(padded: string, hit: Hit): string[] {
-  return padded.slice(0, hit.index).trim().split(' ').slice(-NEGATION_REACH);
+/** "no I don't have the app": a clause that opens with "no" and then a subject answers, it denies nothing after. */
+const ANSWER_NO = /^ (?:no|nope|nah) (?=(?:i|it|we|they|you|he|she|that|this|the|my) )/;
+
+/** The words a negator may stand in: the few before the match, back to an "and", without an opening "no". */
+function negationWindow(padded: string, hit: Hit): string[] {
+  const answer = ANSWER_NO.exec(padded);
+  const from = answer && answer[0].length <= hit.index ? answer[0].length : 0;
+  const before = padded.slice(from, hit.index).trim().split(' ').slice(-NEGATION_REACH);
+  const stop = before.lastIndexOf(NEGATION_STOP);
+  return stop < 0 ? before : before.slice(stop + 1);
+}
+
+/** A negator right before the match, with only fillers between ("not a visa debit"). */
+function negatedRightBefore(padded: string, hit: Hit): boolean {
+  const before = padded.slice(0, hit.index).trim().split(' ');
+  for (let i = before.length - 1; i >= 0 && i >= before.length - RIGHT_BEFORE_REACH; i -= 1) {
+    const word = before[i] ?? '';
+    if (NEGATORS.has(word)) return true;
+    if (!NEGATION_FILLER.has(word) && !NEGATED_LIST.has(word)) return false;
+  }
+  return false;
 }
 
 /** A negator among the few words before the match, or a denial right after it. */
-function negatedAround(padded: string, hit: Hit): boolean {
-  if (wordsBefore(padded, hit).some((w) => NEGATORS.has(w))) return true;
+function negatedAround(padded: string, hit: Hit, reach: 'near' | 'right_before' = 'near'): boolean {
+  if (reach === 'right_before' ? negatedRightBefore(padded, hit) : negationWindow(padded, hit).some((w) => NEGATORS.has(w))) return true;
   return DENIED_AFTER.test(padded.slice(hit.index + hit.length - 1));
 }
 
-function spanHasNegator(padded: string, hit: Hit): boolean {
-  return padded
-    .slice(hit.index, hit.index + hit.length)
-    .split(' ')
-    .some((w) => NEGATORS.has(w));
+/** A negator in the span of an order-free match, outside the parts the pattern itself matched. */
+function spanHasNegator(pattern: CompiledPattern, padded: string, hit: Hit): boolean {
+  const own = pattern.expressions.map((expression) => {
+    const m = expression.exec(padded);
+    return m ? [m.index, m.index + m[0].length] : [0, 0];
+  });
+  let at = hit.index;
+  for (const word of padded.slice(hit.index, hit.index + hit.length).split(' ')) {
+    const inside = own.some(([from = 0, to = 0]) => at >= from && at < to);
+    if (!inside && NEGATORS.has(word)) return true;
+    at += word.length + 1;
+  }
+  return false;
 }
 
 function supposed(padded: string, hit: Hit): boolean {
-  const before = wordsBefore(padded, hit);
-  return before.some((w) => SUPPOSING.has(w)) || REQUIRED_STATE.test(`${before.join(' ')} ${padded.slice(hit.index, hit.index + hit.length)}`);
+  const before = padded.slice(0, hit.index).trim().split(' ');
+  if (before.slice(-SUPPOSING_REACH).some((w) => SUPPOSING.has(w))) return true;
+  return REQUIRED_STATE.test(`${before.slice(-NEGATION_REACH).join(' ')} ${padded.slice(hit.index, hit.index + hit.length)}`);
 }
 
 /** Is the pattern in force given what was asked just before? */
@@ -86,30 +175,31 @@ function applies(pattern: CompiledPattern, context: UnderstandingContext | undef
 
 interface Scope {
   padded: string;
+  live: Live;
   clause: number;
   question: boolean;
 }
 
 function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', context: UnderstandingContext | undefined): Fact | undefined {
   const { definition } = fact;
-  const { padded, clause } = scope;
+  const { padded, clause, live } = scope;
   if (definition.notInQuestions && scope.question) return undefined;
   const usable = (p: CompiledPattern) => p.scope === kind && applies(p, context);
   for (const denial of fact.denials) {
     if (!usable(denial)) continue;
-    const hit = find(denial, padded);
+    const hit = find(denial, padded, live);
     if (!hit || supposed(padded, hit)) continue;
     // An order-free denial ("bank & sees & the attempt") with a negation anywhere in it is no denial.
-    if (denial.expressions.length > 1 && spanHasNegator(padded, hit)) continue;
+    if (denial.expressions.length > 1 && spanHasNegator(denial, padded, hit)) continue;
     // "there is not enough money on it": a negated denial states the fact.
     return withValue({ name: definition.name, negated: !negatedAround(padded, hit), clause }, hit.value);
   }
-  if (fact.exceptions.some((exception) => find(exception, padded) !== undefined)) return undefined;
+  if (fact.exceptions.some((exception) => find(exception, padded, live) !== undefined)) return undefined;
   for (const pattern of fact.patterns) {
     if (!usable(pattern)) continue;
-    const hit = find(pattern, padded);
+    const hit = find(pattern, padded, live);
     if (!hit || supposed(padded, hit)) continue;
-    const negated = negatedAround(padded, hit);
+    const negated = negatedAround(padded, hit, definition.negation);
     if (negated && definition.negatable !== true) continue;
     return withValue({ name: definition.name, negated, clause }, hit.value);
   }
@@ -122,6 +212,7 @@ function withValue(fact: Fact, value: string | undefined): Fact {
 
 export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
   const byName = new Map(catalogue.facts.map((fact) => [fact.definition.name, fact]));
+  const index = indexAnchors(catalogue.facts.flatMap((fact) => [...fact.patterns, ...fact.denials, ...fact.exceptions]));
   const messageFacts = catalogue.facts.filter((fact) => [...fact.patterns, ...fact.denials].some((p) => p.scope === 'message'));
   return {
     match(clauses, context) {
@@ -129,20 +220,24 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
       const note = (read: Fact | undefined) => {
         if (!read) return;
         const earlier = found.get(read.name);
+        if (earlier && !earlier.negated && byName.get(read.name)?.definition.positiveWins) return;
         // A later clause corrects an earlier one ("it said funds… no wait, it's not funds").
         if (!earlier || earlier.negated !== read.negated) found.set(read.name, read);
       };
       clauses.forEach((clause, i) => {
-        const scope = { padded: ` ${clause.words.join(' ')} `, clause: i, question: clause.question };
+        const padded = ` ${clause.words.join(' ')} `;
+        const scope = { padded, live: { index, marks: liveExpressions(index, padded) }, clause: i, question: clause.question };
         for (const fact of catalogue.facts) note(readFact(fact, scope, 'clause', context));
       });
       if (messageFacts.length > 0 && clauses.length > 0) {
-        const whole = { padded: ` ${clauses.map((c) => c.words.join(' ')).join(' ')} `, clause: 0, question: false };
+        const padded = ` ${clauses.map((c) => c.words.join(' ')).join(' ')} `;
+        const whole = { padded, live: { index, marks: liveExpressions(index, padded) }, clause: 0, question: false };
         for (const fact of messageFacts) if (!found.has(fact.definition.name)) note(readFact(fact, whole, 'message', context));
       }
       // "the error says insufficient funds": the specific reason makes the general one redundant.
+      // A denial stays ("no glitch, it says declined by my bank": not technical is still worth knowing).
       const stated = new Set([...found.values()].filter((f) => !f.negated).map((f) => f.name));
-      return [...found.values()].filter((fact) => !(byName.get(fact.name)?.definition.unless ?? []).some((name) => stated.has(name)));
+      return [...found.values()].filter((fact) => fact.negated || !(byName.get(fact.name)?.definition.unless ?? []).some((name) => stated.has(name)));
     },
   };
 }

@@ -138,6 +138,47 @@ function alternatives(entries: readonly string[], c: Compiling): string {
 }
 
 /**
+ * Words a match must contain at least one of (a word, or a prefix ending in "*"), taken from
+ * the first required part of the pattern that names words; undefined when no part does (a
+ * pattern of numbers only). The matcher skips a pattern whose anchors are not in the clause:
+ * most patterns are ruled out by a set look-up, before any expression runs.
+ */
+export function patternAnchors(pattern: string, groups: Groups): string[] | undefined {
+  return phraseAnchors(tokenizePattern(pattern), groups, new Set());
+}
+
+function phraseAnchors(tokens: readonly string[], groups: Groups, seen: ReadonlySet<string>): string[] | undefined {
+  for (const raw of tokens) {
+    if (raw === '...' || raw.endsWith('?')) continue;
+    const anchors = tokenAnchors(raw, groups, seen);
+    if (anchors) return anchors;
+  }
+  return undefined;
+}
+
+function tokenAnchors(token: string, groups: Groups, seen: ReadonlySet<string>): string[] | undefined {
+  if (token === '{num}') return undefined;
+  if (token.startsWith('{') && token.endsWith('}')) {
+    const name = token.slice(1, -1);
+    const entries = groups.get(name);
+    if (!entries || seen.has(name)) return undefined;
+    return unionAnchors(entries, groups, new Set([...seen, name]));
+  }
+  if (token.startsWith('(') && token.endsWith(')')) return unionAnchors(splitAlternatives(token.slice(1, -1)), groups, seen);
+  return [token];
+}
+
+function unionAnchors(entries: readonly string[], groups: Groups, seen: ReadonlySet<string>): string[] | undefined {
+  const out: string[] = [];
+  for (const entry of entries) {
+    const anchors = phraseAnchors(tokenizePattern(entry), groups, seen);
+    if (!anchors) return undefined;
+    out.push(...anchors);
+  }
+  return [...new Set(out)];
+}
+
+/**
  * Compiles one pattern. The expression finds it as whole words in ` ${clause} ` (a space on each
  * side): it starts after a space and every word ends with one.
  */

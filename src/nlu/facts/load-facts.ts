@@ -4,7 +4,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DataFileError, formatIssuePath } from '../../core/errors.js';
 import { DEFAULT_INTENTS_DIR, displayPath } from '../paths.js';
 import { factFileSchema, type FactDefinition } from './fact-file-schema.js';
-import { compilePattern, FactPatternError } from './fact-pattern.js';
+import { compilePattern, FactPatternError, patternAnchors } from './fact-pattern.js';
 
 export const DEFAULT_FACTS_DIR = path.join(DEFAULT_INTENTS_DIR, 'facts');
 
@@ -12,6 +12,8 @@ export const DEFAULT_FACTS_DIR = path.join(DEFAULT_INTENTS_DIR, 'facts');
 export interface CompiledPattern {
   /** All of these must match, in any order ("{code} & never & {arrive}"); usually one. */
   expressions: RegExp[];
+  /** Per expression, words one of which the clause must hold for it to match (see patternAnchors). */
+  anchors: (readonly string[] | undefined)[];
   value?: string;
   scope: 'clause' | 'message';
   /** Only right after these flow steps or topics. */
@@ -102,10 +104,12 @@ export function loadFactCatalogue(dir: string = DEFAULT_FACTS_DIR): FactCatalogu
           if ((pattern.match(/\{num\}/g) ?? []).length > 1) throw new DataFileError(shown, `${field}.${key}[${j}]`, 'at most one {num} per pattern');
           try {
             const scope = typeof entry === 'string' ? 'clause' : entry.scope;
-            const expressions = pattern.split(' & ').map((part) => compilePattern(part, groups, where, scope));
+            const parts = pattern.split(' & ');
+            const expressions = parts.map((part) => compilePattern(part, groups, where, scope));
+            const anchors = parts.map((part) => patternAnchors(part, groups));
             for (const word of pattern.match(/[a-z][a-z0-9]{3,}(?![a-z0-9]*\*)/g) ?? []) words.add(word);
-            if (typeof entry === 'string') return { expressions, where, scope: 'clause' as const };
-            const compiled: CompiledPattern = { expressions, where, scope: entry.scope };
+            if (typeof entry === 'string') return { expressions, anchors, where, scope: 'clause' as const };
+            const compiled: CompiledPattern = { expressions, anchors, where, scope: entry.scope };
             if (entry.value !== undefined) compiled.value = entry.value;
             if (entry.after) compiled.after = entry.after;
             return compiled;

@@ -84,6 +84,8 @@ export function spellOut(text: string): string {
     .replace(/'ve\b/g, ' have')
     .replace(/'ll\b/g, ' will')
     .replace(/'d\b/g, ' would')
+    // "it's on", "there's money": the verb is kept; a possessive ("card's") just loses its "'s".
+    .replace(/\b(it|there|that|what|here|he|she|who|where|how)'s\b/g, '$1 is')
     .replace(/'s\b/g, '');
 }
 

@@ -38,6 +38,34 @@ facts:
     patterns:
       - pattern: called ... said ... from alipay
         scope: message
+  - name: card.credit
+    description: Credit.
+    negatable: true
+    negation: right_before
+    patterns: [credit card]
+  - name: card.network
+    description: Maestro.
+    negation: right_before
+    patterns: [maestro]
+  - name: security.clicked
+    description: Clicked.
+    negatable: true
+    positiveWins: true
+    patterns: ["(clicked|tapped) (the|it)? (link)?"]
+    denials: ["(did not|never) (click|tap|type) (it|the link|anything)"]
+  - name: setup.no_account
+    description: No account.
+    negatable: denials
+    patterns: ["(do not|never) have (an|the)? (account|app)"]
+  - name: setup.linked
+    description: Linked.
+    negatable: true
+    patterns: ["card (is)? linked"]
+  - name: setup.requested
+    description: Asked for a passport.
+    negatable: true
+    patterns: ["asks & passport"]
+    denials: ["(not|never|nobody) & asked & passport"]
   - name: status.solved
     description: It worked.
     negatable: true
@@ -99,5 +127,39 @@ describe('reading facts from a message', () => {
 
   it('lets a later clause correct an earlier one', () => {
     expect(read('not enough money. no wait, i have enough money')).toEqual(['!error.funds']);
+  });
+
+  it('keeps a positive reading over a later denial for facts that say so', () => {
+    expect(read('i tapped the link, but i did not type anything')).toEqual(['security.clicked']);
+    expect(read('i did not click the link')).toEqual(['!security.clicked']);
+  });
+
+  it('turns a named thing round only when the negation stands right before it', () => {
+    expect(read('I can not add my maestro')).toEqual(['card.network']);
+    expect(read('can not use my credit card')).toEqual(['card.credit']);
+    expect(read('it is not a credit card')).toEqual(['!card.credit']);
+    expect(read('so not a normal debit or credit card')).toEqual(['!card.credit']);
+  });
+
+  it('does not carry a negation past "and"', () => {
+    expect(read('i did not reply and the card is linked')).toEqual(['setup.linked']);
+    expect(read('not sure the card is linked')).toEqual(['!setup.linked']);
+  });
+
+  it('reads an opening "no" as an answer, not as a denial of what follows', () => {
+    expect(read('no i do not have the app')).toEqual(['setup.no_account']);
+  });
+
+  it('reads a negation in an order-free denial as part of it, but not one between its parts', () => {
+    expect(read('nobody ever asked me for a passport')).toEqual(['!setup.requested']);
+    expect(read('it asks me for my passport')).toEqual(['setup.requested']);
+  });
+
+  it('keeps a denial that a more specific fact would make redundant', () => {
+    expect(read('no crash at all, it says insufficient funds')).toEqual(['error.funds']);
+  });
+
+  it('treats a whole clause after "if" as a supposition', () => {
+    expect(read('what if my card somehow has not enough money on it')).toEqual([]);
   });
 });

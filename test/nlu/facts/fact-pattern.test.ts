@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, FactPatternError, tokenizePattern } from '../../../src/nlu/facts/fact-pattern.js';
+import { compilePattern, FactPatternError, patternAnchors, tokenizePattern } from '../../../src/nlu/facts/fact-pattern.js';
 
 const groups = new Map<string, readonly string[]>([
   ['money', ['money', 'funds', 'balance']],
@@ -59,5 +59,23 @@ describe('the fact pattern language', () => {
     expect(() => compilePattern('... card', groups)).toThrow(/cannot start or end/);
     expect(() => compilePattern('card? funds?', groups)).toThrow(/every word is optional/);
     expect(() => compilePattern('Card', groups)).toThrow(/lower-case/);
+  });
+});
+
+describe('anchor words of a pattern', () => {
+  const groups = new Map([
+    ['code', ['sms', 'text message', '(otp|one time) code']],
+    ['maybe', ['really?', 'just']],
+  ]);
+
+  it('takes the words of the first required part, through groups and alternatives', () => {
+    expect(patternAnchors('(my|the)? {code} ... never', groups)).toEqual(['sms', 'text', 'otp', 'one']);
+    expect(patternAnchors('declin* by bank', groups)).toEqual(['declin*']);
+  });
+
+  it('passes over a part that may be empty or is a number, to the next required one', () => {
+    expect(patternAnchors('{maybe} tried', groups)).toEqual(['tried']);
+    expect(patternAnchors('{num} times', groups)).toEqual(['times']);
+    expect(patternAnchors('{num}', groups)).toBeUndefined();
   });
 });
