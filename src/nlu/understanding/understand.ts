@@ -71,14 +71,25 @@ export interface Understanding {
   parse(text: string, context?: UnderstandingContext): NluResult;
 }
 
-/** Words the typo corrector may aim at: the training words seen at least this often, and every fact word. */
-const MIN_TARGET_COUNT = 2;
+/**
+ * The training data is real-style: it has its own misspellings ("pasport", "paymnet"). A training
+ * word is trusted (kept as typed, and a target for corrections) when it is an English word, or
+ * common enough to be a name of ours ("alipay", "otp"); a rare non-word is read as a typo too.
+ */
+const MIN_TARGET_COUNT = 3;
+const TRUSTED_NON_WORD_COUNT = 20;
 
 function correctorFor(model: IntentModel, facts: FactCatalogue): TypoCorrector {
+  const english = (word: string) => isEnglishWord(word, model.englishWords);
+  const trusted = new Set<string>();
   const targets = new Map<string, number>();
-  for (const [word, count] of model.lexicon) if (count >= MIN_TARGET_COUNT && word.length >= 4) targets.set(word, count);
+  for (const [word, count] of model.lexicon) {
+    if (!(english(word) || count >= TRUSTED_NON_WORD_COUNT || word.length < 4)) continue;
+    trusted.add(word);
+    if (count >= MIN_TARGET_COUNT && word.length >= 4) targets.set(word, count);
+  }
   for (const word of facts.words) if (!targets.has(word)) targets.set(word, MIN_TARGET_COUNT);
-  return createTypoCorrector(targets, { knownOnly: model.lexicon.keys(), isKnown: (word) => isEnglishWord(word, model.englishWords) });
+  return createTypoCorrector(targets, { knownOnly: trusted, isKnown: english });
 }
 
 /** Out-of-scope sub-intents that are small talk, not a topic: a clause of them is padding. */
