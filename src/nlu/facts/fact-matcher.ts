@@ -56,12 +56,16 @@ interface AnchorIndex {
   ids: Map<CompiledPattern, number[]>;
   exact: Map<string, number[]>;
   prefix: Map<string, number[]>;
+  /** The lengths of the prefixes in `prefix`: only those are looked up. */
+  prefixLengths: number[];
   always: number[];
   size: number;
+  /** Reused for every clause: matching is synchronous, so one scratch array is enough. */
+  scratch: Uint8Array;
 }
 
 function indexAnchors(patterns: readonly CompiledPattern[]): AnchorIndex {
-  const index: AnchorIndex = { ids: new Map(), exact: new Map(), prefix: new Map(), always: [], size: 0 };
+  const index: AnchorIndex = { ids: new Map(), exact: new Map(), prefix: new Map(), prefixLengths: [], always: [], size: 0, scratch: new Uint8Array(0) };
   const add = (map: Map<string, number[]>, key: string, id: number) => {
     const list = map.get(key);
     if (list) list.push(id);
@@ -79,16 +83,22 @@ function indexAnchors(patterns: readonly CompiledPattern[]): AnchorIndex {
     });
     index.ids.set(pattern, ids);
   }
+  index.prefixLengths = [...new Set([...index.prefix.keys()].map((key) => key.length))].sort((a, b) => a - b);
+  index.scratch = new Uint8Array(index.size);
   return index;
 }
 
 /** Which expressions can match in this text: those with one of their anchor words in it. */
 function liveExpressions(index: AnchorIndex, padded: string): Uint8Array {
-  const live = new Uint8Array(index.size);
+  const live = index.scratch;
+  live.fill(0);
   for (const id of index.always) live[id] = 1;
   for (const word of padded.trim().split(' ')) {
     for (const id of index.exact.get(word) ?? []) live[id] = 1;
-    for (let end = 1; end <= word.length; end += 1) for (const id of index.prefix.get(word.slice(0, end)) ?? []) live[id] = 1;
+    for (const length of index.prefixLengths) {
+      if (length > word.length) break;
+      for (const id of index.prefix.get(word.slice(0, length)) ?? []) live[id] = 1;
+    }
   }
   return live;
 }
@@ -99,8 +109,13 @@ interface Live {
 }
 
 /** Where the pattern matches: from the start of its first part to the end of its last (parts in any order). */
+function allLive(ids: readonly number[], marks: Uint8Array): boolean {
+  for (const id of ids) if (marks[id] !== 1) return false;
+  return true;
+}
+
 function find(pattern: CompiledPattern, padded: string, live?: Live): Hit | undefined {
-  if (live && !(live.index.ids.get(pattern) ?? []).every((id) => live.marks[id] === 1)) return undefined;
+  if (live && !allLive(live.index.ids.get(pattern) ?? [], live.marks)) return undefined;
   let start = Infinity;
   let end = -1;
   let num: string | undefined;

@@ -41,6 +41,8 @@ export interface UnderstandingOptions {
   factsMin: number;
   /** A clause carries a topic, or is padding, from this confidence on. */
   carryMin: number;
+  /** Below this confidence of the whole message's reading, its clauses are read one by one. */
+  focusBelow: number;
   /** Messages up to this many words let a stated status decide a conversation intent. */
   statusWords: number;
   /** In a flow, a message leans on it at least this much (see context-prior.ts). */
@@ -59,6 +61,7 @@ export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
   anchoredMin: 0.05,
   factsMin: 0.2,
   carryMin: 0.5,
+  focusBelow: 0.5,
   statusWords: 5,
   inFlow: 0.8,
   switchAbove: 0.95,
@@ -152,7 +155,8 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
         readable.map((c) => c.text).join(' '),
         keys,
       );
-      if (settings.clauses && readable.length >= 2) prediction = focusOnProblem(model, readable, prediction, settings.minClauseWords, settings.carryMin);
+      // Only an unsure reading of a long message is looked at clause by clause: a confident one was not outvoted.
+      if (settings.clauses && readable.length >= 2 && prediction.confidence < settings.focusBelow) prediction = focusOnProblem(model, readable, prediction, settings.minClauseWords, settings.carryMin);
       const followUp = followUpScore(clauses, prediction.confidence, settings.followUp);
       const asks = asksQuestion(clauses, text);
       const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks, switchAbove: settings.switchAbove, words: clauses.flat().length });
