@@ -1,4 +1,5 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { z } from 'zod';
 import { DataFileError, formatIssuePath } from '../core/errors.js';
@@ -9,7 +10,7 @@ import { vocabularyFromKeys, vocabularyKeys } from './tfidf-vectorizer.js';
 import { displayPath } from './paths.js';
 
 export const MODEL_FORMAT = 'supportbot-intent-model';
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 /**
  * The model file: the vocabulary, idf, and the weights exactly as the model uses them — int8
@@ -36,7 +37,7 @@ export const modelFileSchema = z.object({
   weights: z.object({ rowScales: z.string(), values: z.string() }),
   /** The training words and their counts, `word count` a line (typo correction aims at these). */
   lexicon: z.string(),
-  /** English lemmas, one a line, that typo correction never changes. */
+  /** English lemmas, one a line, that typo correction never changes: gzip, then base64 (they compress 4×). */
   englishWords: z.string(),
 });
 export type ModelFile = z.output<typeof modelFileSchema>;
@@ -69,7 +70,7 @@ export function serializeModel(model: IntentModel): ModelFile {
     conversationPrior: model.conversationPrior,
     weights: { rowScales: toBase64(model.rowScales), values: toBase64(model.weights) },
     lexicon: [...model.lexicon].map(([word, count]) => `${word} ${count}`).join('\n'),
-    englishWords: [...model.englishWords].join('\n'),
+    englishWords: gzipSync([...model.englishWords].join('\n')).toString('base64'),
   };
 }
 
@@ -103,8 +104,19 @@ export function deserializeModel(file: ModelFile, source = 'model'): IntentModel
     temperature: file.temperature,
     conversationPrior: file.conversationPrior,
     lexicon: parseLexicon(file.lexicon, fail),
-    englishWords: new Set(file.englishWords === '' ? [] : file.englishWords.split('\n')),
+    englishWords: readEnglishWords(file.englishWords, fail),
   };
+}
+
+function readEnglishWords(packed: string, fail: (field: string, problem: string) => Error): Set<string> {
+  if (packed === '') return new Set();
+  let text: string;
+  try {
+    text = gunzipSync(Buffer.from(packed, 'base64')).toString('utf8');
+  } catch {
+    throw fail('englishWords', 'must be gzip, base64-encoded');
+  }
+  return new Set(text === '' ? [] : text.split('\n'));
 }
 
 function parseLexicon(text: string, fail: (field: string, problem: string) => Error): Map<string, number> {
