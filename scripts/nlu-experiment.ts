@@ -55,7 +55,7 @@ function train(examples: readonly TrainingExample[], reg: Regularisation = DEFAU
   const vocabulary = fitVocabulary(
     examples.map((e) => e.text),
     features,
-    { charMinDf: DEFAULT_TRAINING.charMinDf },
+    { charMinDf: DEFAULT_TRAINING.charMinDf, ngramMinDf: DEFAULT_TRAINING.ngramMinDf },
   );
   const vectorOf = (text: string) => vectorize(text, vocabulary, features);
   const x = examples.map((e) => vectorOf(e.text));

@@ -5,6 +5,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DataFileError, formatIssuePath } from '../core/errors.js';
 import { INTENTS, isIntentName, type IntentName } from '../core/intents.js';
 import { intentFileSchema } from './intent-file-schema.js';
+import { loadRealStyle, realStyleFiles } from './load-real-style.js';
 import { DEFAULT_INTENTS_DIR, displayPath } from './paths.js';
 
 /** One training utterance, with where it came from (for error messages). */
@@ -84,7 +85,7 @@ export function hashIntentFiles(files: ReadonlyArray<{ name: string; content: st
 
 /** The content hash of an intents directory, without validating it (cheap staleness check). */
 export async function hashIntentsDir(dir: string = DEFAULT_INTENTS_DIR): Promise<string> {
-  return hashIntentFiles([...(await readIntentFiles(dir)), ...(await readSubfolderFiles(dir))]);
+  return hashIntentFiles([...(await readIntentFiles(dir)), ...(await readSubfolderFiles(dir)), ...(await realStyleFiles(dir))]);
 }
 
 /**
@@ -143,5 +144,18 @@ export async function loadIntents(options: LoadIntentsOptions = {}): Promise<Loa
       });
     }
   }
-  return { examples, intents, descriptions, hash: hashIntentFiles([...files, ...(await readSubfolderFiles(dir))]) };
+  // Real-style rows: a row that repeats an utterance is skipped; one that gives it another intent is an error.
+  for (const row of await loadRealStyle(dir)) {
+    // "?" or "...": no words to learn from (the dialogue answers messages without words itself).
+    if (duplicateKey(row.text) === '') continue;
+    const first = seen.get(duplicateKey(row.text));
+    if (first && first.intent !== row.intent) {
+      throw new DataFileError(row.file, row.field, `"${row.text}" is ${row.intent} here but ${first.intent} in ${first.file}: ${first.field}`);
+    }
+    if (first) continue;
+    const example: IntentExample = { ...row };
+    seen.set(duplicateKey(row.text), example);
+    examples.push(example);
+  }
+  return { examples, intents, descriptions, hash: hashIntentFiles([...files, ...(await readSubfolderFiles(dir)), ...(await realStyleFiles(dir))]) };
 }

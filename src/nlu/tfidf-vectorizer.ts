@@ -17,6 +17,8 @@ export interface TfidfVocabulary {
 export interface FitVocabularyOptions {
   /** A character n-gram must occur in at least this many utterances to become a feature. */
   charMinDf: number;
+  /** A word n-gram of two or more words must occur in at least this many utterances (single words are always kept). */
+  ngramMinDf: number;
 }
 
 /** Feature names as the model file stores them: `w:` word n-grams, `c:` character n-grams, by column. */
@@ -40,7 +42,9 @@ export function fitVocabulary(texts: readonly string[], features: FeatureOptions
   texts.forEach((text, i) => {
     for (const key of extractFeatures(text, features, extras[i]).keys()) df.set(key, (df.get(key) ?? 0) + 1);
   });
-  const kept = [...df.entries()].filter(([key, count]) => !key.startsWith('c:') || count >= options.charMinDf).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const keep = ([key, count]: [string, number]): boolean =>
+    key.startsWith('c:') ? count >= options.charMinDf : !key.includes(' ') || count >= options.ngramMinDf;
+  const kept = [...df.entries()].filter(keep).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const idf = Float64Array.from(kept, ([, count]) => Math.log((1 + texts.length) / (1 + count)) + 1);
   return vocabularyFromKeys(
     kept.map(([key]) => key),

@@ -37,6 +37,8 @@ export interface TrainingExample {
 export interface TrainIntentModelOptions {
   features?: Partial<FeatureOptions>;
   charMinDf?: number;
+  /** Word pairs seen in fewer utterances than this are not features (they cost size and overfit). */
+  ngramMinDf?: number;
   epochs?: number;
   learningRate?: number;
   l2?: number;
@@ -58,6 +60,7 @@ export interface TrainIntentModelOptions {
 
 export const DEFAULT_TRAINING = {
   charMinDf: 2,
+  ngramMinDf: 2,
   epochs: 12,
   learningRate: 0.5,
   l2: 1e-4,
@@ -134,7 +137,7 @@ function trainUncalibrated(examples: readonly TrainingExample[], extras: Readonl
   });
 
   const texts = examples.map((e) => e.text);
-  const vocabulary = fitVocabulary(texts, features, { charMinDf: settings.charMinDf }, extras);
+  const vocabulary = fitVocabulary(texts, features, { charMinDf: settings.charMinDf, ngramMinDf: settings.ngramMinDf }, extras);
   const x = texts.map((text, i) => vectorize(text, vocabulary, features, extras[i]));
 
   // Partial balancing: an intent with many utterances should not drown one with few.

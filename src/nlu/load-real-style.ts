@@ -1,0 +1,76 @@
+/**
+ * intents/real-style/*.jsonl: messages written the way real users write (long, typos, facts,
+ * follow-ups), labelled with their intent, facts and status like the evaluation sets. They train
+ * the classifier beside the short phrasings of intents/<intent>.yaml. The evaluation sets that are
+ * never trained on live apart, in test/evaluation/.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DataFileError, formatIssuePath } from '../core/errors.js';
+import { OUT_OF_SCOPE, type IntentName } from '../core/intents.js';
+import { labelledRowSchema } from './evaluation/read-jsonl.js';
+import { displayPath } from './paths.js';
+
+export const REAL_STYLE_FOLDER = 'real-style';
+
+export interface RealStyleExample {
+  text: string;
+  intent: IntentName;
+  label: string;
+  file: string;
+  field: string;
+}
+
+/**
+ * Out of scope stays many small named sub-intents (they classify better than one bucket): a row
+ * about another product joins that product's sub-intent.
+ */
+const OTHER_PRODUCT_LABELS: Readonly<Record<string, string>> = {
+  crypto: 'out_of_scope.crypto',
+  wechat: 'out_of_scope.other_wallets',
+  paypal: 'out_of_scope.other_wallets',
+  other_wallet: 'out_of_scope.other_wallets',
+  other_marketplace: 'out_of_scope.other_marketplaces',
+};
+
+function labelOf(intent: IntentName, otherProduct: string | undefined): string {
+  if (intent === OUT_OF_SCOPE) return (otherProduct && OTHER_PRODUCT_LABELS[otherProduct]) ?? `${OUT_OF_SCOPE}.real_style`;
+  return `${intent}.real_style`;
+}
+
+export async function realStyleFiles(dir: string): Promise<Array<{ name: string; file: string; content: string }>> {
+  const folder = path.join(dir, REAL_STYLE_FOLDER);
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((n) => n.endsWith('.jsonl')).sort();
+  } catch {
+    return [];
+  }
+  return Promise.all(names.map(async (name) => ({ name: `${REAL_STYLE_FOLDER}/${name}`, file: path.join(folder, name), content: await readFile(path.join(folder, name), 'utf8') })));
+}
+
+/** The rows of intents/real-style/, validated: a bad line names file, line and field. */
+export async function loadRealStyle(dir: string): Promise<RealStyleExample[]> {
+  const examples: RealStyleExample[] = [];
+  for (const { file, content } of await realStyleFiles(dir)) {
+    const shown = displayPath(file);
+    content.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch {
+        throw new DataFileError(shown, `line ${i + 1}`, 'not valid JSON');
+      }
+      const parsed = labelledRowSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new DataFileError(shown, `line ${i + 1}${issue ? `: ${formatIssuePath(issue.path)}` : ''}`, issue?.message ?? 'invalid row');
+      }
+      const { text, intent, facts } = parsed.data;
+      const otherProduct = facts?.find((f) => f.name === 'other_product' && !f.negated)?.value;
+      examples.push({ text, intent, label: labelOf(intent, otherProduct), file: shown, field: `line ${i + 1}` });
+    });
+  }
+  return examples;
+}
