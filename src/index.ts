@@ -82,7 +82,7 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
     ...(options.staffPlatforms ? { staffPlatforms: options.staffPlatforms } : {}),
   });
   return {
-    handle: (message) => pipeline.handle(message),
+    handle: (message, hooks) => pipeline.handle(message, hooks),
     parts: { cleaner, privacy, nlu, dialogue, knowledge, store, logger },
     close: () => store.close(),
   };

@@ -4,7 +4,8 @@ import { silentLogger } from './logger.js';
 import type { CleanedInput, ConversationStore, DialoguePolicy, InputCleaner, IntentClassifier, KnowledgeBase, PrivacyGuard, Redaction } from './ports.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { resolveEffects } from './resolve-effects.js';
-import { incomingMessageSchema, NO_CONTEXT, type IncomingMessage, type NluResult, type Platform, type TurnResult } from './types.js';
+import { secretsToRemove } from './privacy-notice.js';
+import { incomingMessageSchema, NO_CONTEXT, type IncomingMessage, type MessageExposure, type NluResult, type Platform, type TurnResult } from './types.js';
 import { InputError, StoreUnavailableError, TurnError } from './errors.js';
 import { limitInput } from './input-limits.js';
 import { ALREADY_WITH_STAFF_REPLY, createOpenHandoffs } from './open-handoffs.js';
@@ -36,9 +37,19 @@ export interface TurnPipelineOptions {
   onTurn?: (message: IncomingMessage, result: TurnResult) => void | Promise<void>;
 }
 
+/** What the adapter can do for one turn, from inside it. */
+export interface TurnHooks {
+  /**
+   * Called once, before the dialogue step, when the message holds a secret worth removing (card
+   * number, CVV, code, password): the adapter deletes the message if it may and says where it
+   * stands, so the core's one privacy notice tells the truth.
+   */
+  removeSecret?: (kinds: readonly string[]) => Promise<MessageExposure | undefined>;
+}
+
 export interface TurnPipeline {
   /** Runs one turn. Never throws for a valid message: failures become an apology with a reference id. */
-  handle(message: IncomingMessage): Promise<TurnResult>;
+  handle(message: IncomingMessage, hooks?: TurnHooks): Promise<TurnResult>;
 }
 
 export const APOLOGY_TEXT = (ref: string): string =>
@@ -77,7 +88,19 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
     return { ...(cleaned ? { cleaned } : {}), ...(text ? { text } : {}), ...(action ? { action } : {}), redactions };
   }
 
-  async function runTurn(message: IncomingMessage, ref: string, prepared: PreparedInput): Promise<TurnResult> {
+  /** Lets the adapter act on a pasted secret; a failing adapter costs the notice its detail, never the turn. */
+  async function exposureOf(prepared: PreparedInput, hooks: TurnHooks | undefined, ref: string): Promise<MessageExposure | undefined> {
+    const kinds = secretsToRemove(prepared.redactions);
+    if (!hooks?.removeSecret || kinds.length === 0) return undefined;
+    try {
+      return await hooks.removeSecret(kinds);
+    } catch (error) {
+      logger.warn({ ref, err: String(error) }, 'the adapter could not act on a message with a secret');
+      return undefined;
+    }
+  }
+
+  async function runTurn(message: IncomingMessage, ref: string, prepared: PreparedInput, exposure: MessageExposure | undefined): Promise<TurnResult> {
     const { cleaned, text: redactedText, action: redactedAction, redactions } = prepared;
 
     return store.withLock(message.conversationKey, async () => {
@@ -109,6 +132,7 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
         },
         nlu: nluResult,
         redactions,
+        ...(exposure ? { exposure } : {}),
         notes: cleaned?.notes ?? [],
         staffAvailable: staffPlatforms.includes(message.platform),
         now: at,
@@ -161,7 +185,7 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
   }
 
   return {
-    async handle(raw: IncomingMessage): Promise<TurnResult> {
+    async handle(raw: IncomingMessage, hooks?: TurnHooks): Promise<TurnResult> {
       const parsed = incomingMessageSchema.safeParse(raw);
       if (!parsed.success) throw new InputError(`invalid incoming message: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
       const message = limitInput(parsed.data);
@@ -186,6 +210,8 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
           return { ...base, replies: [], duplicate: true };
         }
         prepared = prepare(message);
+        // Privacy first: a card number visible in a channel is removed even when the turn is rate limited.
+        const exposure = await exposureOf(prepared, hooks, ref);
         const person = `${message.platform}:${message.userId}`;
         if (options.rateLimiter && !options.rateLimiter.take(person)) {
           // Not an error and not a turn: the dialogue does not advance and nothing is stored. The event
@@ -198,7 +224,7 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
           result = { ...base, replies: notice ? [{ text: RATE_LIMITED_TEXT, buttons: [], citations: [] }] : [], duplicate: false, redactions: prepared.redactions };
           if (prepared.text) result.redactedText = prepared.text.text;
         } else {
-          result = await runTurn(message, ref, prepared);
+          result = await runTurn(message, ref, prepared, exposure);
         }
       } catch (error) {
         const turnError = new TurnError(error, { conversationKey: message.conversationKey, eventId: message.eventId, ref });

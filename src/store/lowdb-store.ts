@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../core/logger.js';
 import type { ConversationRecord, ConversationStore } from '../core/ports.js';
 import { StoreError, VersionConflictError } from '../core/errors.js';
 import { conversationRecordSchema, describeIssue } from './conversation-record.js';
-import { createKeyedQueue } from './keyed-queue.js';
+import { createKeyedQueue } from '../core/keyed-queue.js';
 import { openEventLog } from './lowdb-event-log.js';
 import type { AppendIo } from './append-file.js';
 import { listJournals, openJournalWriter, removeFile, replayJournals, type JournalWriter } from './lowdb-journal.js';

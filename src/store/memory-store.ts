@@ -1,6 +1,6 @@
 import type { ConversationRecord, ConversationStore } from '../core/ports.js';
 import { VersionConflictError } from '../core/errors.js';
-import { createKeyedQueue } from './keyed-queue.js';
+import { createKeyedQueue } from '../core/keyed-queue.js';
 
 export interface MemoryStoreOptions {
   /** How long an event id is remembered for deduplication. */

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import type { Adapter } from '../../core/adapter.js';
+import { createConversationRunner } from '../../core/conversation-runner.js';
 import { InputError } from '../../core/errors.js';
 import { createLogger } from '../../core/logger.js';
 import { hasDiscord, hasSlack, parseEnv, type Env } from '../../config/env.js';
@@ -30,20 +32,22 @@ export async function runServe(env: Env): Promise<void> {
     staffPlatforms,
     ...(env.RECORD_DIR ? { recordDir: env.RECORD_DIR } : {}),
   });
-  const running = [];
+  const runner = createConversationRunner({ pipeline: bot, logger });
+  const adapters: Adapter[] = [];
   try {
     // Imported here, not at the top: Bolt and discord.js cost about 0.5 s each to load, and the
     // other commands (chat --json above all) must start fast.
     if (hasSlack(env)) {
-      const { startSlackAdapter } = await import('../../adapters/slack/index.js');
-      running.push(await startSlackAdapter({ bot, env, logger }));
+      const { createSlackAdapter } = await import('../../adapters/slack/index.js');
+      adapters.push(createSlackAdapter({ runner, env, logger, store: bot.parts.store }));
     }
     if (hasDiscord(env)) {
-      const { startDiscordAdapter } = await import('../../adapters/discord/index.js');
-      running.push(await startDiscordAdapter({ bot, env, logger }));
+      const { discordAdapterFromEnv } = await import('../../adapters/discord/index.js');
+      adapters.push(discordAdapterFromEnv({ runner, env, logger }));
     }
+    for (const adapter of adapters) await adapter.start();
   } catch (error) {
-    await Promise.allSettled(running.map((a) => a.stop()));
+    await Promise.allSettled(adapters.map((a) => a.stop()));
     await bot.close();
     throw error;
   }
@@ -54,6 +58,7 @@ export async function runServe(env: Env): Promise<void> {
     process.once('SIGINT', stop);
   });
   logger.info('shutting down');
-  await Promise.allSettled(running.map((a) => a.stop()));
+  await Promise.allSettled(adapters.map((a) => a.stop()));
+  await runner.idle();
   await bot.close();
 }

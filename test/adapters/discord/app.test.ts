@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../src/core/actions.js';
 import { createLogger, silentLogger } from '../../../src/core/logger.js';
-import { createDiscordApp, type DiscordApp } from '../../../src/adapters/discord/app.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
+import { createConversationRunner } from '../../../src/core/conversation-runner.js';
 import { startFakeDiscord, type BotMessage, type FakeDiscord } from '../../fakes/fake-discord.js';
 import { createFakePipeline, type FakePipeline } from './fake-pipeline.js';
 
@@ -12,13 +13,13 @@ let sentinels = 0;
 describe('the Discord adapter (real discord.js against a fake Discord)', () => {
   let discord: FakeDiscord;
   let core: FakePipeline;
-  let app: DiscordApp;
+  let app: DiscordAdapter;
 
   beforeAll(async () => {
     discord = await startFakeDiscord({ token: 'fake-bot-token' });
     core = createFakePipeline();
-    app = createDiscordApp({
-      bot: core,
+    app = createDiscordAdapter({
+      runner: createConversationRunner({ pipeline: core }),
       token: 'fake-bot-token',
       apiUrl: discord.apiUrl,
       supportChannels: [discord.ids.support, discord.ids.payments],
@@ -243,7 +244,7 @@ describe('the Discord adapter (real discord.js against a fake Discord)', () => {
     const msg = discord.sendMessage({ content: 'before the restart', mentionBot: true });
     await replyIn(String(msg.id));
     await app.stop();
-    app = createDiscordApp({ bot: core, token: 'fake-bot-token', apiUrl: discord.apiUrl, logger: silentLogger() });
+    app = createDiscordAdapter({ runner: createConversationRunner({ pipeline: core }), token: 'fake-bot-token', apiUrl: discord.apiUrl, logger: silentLogger() });
     await app.start();
     discord.sendMessage({ content: 'before the restart', mentionBot: true, id: String(msg.id) });
     await afterEverythingBefore();

@@ -188,7 +188,7 @@ describe('supportbot serve with Slack in HTTP mode', () => {
     const count = (channel: string) => slack.posts.slice(after).filter((p) => p.channel === channel).length;
     expect(count(control)).toBeGreaterThanOrEqual(2);
     expect(count(retried)).toBe(count(control));
-    expect(served?.stderr.join('')).toContain('repeated Slack event ignored');
+    expect(served?.stderr.join('')).toContain('repeated event ignored');
   });
 
   it('never echoes, logs or stores a pasted card number', async () => {
@@ -246,7 +246,7 @@ describe('supportbot serve with Slack in Socket Mode', () => {
     await slack.sendEvent(envelope, { retryNum: 1 });
     await slack.waitForPost((p) => p.channel === dmChannelOf(user), { after, timeoutMs: 8000 });
     await new Promise((r) => setTimeout(r, 300));
-    expect(served?.stderr.join('')).toContain('repeated Slack event ignored');
+    expect(served?.stderr.join('')).toContain('repeated event ignored');
   });
 
   it('closes its WebSocket and exits promptly on SIGTERM', async () => {
