@@ -112,7 +112,7 @@ export function createConversationRunner(options: ConversationRunnerOptions): Co
       // The pipeline answers its own failures; a throw means the message itself was unusable.
       const ref = randomBytes(4).toString('hex');
       fail(turn, 'turn', error, `message not handled (reference ${ref})`);
-      await delivery.deliver([{ text: APOLOGY_TEXT(ref), buttons: [], citations: [] }], ).catch(() => undefined);
+      await delivery.deliver([{ text: APOLOGY_TEXT(ref), buttons: [], citations: [] }]).catch(() => undefined);
       return { status: 'failed', error };
     }
     if (result.duplicate) {
