@@ -1,5 +1,5 @@
 /**
- * The seams of a turn (DESIGN.md): each stage is an interface here, so the pipeline can be
+ * The seams of a turn (docs/architecture.md): each stage is an interface here, so the pipeline can be
  * wired with real parts in src/index.ts and with small fakes in tests.
  */
 import type { Button, Citation, HandoffSummary, IncomingMessage, MessageExposure, NluResult, UnderstandingContext } from './types.js';
