@@ -10,7 +10,9 @@ export function buildProgram(): Command {
     .description('Support chatbot for paying on Alibaba with Alipay (Slack, Discord, terminal).')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (str, write) => write(str) });
+    .configureOutput({ outputError: (str, write) => write(str) })
+    // Before the commands are added, so they inherit it: a usage mistake throws, and main() picks the exit code.
+    .exitOverride();
   registerCommands(program);
   return program;
 }
@@ -23,7 +25,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     throw error;
   });
   loadDotenv();
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (error) {

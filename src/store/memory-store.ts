@@ -1,5 +1,5 @@
 import type { ConversationRecord, ConversationStore } from '../core/ports.js';
-import { VersionConflictError } from '../core/errors.js';
+import { StoreError, VersionConflictError } from '../core/errors.js';
 import { createKeyedQueue } from '../core/keyed-queue.js';
 
 export interface MemoryStoreOptions {
@@ -22,6 +22,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
       return r ? structuredClone(r) : undefined;
     },
     async put(record, expectedVersion) {
+      if (!Number.isInteger(record.version) || record.version <= expectedVersion) {
+        throw new StoreError(`conversation ${record.key}: a write must raise the version above ${expectedVersion}, got ${record.version}`);
+      }
       const found = records.get(record.key)?.version ?? 0;
       if (found !== expectedVersion) throw new VersionConflictError(record.key, expectedVersion, found);
       records.set(record.key, structuredClone(record));
