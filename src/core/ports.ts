@@ -2,7 +2,7 @@
  * The seams of a turn (docs/architecture.md): each stage is an interface here, so the pipeline can be
  * wired with real parts in src/index.ts and with small fakes in tests.
  */
-import type { Button, Citation, HandoffSummary, IncomingMessage, MessageExposure, NluResult, UnderstandingContext } from './types.js';
+import type { Button, Citation, IncomingMessage, MessageExposure, NluResult, UnderstandingContext } from './types.js';
 
 /** Privacy guard: runs first; everything after it sees only the redacted text. */
 export interface PrivacyGuard {
@@ -131,8 +131,4 @@ export interface ConversationStore {
   /** Forgets a claimed event id, so a retry of an event that was refused (rate limited) is answered. */
   releaseEvent?(eventId: string): Promise<void>;
   close(): Promise<void>;
-}
-
-export interface HandoffNotifier {
-  (summary: HandoffSummary): Promise<void> | void;
 }

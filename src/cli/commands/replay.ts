@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { createSupportbot } from '../../index.js';
-import { createLogger } from '../../core/logger.js';
+import { createSupportbot, createSupportbotLogger } from '../../index.js';
 import { createCoreChannelFactory } from '../../transcripts/core-channel.js';
 import { formatFailure } from '../../transcripts/format-failure.js';
 import { findTranscriptFiles, loadTranscript } from '../../transcripts/load-transcript.js';
@@ -32,7 +31,7 @@ export async function runReplay(paths: string[], options: { quiet?: boolean }, o
 /** Replays every transcript under `paths`; reports each with `print`. A broken file counts as failed. */
 export async function replayPaths(paths: string[], print: (line: string) => void): Promise<ReplayResult[]> {
   const files = await findTranscriptFiles(paths);
-  const bot = await createSupportbot({ store: { kind: 'memory' }, logger: createLogger('warn') });
+  const bot = await createSupportbot({ store: { kind: 'memory' }, logger: createSupportbotLogger('warn') });
   const channel = createCoreChannelFactory(bot.parts);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   const results: ReplayResult[] = [];

@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import type { Adapter } from '../../core/adapter.js';
 import { createConversationRunner } from '../../core/conversation-runner.js';
 import { InputError } from '../../core/errors.js';
-import { createLogger } from '../../core/logger.js';
 import { hasDiscord, hasSlack, parseEnv, type Env } from '../../config/env.js';
-import { createSupportbot } from '../../index.js';
+import { createSupportbot, createSupportbotLogger } from '../../index.js';
 import { storeSpecFrom } from '../store-option.js';
 
 export function registerServe(program: Command): void {
@@ -21,7 +20,7 @@ export async function runServe(env: Env): Promise<void> {
   if (!hasSlack(env) && !hasDiscord(env)) {
     throw new InputError('nothing to serve: set SLACK_BOT_TOKEN (Slack) or DISCORD_TOKEN (Discord); see .env.example');
   }
-  const logger = createLogger(env.LOG_LEVEL);
+  const logger = createSupportbotLogger(env.LOG_LEVEL);
   // The bot goes quiet after a handoff only where staff will see the summary.
   const staffPlatforms = [...(env.SLACK_HANDOFF_CHANNEL ? ['slack' as const] : []), ...(env.DISCORD_HANDOFF_CHANNEL ? ['discord' as const] : [])];
   const bot = await createSupportbot({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../src/core/actions.js';
-import { createLogger, silentLogger } from '../../../src/core/logger.js';
+import { silentLogger } from '../../../src/core/logger.js';
+import { createSupportbotLogger } from '../../../src/index.js';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { createConversationRunner } from '../../../src/core/conversation-runner.js';
 import type { AdapterStatus } from '../../../src/core/adapter.js';
@@ -29,7 +30,7 @@ describe('the Discord adapter (real discord.js against a fake Discord)', () => {
       supportChannels: [discord.ids.support, discord.ids.payments],
       handoffChannel: discord.ids.staff,
       supportRole: discord.ids.supportRole,
-      logger: process.env.DEBUG_DISCORD ? createLogger('debug') : silentLogger(),
+      logger: process.env.DEBUG_DISCORD ? createSupportbotLogger('debug') : silentLogger(),
     });
     await app.start();
   });
