@@ -17,7 +17,10 @@ const E2E = [
   'test/adapters/discord/register-commands.test.ts',
   'test/adapters/discord/serve.test.ts',
   'test/transcripts/replay-on-every-channel.test.ts',
+  'test/config/data-dir.test.ts',
   'test/store/lowdb-crash.test.ts',
+  'test/store/lowdb-full-disk.test.ts',
+  'test/store/owner-lock.test.ts',
   'test/store/redis-*.test.ts',
 ];
 

@@ -26,10 +26,14 @@ export function cliEnv(env: Record<string, string | undefined> = {}): NodeJS.Pro
 export interface SpawnCliOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;
+  /** Run as another user (e.g. nobody, so a read-only folder is read-only even when tests run as root). */
+  uid?: number;
+  gid?: number;
 }
 
 export function spawnCli(args: string[], options: SpawnCliOptions = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  const user = options.uid === undefined ? {} : { uid: options.uid, ...(options.gid === undefined ? {} : { gid: options.gid }) };
+  return spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'], ...user });
 }
 
 export interface CliRun {
