@@ -1,7 +1,8 @@
 /**
  * Global setup of the e2e project: child processes run the compiled dist/, so compile it first
  * when any source is newer than the last build (`npm ci` builds it; an edit since must not be
- * tested against the old code).
+ * tested against the old code). Then `supportbot build` brings the model and the knowledge index
+ * up to date (a no-op when they are), so no child process retrains on its first turn and times out.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -23,7 +24,9 @@ function newestIn(dir: string): number {
 export default function buildDist(): void {
   const built = path.join(ROOT, 'dist', 'cli', 'main.js');
   const sources = Math.max(newestIn(path.join(ROOT, 'src')), statSync(path.join(ROOT, 'tsconfig.build.json')).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'supportbot.js'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SUPPORTBOT_FROM_SOURCE: '' } });
 }
