@@ -1,4 +1,4 @@
-// `npm run bench`: measures the budgets of issue 11 in one run, prints a table and writes JSON to
+// `npm run bench`: measures the performance budgets (docs/operations.md) in one run, prints a table and writes JSON to
 // bench/results/latest.json. Each figure says what it measured; see README "Performance".
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/, built by `npm ci` through the prepare script). Without dist/,
-// or with SUPPORTBOT_FROM_SOURCE=1 while developing, it runs the TypeScript sources through tsx.
+// Runs the compiled CLI (dist/, built by `npm ci` through the prepare script). While developing,
+// SUPPORTBOT_FROM_SOURCE=1 runs the TypeScript sources through tsx, a development dependency.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -9,7 +9,13 @@ let mod;
 if (existsSync(compiled) && process.env.SUPPORTBOT_FROM_SOURCE !== '1') {
   mod = await import(compiled);
 } else {
-  const { register } = await import('tsx/esm/api');
+  let register;
+  try {
+    ({ register } = await import('tsx/esm/api'));
+  } catch {
+    process.stderr.write('supportbot: dist/ is missing and tsx (a development dependency) is not installed: run `npm ci` (or `npm run build`) first\n');
+    process.exit(2);
+  }
   register();
   mod = await import('../src/cli/main.ts');
 }

@@ -3,6 +3,8 @@
  * and the public API, from common to expert.
  */
 import { createLogger, silentLogger, type Logger } from './core/logger.js';
+import type { DestinationStream } from 'pino';
+import { redactLogLine } from './privacy/log-redaction.js';
 import type { ConversationStore, DialoguePolicy, InputCleaner, IntentClassifier, KnowledgeBase, PrivacyGuard } from './core/ports.js';
 import { createTurnPipeline, type TurnPipeline, type TurnPipelineOptions } from './core/turn-pipeline.js';
 import { createDialoguePolicy, type DialoguePolicyOptions } from './dialogue/dialogue-policy.js';
@@ -45,13 +47,18 @@ export interface Supportbot extends TurnPipeline {
   close(): Promise<void>;
 }
 
+/** The bot's logger: JSON lines on stderr (or `destination`), every line run through the privacy guard first. */
+export function createSupportbotLogger(level = 'info', destination?: DestinationStream): Logger {
+  return createLogger({ level, redactLine: redactLogLine, ...(destination ? { destination } : {}) });
+}
+
 function isStore(value: StoreSpec | ConversationStore): value is ConversationStore {
   return typeof (value as ConversationStore).withLock === 'function';
 }
 
 /** Loads the model, the knowledge base and the store, and returns a ready bot core. */
 export async function createSupportbot(options: SupportbotOptions = {}): Promise<Supportbot> {
-  const logger = options.logger ?? (options.logLevel ? createLogger(options.logLevel) : silentLogger());
+  const logger = options.logger ?? (options.logLevel ? createSupportbotLogger(options.logLevel) : silentLogger());
   const storeOption = options.store ?? { kind: 'memory' };
   const [nlu, knowledge, store] = await Promise.all([
     loadClassifier(options.classifier),
@@ -82,7 +89,7 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
     ...(options.staffPlatforms ? { staffPlatforms: options.staffPlatforms } : {}),
   });
   return {
-    handle: (message) => pipeline.handle(message),
+    handle: (message, hooks) => pipeline.handle(message, hooks),
     parts: { cleaner, privacy, nlu, dialogue, knowledge, store, logger },
     close: () => store.close(),
   };
@@ -92,5 +99,10 @@ export * from './core/types.js';
 export * from './core/intents.js';
 export * from './core/errors.js';
 export type * from './core/ports.js';
-export { createTurnPipeline } from './core/turn-pipeline.js';
+export { createTurnPipeline, type TurnHooks, type TurnPipeline, type TurnPipelineOptions } from './core/turn-pipeline.js';
+export { createConversationRunner, type ConversationRunner, type ConversationRunnerOptions, type RunOutcome, type RunnerStage, type StageContext, type TurnDelivery } from './core/conversation-runner.js';
+export type { ErrorStage, RunnerEventBus, RunnerEvents, TurnRef } from './core/runner-events.js';
+export { trackAdapterStatus, type Adapter, type AdapterState, type AdapterStatus } from './core/adapter.js';
+export { AdapterError, createErrorBoundary, type AdapterErrorHandler, type ErrorBoundary } from './core/error-boundary.js';
+export { silentLogger, type Logger } from './core/logger.js';
 export type { StoreSpec } from './store/open-store.js';

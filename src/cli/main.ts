@@ -1,16 +1,25 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../core/errors.js';
 import { registerCommands } from './commands/index.js';
 import { loadDotenv } from '../config/load-dotenv.js';
 
+/** The version in package.json (two folders up from src/cli/ and from dist/cli/ alike). */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
 /** Builds the `supportbot` program; exported so tests can drive it in-process. */
 export function buildProgram(): Command {
   const program = new Command('supportbot')
     .description('Support chatbot for paying on Alibaba with Alipay (Slack, Discord, terminal).')
-    .version('0.1.0')
+    .version(packageVersion())
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (str, write) => write(str) });
+    .configureOutput({ outputError: (str, write) => write(str) })
+    // Before the commands are added, so they inherit it: a usage mistake throws, and main() picks the exit code.
+    .exitOverride();
   registerCommands(program);
   return program;
 }
@@ -23,12 +32,13 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     throw error;
   });
   loadDotenv();
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode;
+      // --help and --version end with 0; a usage mistake (unknown option or command) is the operator's: 2.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
     if (error instanceof InputError) {

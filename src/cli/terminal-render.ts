@@ -23,7 +23,10 @@ export function wrapText(text: string, width: number): string {
 }
 
 /** Renders a turn for a person at a terminal: text, numbered choices, a small source line. */
-export function renderTurn(result: TurnResult, style: Style, width = Number.POSITIVE_INFINITY): string {
+/** What the terminal shows of a turn. */
+export type ShownTurn = Pick<TurnResult, 'replies' | 'citations' | 'handoff'>;
+
+export function renderTurn(result: ShownTurn, style: Style, width = Number.POSITIVE_INFINITY): string {
   const lines: string[] = [];
   let n = 0;
   for (const reply of result.replies) {
@@ -40,7 +43,7 @@ export function renderTurn(result: TurnResult, style: Style, width = Number.POSI
   return lines.join('\n');
 }
 
-export function buttonsOf(result: TurnResult): Button[] {
+export function buttonsOf(result: Pick<TurnResult, 'replies'>): Button[] {
   return result.replies.flatMap((r) => r.buttons);
 }
 

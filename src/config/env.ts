@@ -20,7 +20,7 @@ const prefixed = (prefix: string) =>
 
 /**
  * Every environment variable the bot reads (also documented in .env.example).
- * Names are a contract (DESIGN.md): add, never rename.
+ * Names are a contract (docs/operations.md): add, never rename.
  */
 export const envSchema = z.object({
   SLACK_BOT_TOKEN: prefixed('xoxb-'),

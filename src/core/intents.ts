@@ -1,4 +1,4 @@
-/** Intent names are a public contract (DESIGN.md): extend, never rename. */
+/** Intent names are a public contract: extend, never rename. */
 export const TASK_INTENTS = ['account_setup', 'link_card', 'pay_on_alibaba', 'payment_declined', 'verification'] as const;
 export const INFORMATION_INTENTS = [
   'fees_and_rates',

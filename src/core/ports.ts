@@ -1,8 +1,8 @@
 /**
- * The seams of a turn (DESIGN.md): each stage is an interface here, so the pipeline can be
+ * The seams of a turn (docs/architecture.md): each stage is an interface here, so the pipeline can be
  * wired with real parts in src/index.ts and with small fakes in tests.
  */
-import type { Button, Citation, HandoffSummary, IncomingMessage, NluResult, UnderstandingContext } from './types.js';
+import type { Button, Citation, IncomingMessage, MessageExposure, NluResult, UnderstandingContext } from './types.js';
 
 /** Privacy guard: runs first; everything after it sees only the redacted text. */
 export interface PrivacyGuard {
@@ -44,6 +44,8 @@ export interface DialogueInput {
   nlu: NluResult | null;
   /** Secrets found in this message by the privacy guard (kinds only). */
   redactions: string[];
+  /** What the adapter could do about a message with a secret (deleted it, or not); unset when nothing was done. */
+  exposure?: MessageExposure;
   /** What input hygiene noticed (empty, truncated, not English, emoji only). */
   notes: InputNote[];
   /**
@@ -129,8 +131,4 @@ export interface ConversationStore {
   /** Forgets a claimed event id, so a retry of an event that was refused (rate limited) is answered. */
   releaseEvent?(eventId: string): Promise<void>;
   close(): Promise<void>;
-}
-
-export interface HandoffNotifier {
-  (summary: HandoffSummary): Promise<void> | void;
 }

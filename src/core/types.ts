@@ -26,6 +26,14 @@ export const incomingMessageSchema = z
   });
 export type IncomingMessage = z.output<typeof incomingMessageSchema>;
 
+/**
+ * Where a message that held a secret now stands, as the adapter reports it: `removed` (the bot
+ * deleted it), `shared` (others in the channel can still see it and the bot may not delete it),
+ * `private` (a direct message the bot cannot delete). The core words its privacy notice from this.
+ */
+export const messageExposureSchema = z.enum(['removed', 'shared', 'private']);
+export type MessageExposure = z.output<typeof messageExposureSchema>;
+
 export const buttonSchema = z.object({ label: z.string().min(1), value: z.string().min(1) });
 export type Button = z.output<typeof buttonSchema>;
 

@@ -2,6 +2,8 @@
  * What the bot says in its own words: greetings, transitions, reprompts. Conversation only;
  * facts come from knowledge sections. Kept in one place so a support team can reword them.
  */
+import { GENERIC_PRIVACY_NOTICE } from '../core/privacy-notice.js';
+
 export const LINES = {
   greeting: "Hi! I'm the Alipay helper. I can walk you through setting up Alipay, linking a foreign card, a declined payment, verification, or paying on Alibaba, and answer questions about fees, limits, safety, the Tour Pass and refunds. What can I help with?",
   greetingInFlow: (title: string) => `Hi again! We're in the middle of ${title}.`,
@@ -63,8 +65,8 @@ export const LINES = {
     'Nobody from the support team is connected to this chat, so please reach them directly as above, and have your order number and the exact error message ready (never your card number or codes). I can keep helping in the meantime.',
   handBack: "I'm back! The support team has handed this conversation back to me. How can I help?",
   notInHandoff: "I'm here. How can I help?",
-  privacy:
-    "Please never share card numbers, security codes (CVV), verification codes or passwords in a chat, not even with support. I've hidden what you typed, and nobody here will ever ask for them.",
+  // The notice's variants (message deleted or not) live with the privacy notice in the core.
+  privacy: GENERIC_PRIVACY_NOTICE,
   truncated: 'Your message was very long, so I read only the first part.',
   empty: "I didn't get any text there. What can I help with?",
   emptyInFlow: "I didn't get any text there.",

@@ -7,6 +7,7 @@
 import { ACTIONS } from '../core/actions.js';
 import { isIntentName } from '../core/intents.js';
 import type { DialogueInput, DialoguePolicy, Effect } from '../core/ports.js';
+import { privacyNotice } from '../core/privacy-notice.js';
 import { LINES } from './bot-lines.js';
 import { navValue } from './button-values.js';
 import { initialDialogueState, parseDialogueState, type DialogueState } from './dialogue-state.js';
@@ -73,14 +74,14 @@ function stepWithStaff(kit: PolicyKit, previous: DialogueState, input: DialogueI
   // With a person: quiet until staff hand the conversation back.
   if (state.handoff) {
     // Quiet, except to warn about a pasted secret: staff can read the message too.
-    const warn = input.redactions.length > 0 && action === undefined ? [say(LINES.privacy)] : [];
+    const warn = input.redactions.length > 0 && action === undefined ? [say(privacyNotice(input.redactions, input.exposure))] : [];
     if (action !== ACTIONS.handBack) return { state: { ...state, lastActiveAt: now }, effects: warn };
     const back: DialogueState = { ...state, handoff: null, yesNo: null, lastActiveAt: now };
     return { state: back, effects: [say(LINES.handBack, kit.menuButtons(back))] };
   }
 
   const lead: Effect[] = [];
-  if (input.redactions.length > 0) lead.push(say(LINES.privacy));
+  if (input.redactions.length > 0) lead.push(say(privacyNotice(input.redactions, input.exposure)));
   if (input.notes.includes('truncated')) lead.push(say(LINES.truncated));
 
   // Idle too long: start fresh, and offer to resume where we were.

@@ -1,3 +1,5 @@
+import { createLruCache } from '../core/lru-cache.js';
+
 /**
  * Event ids seen recently, with a time to live and a size bound (oldest forgotten first).
  * Slack retries within about 5 minutes and Discord replays on resume, so an hour is plenty.
@@ -20,35 +22,16 @@ export interface EventClaimsOptions {
 }
 
 export function createEventClaims(options: EventClaimsOptions): EventClaims {
-  const seen = new Map<string, number>();
-  const prune = (now: number) => {
-    // Insertion order is time order, so expired entries sit at the front.
-    for (const [id, at] of seen) {
-      if (now - at < options.ttlMs && seen.size <= options.maxEntries) break;
-      seen.delete(id);
-    }
-  };
-  const remember = (id: string, at: number) => {
-    seen.delete(id);
-    seen.set(id, at);
-  };
+  const seen = createLruCache<true>(options);
   return {
     claim(eventId, at) {
-      prune(at);
-      const previous = seen.get(eventId);
-      if (previous !== undefined && at - previous < options.ttlMs) return false;
-      remember(eventId, at);
-      prune(at);
+      if (seen.peek(eventId, at)) return false;
+      seen.set(eventId, true, at);
       return true;
     },
-    remember,
-    forget(eventId) {
-      seen.delete(eventId);
-    },
-    entries(now) {
-      prune(now);
-      return [...seen];
-    },
+    remember: (eventId, at) => seen.set(eventId, true, at),
+    forget: (eventId) => seen.delete(eventId),
+    entries: (now) => seen.entries(now).map(([id, , at]) => [id, at]),
     get size() {
       return seen.size;
     },

@@ -6,12 +6,12 @@ import { silentLogger, type Logger } from '../core/logger.js';
 import type { ConversationRecord, ConversationStore } from '../core/ports.js';
 import { StoreError, VersionConflictError } from '../core/errors.js';
 import { conversationRecordSchema, describeIssue } from './conversation-record.js';
-import { createKeyedQueue } from './keyed-queue.js';
+import { createKeyedQueue } from '../core/keyed-queue.js';
 import { openEventLog } from './lowdb-event-log.js';
 import type { AppendIo } from './append-file.js';
 import { listJournals, openJournalWriter, removeFile, replayJournals, type JournalWriter } from './lowdb-journal.js';
 import { openManifest, type LowdbManifest } from './lowdb-manifest.js';
-import { createLruCache } from './lru-cache.js';
+import { createLruCache } from '../core/lru-cache.js';
 import { moveAside } from './move-aside.js';
 import { takeOwnerLock } from './owner-lock.js';
 
@@ -92,7 +92,7 @@ export async function openLowdbStore(manifestPath: string, options: LowdbStoreOp
   let dirty = new Map<string, Entry>();
   for (const [key, record] of replayed.records) dirty.set(key, { version: record.version, json: JSON.stringify(record) });
   let flushing: Map<string, Entry> | undefined;
-  const cache = createLruCache<Entry>(options.cacheSize ?? 5000);
+  const cache = createLruCache<Entry>({ maxEntries: options.cacheSize ?? 5000 });
   const shards = new Set<string>();
   const queue = createKeyedQueue();
   let closed = false;

@@ -1,6 +1,7 @@
 import type { ConversationRecord, ConversationStore } from '../core/ports.js';
-import { VersionConflictError } from '../core/errors.js';
-import { createKeyedQueue } from './keyed-queue.js';
+import { StoreError, VersionConflictError } from '../core/errors.js';
+import { createKeyedQueue } from '../core/keyed-queue.js';
+import { createLruCache } from '../core/lru-cache.js';
 
 export interface MemoryStoreOptions {
   /** How long an event id is remembered for deduplication. */
@@ -11,9 +12,8 @@ export interface MemoryStoreOptions {
 /** Keeps everything in this process; for tests, replay and `--store memory`. */
 export function createMemoryStore(options: MemoryStoreOptions = {}): ConversationStore & { size(): number } {
   const records = new Map<string, ConversationRecord>();
-  const events = new Map<string, number>();
-  const ttl = options.eventTtlMs ?? 24 * 60 * 60 * 1000;
   const now = options.now ?? Date.now;
+  const events = createLruCache<true>({ maxEntries: 100_000, ttlMs: options.eventTtlMs ?? 24 * 60 * 60 * 1000, now });
   const queue = createKeyedQueue();
 
   return {
@@ -22,19 +22,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
       return r ? structuredClone(r) : undefined;
     },
     async put(record, expectedVersion) {
+      if (!Number.isInteger(record.version) || record.version <= expectedVersion) {
+        throw new StoreError(`conversation ${record.key}: a write must raise the version above ${expectedVersion}, got ${record.version}`);
+      }
       const found = records.get(record.key)?.version ?? 0;
       if (found !== expectedVersion) throw new VersionConflictError(record.key, expectedVersion, found);
       records.set(record.key, structuredClone(record));
     },
     withLock: (key, fn) => queue.run(key, fn),
     async claimEvent(eventId) {
-      const t = now();
-      const seen = events.get(eventId);
-      if (seen !== undefined && t - seen < ttl) return false;
-      events.set(eventId, t);
-      if (events.size > 100_000) {
-        for (const [id, at] of events) if (t - at >= ttl) events.delete(id);
-      }
+      if (events.peek(eventId)) return false;
+      events.set(eventId, true);
       return true;
     },
     async releaseEvent(eventId) {

@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../core/logger.js';
 import type { ConversationRecord, ConversationStore } from '../core/ports.js';
 import { StoreError, StoreUnavailableError, VersionConflictError } from '../core/errors.js';
 import { conversationRecordSchema, describeIssue } from './conversation-record.js';
-import { createKeyedQueue } from './keyed-queue.js';
+import { createKeyedQueue } from '../core/keyed-queue.js';
 import { acquireLockScript, casPutScript, extendLockScript, FENCE_LOCK_LOST, FENCE_TOO_LATE, fencedPutScript, unlockScript } from './redis-scripts.js';
 import { FencedWriteError, LockTimeoutError } from './store-errors.js';
 

@@ -1,10 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_BYTES, protocolLines, type ProtocolLine } from '../../src/cli/json-lines.js';
-
-const bin = fileURLToPath(new URL('../../bin/supportbot.js', import.meta.url));
+import { runJsonSession } from '../support/json-session.js';
 
 async function linesOf(chunks: Array<Buffer | string>, max?: number): Promise<ProtocolLine[]> {
   const out: ProtocolLine[] = [];
@@ -12,16 +9,10 @@ async function linesOf(chunks: Array<Buffer | string>, max?: number): Promise<Pr
   return out;
 }
 
-function chatJson(input: Buffer | string): Array<Record<string, unknown>> {
-  const run = spawnSync(process.execPath, [bin, 'chat', '--json', '--store', 'memory'], {
-    input,
-    env: { ...process.env, SUPPORTBOT_FROM_SOURCE: '1', LOG_LEVEL: 'silent' },
-    timeout: 60_000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  expect(run.status, run.stderr.toString()).toBe(0);
-  return run.stdout
-    .toString()
+/** `chat --json` in-process: the real core behind runJsonProtocol, fed these bytes as stdin. */
+async function chatJson(input: Buffer | string): Promise<Array<Record<string, unknown>>> {
+  const { stdout } = await runJsonSession({ input });
+  return stdout
     .trimEnd()
     .split('\n')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -42,7 +33,7 @@ describe('the chat --json line splitter', () => {
 });
 
 describe('supportbot chat --json with odd bytes', () => {
-  it('answers once per \\n-terminated line, whatever it holds: a bare \\r, CRLF, invalid UTF-8, a too-long line', () => {
+  it('answers once per \\n-terminated line, whatever it holds: a bare \\r, CRLF, invalid UTF-8, a too-long line', async () => {
     const hello = '{"user":"u","text":"hello"}';
     const input = Buffer.concat([
       Buffer.from(`${hello}\r${hello}\n`), // one line with a \r in it: not valid JSON, one error
@@ -52,7 +43,7 @@ describe('supportbot chat --json with odd bytes', () => {
       Buffer.from(`{"user":"u","action":"${'b'.repeat(300)}"}\n`), // an over-long field
       Buffer.from(`${hello}\n`),
     ]);
-    const out = chatJson(input);
+    const out = await chatJson(input);
     expect(out).toHaveLength(6);
     expect(out[0]?.error).toMatch(/not valid JSON/);
     expect(out[1]?.user).toBe('u');

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runJsonSession } from '../support/json-session.js';
 
-const bin = fileURLToPath(new URL('../../bin/supportbot.js', import.meta.url));
-
-function chatJson(input: string): string[] {
-  const run = spawnSync(process.execPath, [bin, 'chat', '--json', '--store', 'memory'], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, SUPPORTBOT_FROM_SOURCE: '1', LOG_LEVEL: 'silent' },
-    timeout: 30_000,
-  });
-  expect(run.status).toBe(0);
-  return run.stdout.trimEnd().split('\n');
+async function chatJson(input: string): Promise<string[]> {
+  const { stdout } = await runJsonSession({ input });
+  return stdout.trimEnd().split('\n');
 }
 
 describe('supportbot chat --json', () => {
-  it('prints exactly one line per input line: a reply object with every contract field, then an error object', () => {
-    const lines = chatJson('{"user":"u","text":"hello"}\nnot json\n');
+  it('prints exactly one line per input line: a reply object with every contract field, then an error object', async () => {
+    const lines = await chatJson('{"user":"u","text":"hello"}\nnot json\n');
     expect(lines).toHaveLength(2);
     const reply = JSON.parse(lines[0] ?? '');
     expect(Object.keys(reply).sort()).toEqual(['citations', 'confidence', 'flow', 'handoff', 'intent', 'replies', 'step', 'user'].sort());
@@ -28,8 +19,8 @@ describe('supportbot chat --json', () => {
     expect(JSON.parse(lines[1] ?? '')).toEqual({ error: expect.stringContaining('not valid JSON') });
   });
 
-  it('names the problem in a line that is JSON but not valid input, and goes on', () => {
-    const lines = chatJson('{"text":"hi"}\n{"user":"u","text":"a","action":"b"}\n\n{"user":"u","text":"hello"}\n');
+  it('names the problem in a line that is JSON but not valid input, and goes on', async () => {
+    const lines = await chatJson('{"text":"hi"}\n{"user":"u","text":"a","action":"b"}\n\n{"user":"u","text":"hello"}\n');
     expect(lines).toHaveLength(4);
     expect(JSON.parse(lines[0] ?? '').error).toMatch(/user/);
     expect(JSON.parse(lines[1] ?? '').error).toMatch(/exactly one of "text" or "action"/);

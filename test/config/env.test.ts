@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../../src/config/env.js';
 import { ConfigError } from '../../src/core/errors.js';
 
@@ -31,19 +29,5 @@ describe('parsing the environment', () => {
 
   it('accepts Socket Mode without a signing secret', () => {
     expect(parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).SLACK_APP_TOKEN).toBe('xapp-1');
-  });
-});
-
-describe('starting with a bad configuration', () => {
-  it('stops with one line naming the variable and exit code 2', () => {
-    const bin = fileURLToPath(new URL('../../bin/supportbot.js', import.meta.url));
-    const run = spawnSync(process.execPath, [bin, 'start'], {
-      encoding: 'utf8',
-      env: { ...process.env, SUPPORTBOT_FROM_SOURCE: '1', PORT: 'abc' },
-      input: '',
-      timeout: 30_000,
-    });
-    expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe('supportbot: PORT: must be a port number (0-65535)');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The conversation bugs found by replaying transcripts (/work/notes/transcript-findings.md), each
+ * The conversation bugs found by replaying transcripts, each
  * pinned with hand-built NLU results, including the classifier's wrong readings that caused them.
  */
 import { describe, expect, it } from 'vitest';

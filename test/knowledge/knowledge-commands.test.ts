@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { runAsk, runIngest } from '../../src/cli/commands/knowledge.js';
+import { runAsk, runIngest, runKbEval } from '../../src/cli/commands/knowledge.js';
 
-const bin = fileURLToPath(new URL('../../bin/supportbot.js', import.meta.url));
 const temp = mkdtempSync(path.join(os.tmpdir(), 'supportbot-kb-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const index = path.join(temp, 'index.json');
@@ -22,15 +19,9 @@ function capture(fn: (out: NodeJS.WritableStream) => void): string {
 }
 
 describe('supportbot ask', () => {
-  it('prints {"results":[{source, section, title, text, score}]} best first with --json (real CLI)', () => {
-    const run = spawnSync(process.execPath, [bin, 'ask', '--json', '--index', index, 'why', 'was', 'my', 'card', 'charged', 'a', 'dollar'], {
-      encoding: 'utf8',
-      env: { ...process.env, SUPPORTBOT_FROM_SOURCE: '1', LOG_LEVEL: 'silent' },
-      timeout: 30_000,
-    });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    const { results } = JSON.parse(run.stdout) as { results: Array<Record<string, unknown>> };
+  it('prints {"results":[{source, section, title, text, score}]} best first with --json', () => {
+    const text = capture((out) => runAsk('why was my card charged a dollar', { limit: 3, json: true, index }, out));
+    const { results } = JSON.parse(text) as { results: Array<Record<string, unknown>> };
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) expect(Object.keys(r).sort()).toEqual(['score', 'section', 'source', 'text', 'title']);
     expect(results.map((r) => r.section)).toContain('link-card#verification-charge');
@@ -67,5 +58,17 @@ describe('supportbot kb ingest', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/## Paying Safely \{#paying-safely\}/);
     expect(() => runIngest(guide, { source: 'x', out, maxChars: 600 }, new PassThrough())).toThrow(InputError);
     expect(() => runIngest(path.join(temp, 'missing.txt'), { source: 'x', maxChars: 600 }, new PassThrough())).toThrow(/cannot read/);
+  });
+});
+
+describe('supportbot kb eval', () => {
+  it('reports top-1, top-3, refusals and latency on a question set, as text or JSON', () => {
+    const questions = path.join(temp, 'questions.yaml');
+    writeFileSync(questions, 'questions:\n  - q: why did alipay take one dollar from my card\n    ids: [link-card#verification-charge]\n  - q: how do I cook rice\n    expect: none\n');
+    const report = JSON.parse(capture((out) => runKbEval({ questions, rounds: 2, json: true, index }, out))) as Record<string, unknown>;
+    expect(report).toMatchObject({ top1: 1, top3: 1, answerable: 1, rejected: { total: 1, correct: 1 }, latency: { runs: 4 } });
+    const text = capture((out) => runKbEval({ questions, rounds: 1, index }, out));
+    expect(text).toMatch(/top-1: +100\.0%/);
+    expect(text).toMatch(/refused: +1\/1 out-of-scope questions got no answer/);
   });
 });

@@ -1,31 +1,18 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runClassify, runEval, runIntents } from '../../src/cli/commands/nlu.js';
+import { DataFileError } from '../../src/core/errors.js';
 import { loadIntents } from '../../src/nlu/load-intents.js';
+import { collect, inputOf } from '../support/streams.js';
 
-// Each test starts the real CLI from source (tsx): slow on a busy machine, so a generous timeout.
-vi.setConfig({ testTimeout: 90_000 });
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+/**
+ * The NLU commands, called in-process through the functions the CLI runs (`supportbot classify`,
+ * `eval`, `intents`); commander's option parsing and the exit codes are tested once, with a real
+ * process, in test/e2e/cli-exit-codes.test.ts.
+ */
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'intents');
-
-function cli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'supportbot.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, SUPPORTBOT_FROM_SOURCE: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
 
 const lines = (text: string) =>
   text
@@ -49,30 +36,30 @@ afterAll(async () => {
 
 describe('supportbot intents', () => {
   it('prints the utterances as JSONL {"text","intent","label"}', async () => {
-    const { code, stdout } = await cli(['intents', '--jsonl', '--dir', FIXTURE]);
-    expect(code).toBe(0);
-    const rows = lines(stdout);
+    const out = collect();
+    await runIntents({ jsonl: true, dir: FIXTURE }, out.stream);
+    const rows = lines(out.text());
     expect(rows.length).toBeGreaterThan(40);
     for (const row of rows) expect(Object.keys(row).sort()).toEqual(['intent', 'label', 'text']);
     expect(rows).toContainEqual({ text: 'the atm ate my card', intent: 'out_of_scope', label: 'out_of_scope.atm' });
   });
 
-  it('exits 2 with file and field for a bad intents directory', async () => {
+  it('refuses a bad intents directory with a DataFileError naming file and field', async () => {
     const bad = path.join(dir, 'bad');
-    await import('node:fs/promises').then((fs) => fs.mkdir(bad, { recursive: true }));
+    await mkdir(bad, { recursive: true });
     await writeFile(path.join(bad, 'limits.yaml'), 'intent: limits\ndescription: L.\nexamples: [ok, 3]\n');
-    const { code, stderr } = await cli(['intents', '--dir', bad]);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/limits\.yaml: examples\[1\]: must be a non-empty string/);
+    const run = runIntents({ dir: bad }, collect().stream);
+    await expect(run).rejects.toBeInstanceOf(DataFileError);
+    await expect(run).rejects.toThrow(/limits\.yaml: examples\[1\]: must be a non-empty string/);
   });
 });
 
 describe('supportbot classify', () => {
   it('answers plain lines and JSONL lines with {"text","intent","confidence","ranking"}', async () => {
     const input = 'my card was declined\n{"text":"hello there"}\n\n{"nope":1}\n';
-    const { code, stdout } = await cli(['classify', '--model', modelPath, '--intents', FIXTURE], input);
-    expect(code).toBe(0);
-    const [declined, hello, bad] = lines(stdout);
+    const out = collect();
+    await runClassify({ model: modelPath, intents: FIXTURE }, inputOf(input), out.stream);
+    const [declined, hello, bad] = lines(out.text());
     expect(declined).toMatchObject({ text: 'my card was declined', intent: 'payment_declined' });
     expect(hello).toMatchObject({ text: 'hello there', intent: 'greeting' });
     expect(typeof declined?.confidence).toBe('number');
@@ -85,9 +72,9 @@ describe('supportbot classify', () => {
 
 describe('supportbot eval', () => {
   it('--train and --test --json print the report shape', async () => {
-    const { code, stdout } = await cli(['eval', '--train', jsonl, '--test', jsonl, '--json']);
-    expect(code).toBe(0);
-    const report = JSON.parse(stdout) as Record<string, unknown>;
+    const out = collect();
+    await runEval({ train: jsonl, test: jsonl, json: true, folds: 5 }, out.stream);
+    const report = JSON.parse(out.text()) as Record<string, unknown>;
     expect(report).toMatchObject({ accuracy: expect.any(Number), macroF1: expect.any(Number), outOfScope: { precision: expect.any(Number), recall: expect.any(Number) } });
     expect(report.accuracy).toBeGreaterThan(0.9);
     expect(report.perIntent).toHaveProperty('refunds.recall');
@@ -95,24 +82,25 @@ describe('supportbot eval', () => {
   });
 
   it('cross-validates over an intents directory and prints a table', async () => {
-    const { code, stdout } = await cli(['eval', '--intents', FIXTURE, '--folds', '3']);
-    expect(code).toBe(0);
+    const out = collect();
+    await runEval({ intents: FIXTURE, folds: 3 }, out.stream);
+    const stdout = out.text();
     expect(stdout).toMatch(/3-fold cross-validation over intents\/: \d+ utterances/);
     expect(stdout).toMatch(/intent\s+precision\s+recall\s+F1\s+support/);
     expect(stdout).toMatch(/confusion matrix/);
   });
 
   it('scores the shipped model on a test file', async () => {
-    const { code, stdout } = await cli(['eval', '--test', jsonl, '--model', modelPath, '--intents', FIXTURE, '--json']);
-    expect(code).toBe(0);
-    expect((JSON.parse(stdout) as { total: number }).total).toBeGreaterThan(40);
+    const out = collect();
+    await runEval({ test: jsonl, model: modelPath, intents: FIXTURE, json: true, folds: 5 }, out.stream);
+    expect((JSON.parse(out.text()) as { total: number }).total).toBeGreaterThan(40);
   });
 
   it('rejects a malformed test file naming the line', async () => {
     const bad = path.join(dir, 'bad.jsonl');
     await writeFile(bad, '{"text":"hi","intent":"greeting"}\n{"text":"x","intent":"weather"}\n');
-    const { code, stderr } = await cli(['eval', '--train', jsonl, '--test', bad]);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/bad\.jsonl: line 2: intent: must be one of the intents/);
+    const run = runEval({ train: jsonl, test: bad, folds: 5 }, collect().stream);
+    await expect(run).rejects.toBeInstanceOf(DataFileError);
+    await expect(run).rejects.toThrow(/bad\.jsonl: line 2: intent: must be one of the intents/);
   });
 });

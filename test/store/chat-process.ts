@@ -1,8 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
-
-const bin = fileURLToPath(new URL('../../bin/supportbot.js', import.meta.url));
+import { spawnCli } from '../support/spawn-cli.js';
 
 /** One `supportbot chat --json` process driven line by line, as another tool would. */
 export interface ChatProcess {
@@ -21,17 +19,8 @@ export interface ChatProcess {
 }
 
 export function spawnChat(args: string[], env: Record<string, string | undefined>): ChatProcess {
-  // No per-user rate limit here: these tests send bursts on purpose. An undefined value unsets a variable.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, SUPPORTBOT_FROM_SOURCE: '1', LOG_LEVEL: 'warn' };
-  delete childEnv.RATE_LIMIT_PER_MINUTE;
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) delete childEnv[name];
-    else childEnv[name] = value;
-  }
-  const child = spawn(process.execPath, [bin, 'chat', '--json', ...args], {
-    env: childEnv,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  // The built CLI (see spawnCli); no per-user rate limit unless a test sets one: these tests send bursts on purpose.
+  const child = spawnCli(['chat', '--json', ...args], { env: { LOG_LEVEL: 'warn', ...env } });
   const outputs: Array<Record<string, unknown>> = [];
   const waiters: Array<() => void> = [];
   let err = '';

@@ -187,8 +187,12 @@ describe('the lowdb store', () => {
   it('takes over the lock of a process that died', async () => {
     const store = await open();
     await store.close();
-    writeFileSync(path.join(dir, 's.conversations', 'owner.lock'), '2147483646\n');
+    const lock = path.join(dir, 's.conversations', 'owner.lock');
+    writeFileSync(lock, '2147483646\n');
     const reopened = await open();
+    expect(readFileSync(lock, 'utf8').trim()).toBe(String(process.pid));
+    await reopened.put(record('after-takeover', 1), 0);
+    expect(await reopened.get('after-takeover')).toEqual(record('after-takeover', 1));
     await reopened.close();
   });
 

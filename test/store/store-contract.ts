@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { VersionConflictError } from '../../src/core/errors.js';
+import { StoreError, VersionConflictError } from '../../src/core/errors.js';
 import type { ConversationStore } from '../../src/core/ports.js';
 
 /**
@@ -38,6 +38,18 @@ export function storeContract(open: () => Promise<ConversationStore>): void {
     await expect(stale).rejects.toMatchObject({ conversationKey: k, expected: 1, found: 2 });
     await expect(store.put({ key: k, version: 1, state: 'new?', updatedAt: 3 }, 0)).rejects.toBeInstanceOf(VersionConflictError);
     expect((await store.get(k))?.state).toBe(2);
+    await store.close();
+  });
+
+  it('refuses a write that does not raise the version, and keeps what was stored', async () => {
+    const store = await open();
+    const k = key();
+    await expect(store.put({ key: k, version: 0, state: 'zero', updatedAt: 1 }, 0)).rejects.toBeInstanceOf(StoreError);
+    await store.put({ key: k, version: 1, state: 'one', updatedAt: 1 }, 0);
+    for (const version of [1, 0, -1, 1.5]) {
+      await expect(store.put({ key: k, version, state: 'same', updatedAt: 2 }, 1), `version ${version}`).rejects.toThrow(/must raise the version above 1/);
+    }
+    expect(await store.get(k)).toMatchObject({ version: 1, state: 'one' });
     await store.close();
   });
 

@@ -10,10 +10,10 @@ import { parseEnv } from '../../src/config/env.js';
 import { ACTIONS } from '../../src/core/actions.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Reply } from '../../src/core/types.js';
-import { startDiscordAdapter, type RunningAdapter } from '../../src/adapters/discord/index.js';
+import { startDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/index.js';
+import { createConversationRunner } from '../../src/core/conversation-runner.js';
 import { createButtonCodec } from '../../src/adapters/discord/custom-id.js';
 import { renderReplies } from '../../src/adapters/discord/render.js';
-import { secretsToAct } from '../../src/adapters/discord/secret-notice.js';
 import type { CoreParts } from '../../src/transcripts/core-channel.js';
 import type { ChannelFactory } from '../../src/transcripts/replayer.js';
 import { FAKE_USERS, startFakeDiscord, type BotMessage, type FakeDiscord, type FakeUser } from '../fakes/fake-discord.js';
@@ -56,10 +56,10 @@ let userCounter = 0;
 export async function startDiscordReplay(parts: CoreParts): Promise<DiscordReplay> {
   const discord = await startFakeDiscord({ token: TOKEN });
   const router = createReplayRouter(parts);
-  let adapter: RunningAdapter;
+  let adapter: DiscordAdapter;
   try {
     adapter = await startDiscordAdapter({
-      bot: router.bot,
+      runner: createConversationRunner({ pipeline: router.bot }),
       env: parseEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_HANDOFF_CHANNEL: discord.ids.staff }),
       logger: silentLogger(),
     });
@@ -100,9 +100,8 @@ export async function startDiscordReplay(parts: CoreParts): Promise<DiscordRepla
           discord.sendMessage({ content: input.text ?? '', dm: true, author: person });
         }
         const result = await conversation.nextResult(seen);
-        // The adapter posts the rendered replies, after a privacy notice when a typed message held a secret.
-        const notice = input.text !== undefined && secretsToAct(result.redactions).length > 0 ? 1 : 0;
-        const expected = renderReplies(result.replies, codec).bodies.length + notice;
+        // The adapter posts the rendered replies (the core's privacy notice is one of them).
+        const expected = renderReplies(result.replies, codec).bodies.length;
         const started = Date.now();
         while (inDm(before).length < expected) {
           if (Date.now() - started > 5000) throw new Error(`Discord received ${inDm(before).length} of ${expected} messages for this turn`);

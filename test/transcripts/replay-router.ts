@@ -4,7 +4,7 @@
  * check intent, flow and step, which no chat platform shows.
  */
 import type { IncomingMessage, TurnResult } from '../../src/core/types.js';
-import { createTurnPipeline, type TurnPipeline } from '../../src/core/turn-pipeline.js';
+import { createTurnPipeline, type TurnHooks, type TurnPipeline } from '../../src/core/turn-pipeline.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { CoreParts } from '../../src/transcripts/core-channel.js';
 import type { ChannelContext } from '../../src/transcripts/replayer.js';
@@ -30,9 +30,9 @@ export function createReplayRouter(parts: CoreParts): ReplayRouter {
   let current: { pipeline: TurnPipeline } | undefined;
   return {
     bot: {
-      handle(message: IncomingMessage): Promise<TurnResult> {
+      handle(message: IncomingMessage, hooks?: TurnHooks): Promise<TurnResult> {
         if (!current) throw new Error(`a message arrived with no transcript being replayed (${message.conversationKey})`);
-        return current.pipeline.handle(message);
+        return current.pipeline.handle(message, hooks);
       },
     },
     async begin(context, conversationKey) {

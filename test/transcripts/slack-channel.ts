@@ -9,7 +9,8 @@ import { parseEnv } from '../../src/config/env.js';
 import { ACTIONS } from '../../src/core/actions.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Reply } from '../../src/core/types.js';
-import { startSlackAdapter, type RunningSlackAdapter } from '../../src/adapters/slack/index.js';
+import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
+import { createConversationRunner } from '../../src/core/conversation-runner.js';
 import { ACTION_IDS } from '../../src/adapters/slack/render.js';
 import type { CoreParts } from '../../src/transcripts/core-channel.js';
 import type { ChannelFactory } from '../../src/transcripts/replayer.js';
@@ -48,10 +49,10 @@ export async function startSlackReplay(parts: CoreParts): Promise<SlackReplay> {
   const slack = await startFakeSlack({ botToken: BOT_TOKEN });
   const router = createReplayRouter(parts);
   let clock: () => number = Date.now;
-  let adapter: RunningSlackAdapter;
+  let adapter: SlackAdapter;
   try {
     adapter = await startSlackAdapter({
-      bot: router.bot,
+      runner: createConversationRunner({ pipeline: router.bot }),
       env: parseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, SLACK_HANDOFF_CHANNEL: SLACK_IDS.staffChannel }),
       logger: silentLogger(),
       clientOptions: { retryConfig: { retries: 0 } },

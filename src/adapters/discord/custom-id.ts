@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createLruCache } from '../../core/lru-cache.js';
 
 /** Discord's limit on a component's custom_id. */
 export const CUSTOM_ID_MAX = 100;
@@ -27,19 +28,13 @@ export interface ButtonCodecOptions {
 
 /** Encodes button values into custom_ids of at most 100 characters, and back. */
 export function createButtonCodec(options: ButtonCodecOptions = {}): ButtonCodec {
-  const maxRemembered = options.maxRemembered ?? 10_000;
-  const long = new Map<string, string>();
+  const long = createLruCache<string>({ maxEntries: options.maxRemembered ?? 10_000 });
   return {
     encode(value, index) {
       const direct = `sb:${index}:${value}`;
       if (direct.length <= CUSTOM_ID_MAX) return direct;
       const hash = createHash('sha256').update(value).digest('base64url').slice(0, 32);
-      long.delete(hash);
       long.set(hash, value);
-      if (long.size > maxRemembered) {
-        const oldest = long.keys().next().value;
-        if (oldest !== undefined) long.delete(oldest);
-      }
       return `sbh:${index}:${hash}`;
     },
     decode(customId) {

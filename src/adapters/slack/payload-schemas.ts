@@ -16,7 +16,6 @@ export const messageEventSchema = z.looseObject({
   ts: z.string().min(1),
   thread_ts: z.string().optional(),
 });
-export type MessageEvent = z.output<typeof messageEventSchema>;
 
 /** An `app_mention` event: someone wrote @bot in a channel. */
 export const appMentionEventSchema = z.looseObject({
@@ -28,7 +27,6 @@ export const appMentionEventSchema = z.looseObject({
   ts: z.string().min(1),
   thread_ts: z.string().optional(),
 });
-export type AppMentionEvent = z.output<typeof appMentionEventSchema>;
 
 /** The envelope of every Events API event: the event id deduplicates Slack's retries. */
 export const eventEnvelopeSchema = z.looseObject({
@@ -85,7 +83,6 @@ export const slashCommandSchema = z.looseObject({
   channel_id: z.string().min(1),
   trigger_id: z.string().min(1),
 });
-export type SlashCommand = z.output<typeof slashCommandSchema>;
 
 /** The answer of `auth.test`: who the bot is in this workspace. */
 export const authTestSchema = z.looseObject({

@@ -3,6 +3,7 @@
  * buttons in an actions block, its citations in a small context line, and a plain-text `text`
  * for notifications and clients that cannot show blocks.
  */
+import { ADAPTER_LINES } from '../../core/adapter-lines.js';
 import type { Citation, HandoffSummary, Reply } from '../../core/types.js';
 import type { SlackBlock } from './payload-schemas.js';
 
@@ -107,8 +108,9 @@ export function renderChoiceMade(blocks: readonly SlackBlock[], chosen: string):
   return out;
 }
 
+/** "You chose: *Visa*" in a DM; in a channel thread, who chose. */
 export function choiceLine(label: string, userId: string, direct: boolean): string {
-  return direct ? `You chose: *${escapeMrkdwn(label)}*` : `<@${userId}> chose: *${escapeMrkdwn(label)}*`;
+  return ADAPTER_LINES.choiceMade(`*${escapeMrkdwn(label)}*`, direct ? undefined : `<@${userId}>`);
 }
 
 export interface HandoffPlace {
@@ -164,8 +166,4 @@ export function renderHandoffSummary(summary: HandoffSummary, place: HandoffPlac
   ];
   const text = truncate(`A person needs help (${summary.reason}): ${summary.problem}`, LIMITS.fallbackText);
   return { text, blocks };
-}
-
-export function handedBackLine(staffUserId: string): string {
-  return `Handed back to the bot by <@${staffUserId}>`;
 }

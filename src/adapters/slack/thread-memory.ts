@@ -1,3 +1,4 @@
+import { createLruCache } from '../../core/lru-cache.js';
 import type { ConversationStore } from '../../core/ports.js';
 
 /**
@@ -21,16 +22,9 @@ export function storeThreadMemory(store: Pick<ConversationStore, 'get'>): Thread
 
 /** Without a store: this process only, the most recent `limit` threads. */
 export function memoryThreadMemory(limit = 10_000): ThreadMemory {
-  const keys = new Set<string>();
+  const keys = createLruCache<true>({ maxEntries: limit });
   return {
-    has: async (key) => keys.has(key),
-    remember: async (key) => {
-      keys.delete(key);
-      keys.add(key);
-      if (keys.size > limit) {
-        const oldest = keys.values().next().value;
-        if (oldest !== undefined) keys.delete(oldest);
-      }
-    },
+    has: async (key) => keys.get(key) === true,
+    remember: async (key) => keys.set(key, true),
   };
 }

@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import readline from 'node:readline';
 import type { Command } from 'commander';
 import { parseEnv } from '../../config/env.js';
 import { createSupportbot, type Supportbot } from '../../index.js';
 import { protocolLines, tooLongMessage } from '../json-lines.js';
 import { parseJsonLine, toIncomingMessage, toJsonOutput } from '../json-protocol.js';
 import { STORE_OPTION_HELP, storeSpecFrom } from '../store-option.js';
-import { buttonsOf, pickButton, renderTurn } from '../terminal-render.js';
-import { createStyle } from '../terminal-style.js';
-import type { Button } from '../../core/types.js';
+import { createConversationRunner } from '../../core/conversation-runner.js';
+import { createTerminalAdapter } from '../terminal-adapter.js';
 
 export interface ChatOptions {
   json?: boolean;
@@ -62,6 +59,8 @@ export async function runJsonProtocol(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
+  // A machine protocol: each turn's line is the answer; the turn itself is logged at debug only.
+  const runner = createConversationRunner({ pipeline: bot, logger: bot.parts.logger, turnLogLevel: 'debug' });
   const write = (value: unknown) => new Promise<void>((resolve) => output.write(`${JSON.stringify(value)}\n`, () => resolve()));
   for await (const line of protocolLines(input as AsyncIterable<Buffer | string>)) {
     if ('tooLong' in line) {
@@ -73,40 +72,20 @@ export async function runJsonProtocol(
       await write({ error: parsed.error });
       continue;
     }
-    try {
-      const result = await bot.handle(toIncomingMessage(parsed.input, Date.now()));
-      await write(toJsonOutput(result));
-    } catch (error) {
-      await write({ error: error instanceof Error ? error.message : String(error) });
-    }
+    const outcome = await runner.run(toIncomingMessage(parsed.input, Date.now()), {
+      deliver: async (_replies, result) => {
+        if (result) await write(toJsonOutput(result));
+      },
+    });
+    if (outcome.status === 'duplicate') await write(toJsonOutput(outcome.result));
+    else if (outcome.status === 'failed' && !outcome.result) await write({ error: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) });
   }
 }
 
 async function runTerminalChat(bot: Supportbot, user: string): Promise<void> {
-  const style = createStyle(process.stdout);
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
-  const conversationKey = `cli:${user}`;
-  let buttons: Button[] = [];
-  process.stdout.write(
-    `${style.bold('supportbot')} — help with paying on Alibaba with Alipay. ${style.dim('Type a message, a number to pick a choice, or "quit".')}\n`,
-  );
-  const ask = () => rl.setPrompt(`${style.green(style.bold('you ›'))} `);
-  ask();
-  rl.prompt();
-  for await (const line of rl) {
-    const text = line.trim();
-    if (/^(quit|exit|\/quit|\/exit)$/i.test(text)) break;
-    if (text === '') {
-      rl.prompt();
-      continue;
-    }
-    const picked = pickButton(text, buttons);
-    const base = { platform: 'console' as const, conversationKey, userId: user, eventId: randomUUID(), receivedAt: Date.now() };
-    const result = await bot.handle(picked ? { ...base, action: picked.value } : { ...base, text: line });
-    process.stdout.write(`${renderTurn(result, style, process.stdout.columns || 80)}\n`);
-    buttons = buttonsOf(result);
-    rl.prompt();
-  }
-  rl.close();
-  process.stdout.write(`${style.dim('Bye! Your conversation is saved; run chat again to continue.')}\n`);
+  const runner = createConversationRunner({ pipeline: bot, logger: bot.parts.logger });
+  const terminal = createTerminalAdapter({ runner, user });
+  await terminal.start();
+  await terminal.finished;
+  await terminal.stop();
 }

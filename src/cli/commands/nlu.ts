@@ -34,7 +34,7 @@ function positiveInteger(value: string): number {
   return n;
 }
 
-/** `classify`, `eval` and `intents`: the NLU tools (DESIGN.md, CLI contract). */
+/** `classify`, `eval` and `intents`: the NLU tools (docs/cli.md). */
 export function registerNluCommands(program: Command): void {
   program
     .command('classify')

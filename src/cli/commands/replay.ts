@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { createSupportbot } from '../../index.js';
-import { createLogger } from '../../core/logger.js';
+import { createSupportbot, createSupportbotLogger } from '../../index.js';
 import { createCoreChannelFactory } from '../../transcripts/core-channel.js';
 import { formatFailure } from '../../transcripts/format-failure.js';
 import { findTranscriptFiles, loadTranscript } from '../../transcripts/load-transcript.js';
@@ -14,19 +13,25 @@ export function registerReplay(program: Command): void {
     .argument('<paths...>', 'transcript files or folders')
     .option('--quiet', 'print failures and the summary only')
     .action(async (paths: string[], options: { quiet?: boolean }) => {
-      const results = await replayPaths(paths, (line) => {
-        if (!options.quiet || line.startsWith('✗') || line.startsWith('\x1b[31m')) process.stdout.write(`${line}\n`);
-      });
-      const failed = results.filter((r) => !r.passed).length;
-      process.stdout.write(`${results.length - failed} passed, ${failed} failed\n`);
+      const { failed } = await runReplay(paths, options);
       if (failed > 0) process.exitCode = 1;
     });
+}
+
+/** What `supportbot replay` does: one line per transcript (or its diff), then "N passed, N failed". */
+export async function runReplay(paths: string[], options: { quiet?: boolean }, out: NodeJS.WritableStream = process.stdout): Promise<{ passed: number; failed: number }> {
+  const results = await replayPaths(paths, (line) => {
+    if (!options.quiet || line.startsWith('✗') || line.startsWith('\x1b[31m')) out.write(`${line}\n`);
+  });
+  const failed = results.filter((r) => !r.passed).length;
+  out.write(`${results.length - failed} passed, ${failed} failed\n`);
+  return { passed: results.length - failed, failed };
 }
 
 /** Replays every transcript under `paths`; reports each with `print`. A broken file counts as failed. */
 export async function replayPaths(paths: string[], print: (line: string) => void): Promise<ReplayResult[]> {
   const files = await findTranscriptFiles(paths);
-  const bot = await createSupportbot({ store: { kind: 'memory' }, logger: createLogger('warn') });
+  const bot = await createSupportbot({ store: { kind: 'memory' }, logger: createSupportbotLogger('warn') });
   const channel = createCoreChannelFactory(bot.parts);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   const results: ReplayResult[] = [];

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../src/core/actions.js';
-import { createLogger, silentLogger } from '../../../src/core/logger.js';
-import { createDiscordApp, type DiscordApp } from '../../../src/adapters/discord/app.js';
+import { silentLogger } from '../../../src/core/logger.js';
+import { createSupportbotLogger } from '../../../src/index.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
+import { createConversationRunner } from '../../../src/core/conversation-runner.js';
+import type { AdapterStatus } from '../../../src/core/adapter.js';
 import { startFakeDiscord, type BotMessage, type FakeDiscord } from '../../fakes/fake-discord.js';
 import { createFakePipeline, type FakePipeline } from './fake-pipeline.js';
 
@@ -12,19 +15,22 @@ let sentinels = 0;
 describe('the Discord adapter (real discord.js against a fake Discord)', () => {
   let discord: FakeDiscord;
   let core: FakePipeline;
-  let app: DiscordApp;
+  const statuses: AdapterStatus[] = [];
+  let app: DiscordAdapter;
 
   beforeAll(async () => {
     discord = await startFakeDiscord({ token: 'fake-bot-token' });
     core = createFakePipeline();
-    app = createDiscordApp({
-      bot: core,
+    const runner = createConversationRunner({ pipeline: core });
+    runner.on('adapter:status', (e) => statuses.push(e.status));
+    app = createDiscordAdapter({
+      runner,
       token: 'fake-bot-token',
       apiUrl: discord.apiUrl,
       supportChannels: [discord.ids.support, discord.ids.payments],
       handoffChannel: discord.ids.staff,
       supportRole: discord.ids.supportRole,
-      logger: process.env.DEBUG_DISCORD ? createLogger('debug') : silentLogger(),
+      logger: process.env.DEBUG_DISCORD ? createSupportbotLogger('debug') : silentLogger(),
     });
     await app.start();
   });
@@ -227,23 +233,38 @@ describe('the Discord adapter (real discord.js against a fake Discord)', () => {
     expect(answer.channelId).toBe(discord.dmChannelId(discord.users.alice));
   });
 
-  it('survives a core that throws, and keeps answering', async () => {
-    discord.sendMessage({ content: 'please explode', mentionBot: true });
+  it('survives a core that throws: the person gets an apology with a reference, and the bot keeps answering', async () => {
+    const inThread = discord.sendMessage({ content: 'please explode', mentionBot: true });
     discord.sendMessage({ content: 'explode in a DM', dm: true });
     await afterEverythingBefore();
+    await app.idle();
+    expect(core.calls.filter((m) => m.text?.includes('explode'))).toHaveLength(2);
+    const apologies = discord.messages.filter((m) => /something went wrong on my side.*quote reference [0-9a-f]{8}/s.test(m.content));
+    expect(apologies.map((m) => m.channelId).sort()).toEqual([String(inThread.id), discord.dmChannelId(discord.users.alice)].sort());
   });
 
   it('ignores a malformed event and keeps answering', async () => {
+    const calls = core.calls.length;
+    const posted = discord.messages.length;
     discord.dispatch('MESSAGE_CREATE', { id: 'not-a-snowflake', channel_id: discord.ids.support, content: 'x', author: { id: 'nope', username: 'x', bot: false } });
     discord.dispatch('INTERACTION_CREATE', { id: '1', type: 3, data: { custom_id: 'sb:0:x', component_type: 2 } });
     await afterEverythingBefore();
+    // Only the sentinel DM reached the core and was answered.
+    expect(core.calls.slice(calls).map((m) => m.text)).toEqual([expect.stringMatching(/^sentinel /)]);
+    expect(discord.messages.slice(posted)).toHaveLength(1);
+    expect(discord.interactionResponses.some((r) => r.interactionId === '1')).toBe(false);
+  });
+
+  it('reports its connection: ready once started, and announces each change on the runner', () => {
+    expect(app.status().state).toBe('ready');
+    expect(statuses.map((s) => s.state)).toContain('ready');
   });
 
   it('does not answer again a message replayed to a restarted bot (the core dedupes by message id)', async () => {
     const msg = discord.sendMessage({ content: 'before the restart', mentionBot: true });
     await replyIn(String(msg.id));
     await app.stop();
-    app = createDiscordApp({ bot: core, token: 'fake-bot-token', apiUrl: discord.apiUrl, logger: silentLogger() });
+    app = createDiscordAdapter({ runner: createConversationRunner({ pipeline: core }), token: 'fake-bot-token', apiUrl: discord.apiUrl, logger: silentLogger() });
     await app.start();
     discord.sendMessage({ content: 'before the restart', mentionBot: true, id: String(msg.id) });
     await afterEverythingBefore();

@@ -3,7 +3,8 @@
  * redacts card numbers, records what it was given, and answers with buttons and a citation.
  */
 import { ACTIONS } from '../../../src/core/actions.js';
-import type { TurnPipeline } from '../../../src/core/turn-pipeline.js';
+import { privacyNotice, secretsToRemove } from '../../../src/core/privacy-notice.js';
+import type { TurnHooks, TurnPipeline } from '../../../src/core/turn-pipeline.js';
 import type { IncomingMessage, TurnResult } from '../../../src/core/types.js';
 
 export const CARD_PATTERN = /\b(?:\d[ -]?){13,19}\b/g;
@@ -22,7 +23,7 @@ export function createFakePipeline(): FakePipeline {
   return {
     received,
     calls,
-    async handle(message) {
+    async handle(message, hooks?: TurnHooks) {
       calls.push(message);
       const base: TurnResult = {
         conversationKey: message.conversationKey,
@@ -48,6 +49,10 @@ export function createFakePipeline(): FakePipeline {
         return '[card number]';
       });
       received.push(redactedText === undefined ? message : { ...message, text: redactedText });
+      // Like the core: the adapter may remove the message, then one notice says what happened.
+      const kinds = secretsToRemove(redactions);
+      const exposure = kinds.length > 0 ? await hooks?.removeSecret?.(kinds) : undefined;
+      const notice = redactions.length > 0 ? [{ text: privacyNotice(redactions, exposure), buttons: [], citations: [] }] : [];
 
       if (message.action === ACTIONS.handBack) {
         return { ...base, replies: [{ text: 'The bot is back. How can I help?', buttons: [], citations: [] }] };
@@ -60,6 +65,7 @@ export function createFakePipeline(): FakePipeline {
         redactions,
         ...(redactedText !== undefined ? { redactedText } : {}),
         replies: [
+          ...notice,
           {
             text: `You said: ${said}`,
             buttons: wantsPerson

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { createButtonCodec, CUSTOM_ID_MAX, encodeHandBack } from '../../../src/adapters/discord/custom-id.js';
 import { markChoice, MESSAGE_MAX, renderCitations, renderReply } from '../../../src/adapters/discord/render.js';
 import { renderHandoff } from '../../../src/adapters/discord/render-handoff.js';
-import { secretNotice, secretsToAct } from '../../../src/adapters/discord/secret-notice.js';
 import { splitText } from '../../../src/adapters/discord/split-text.js';
 
 const citation = { source: 'guide-one.md', section: 'cards#declines', title: 'Declined cards' };
@@ -123,19 +122,5 @@ describe('renderHandoff', () => {
 
   it('pings nobody without a support role', () => {
     expect(renderHandoff(summary, undefined).allowed_mentions).toEqual({ parse: [] });
-  });
-});
-
-describe('secretNotice', () => {
-  it('says what was found and what happened, never the secret', () => {
-    expect(secretNotice(['card_number'], 'deleted')).toMatch(/deleted your message because it contained a card number/);
-    expect(secretNotice(['card_number', 'cvv'], 'not_deleted')).toMatch(/contains a card number and a card security code \(CVV\)\. Please delete it now/);
-    expect(secretNotice(['something_new'], 'dm')).toMatch(/contains private details/);
-  });
-
-  it('acts on secrets, not on an email or phone number shared on purpose', () => {
-    expect(secretsToAct(['email', 'phone'])).toEqual([]);
-    expect(secretsToAct(['card_number', 'expiry', 'email'])).toEqual(['card_number', 'expiry']);
-    expect(secretsToAct(['expiry'])).toEqual([]);
   });
 });

@@ -1,16 +1,15 @@
 /**
- * `supportbot serve` driven from outside: the real CLI, the real core, the real discord.js, talking
- * to a fake Discord on 127.0.0.1. Asserts structure (threads, buttons, clicks), not wording.
+ * The Discord smoke test of `supportbot serve`: the built CLI, the real core, the real discord.js,
+ * talking to a fake Discord on 127.0.0.1. Asserts structure (threads, buttons, clicks), not wording.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type BotMessage, type FakeDiscord } from '../../fakes/fake-discord.js';
+import { spawnCli } from '../../support/spawn-cli.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CARD = '4111 1111 1111 1111';
 const CARD_DIGITS = /4111\D?1111\D?1111\D?1111/;
 
@@ -25,13 +24,8 @@ describe('supportbot serve with DISCORD_TOKEN, driven by a fake Discord', () => 
   beforeAll(async () => {
     discord = await startFakeDiscord({ token: 'serve-test-token' });
     dataDir = mkdtempSync(path.join(tmpdir(), 'supportbot-discord-'));
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!/^(SLACK_|DISCORD_|REDIS_URL|RECORD_DIR|DATA_DIR)/.test(k)) env[k] = v;
-    child = spawn(process.execPath, ['bin/supportbot.js', 'serve'], {
-      cwd: ROOT,
+    child = spawnCli(['serve'], {
       env: {
-        ...env,
-        SUPPORTBOT_FROM_SOURCE: '1',
         DISCORD_TOKEN: 'serve-test-token',
         DISCORD_API_URL: discord.apiUrl,
         DISCORD_SUPPORT_CHANNELS: `${discord.ids.support},${discord.ids.payments}`,
@@ -39,7 +33,6 @@ describe('supportbot serve with DISCORD_TOKEN, driven by a fake Discord', () => 
         DATA_DIR: dataDir,
         LOG_LEVEL: 'debug',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const spawnedAt = Date.now();
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -49,7 +42,7 @@ describe('supportbot serve with DISCORD_TOKEN, driven by a fake Discord', () => 
     child.stdout?.resume();
     exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     // The adapter logs "connected" once discord.js is ready (READY + GUILD_CREATE handled).
-    // Start-up loads the model and the knowledge through tsx: slow on a busy 2-core machine.
+    // Start-up loads the model and the knowledge: slow on a busy 2-core machine.
     const started = Date.now();
     while (!stderr.includes('discord: connected')) {
       if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}:\n${stderr}`);

@@ -124,7 +124,7 @@ for (const mode of ['http', 'socket'] as const) {
       await h.adapter.idle();
       expect(h.seen.slice(before)).toHaveLength(1);
       expect(h.slack.posts.slice(after)).toHaveLength(1);
-      expect(h.logs.join('')).toContain('repeated Slack event ignored');
+      expect(h.logs.join('')).toContain('repeated event ignored');
     });
 
     it('renders citations as a small context line under the answer', async () => {

@@ -11,7 +11,8 @@ import type { DialogueInput, DialoguePolicy, KnowledgeBase } from '../../../src/
 import { createTurnPipeline } from '../../../src/core/turn-pipeline.js';
 import { createPrivacyGuard } from '../../../src/privacy/privacy-guard.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
-import { startSlackAdapter, type RunningSlackAdapter } from '../../../src/adapters/slack/index.js';
+import { startSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
+import { createConversationRunner, type ConversationRunner } from '../../../src/core/conversation-runner.js';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
 import { SLACK_IDS } from '../../fakes/slack-payloads.js';
 import { NOTHING_STATED } from '../../../src/core/types.js';
@@ -63,7 +64,8 @@ const scripted: DialoguePolicy<{ turns: number }> = {
 
 export interface Harness {
   slack: FakeSlack;
-  adapter: RunningSlackAdapter;
+  adapter: SlackAdapter;
+  runner: ConversationRunner;
   /** The messages as the core saw them (already redacted). */
   seen: DialogueInput['message'][];
   /** Every log line the adapter wrote. */
@@ -113,8 +115,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
     ...options.env,
   });
+  const runner = createConversationRunner({ pipeline, logger });
   const adapter = await startSlackAdapter({
-    bot: { handle: (m) => pipeline.handle(m), parts: { store } },
+    runner,
+    store,
     env,
     logger,
     clientOptions: { retryConfig: { retries: 0 } },
@@ -125,6 +129,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     slack,
     adapter,
+    runner,
     seen,
     logs,
     store,

@@ -1,17 +1,17 @@
 /**
- * `supportbot serve` driven from outside: the real CLI in a child process, with the real core
+ * The Slack smoke test of `supportbot serve`: the built CLI in a child process, with the real core
  * (classifier, dialogue, lowdb store in a temp DATA_DIR), receiving signed events from this test
- * and talking to the fake Slack. Asserts structure, not wording (the dialogue evolves).
+ * and talking to the fake Slack. Asserts structure, not wording (the dialogue evolves). Socket
+ * Mode, retries and stopping are covered in-process by app.test.ts and start.test.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
 import { appMention, botMessage, channelMessage, dmChannelOf, dmMessage, eventEnvelope, nextTs, postSigned, SLACK_IDS } from '../../fakes/slack-payloads.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+import { spawnCli } from '../../support/spawn-cli.js';
 const SECRET = 'serve-test-signing-secret';
 const BOT_TOKEN = 'xoxb-serve-test';
 const CARD_DIGITS = /4111[ -]?1111[ -]?1111[ -]?1111/;
@@ -37,11 +37,8 @@ afterAll(() => {
 
 /** Spawns the CLI and resolves once the adapter logged that it is ready. */
 async function serve(env: Record<string, string>): Promise<Served> {
-  const child = spawn(process.execPath, ['bin/supportbot.js', 'serve'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SUPPORTBOT_FROM_SOURCE: '1', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnCli(['serve'], { env: { LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env } });
+  child.stdout.resume();
   const stderr: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const served: Served = { child, stderr, exited };
@@ -188,7 +185,7 @@ describe('supportbot serve with Slack in HTTP mode', () => {
     const count = (channel: string) => slack.posts.slice(after).filter((p) => p.channel === channel).length;
     expect(count(control)).toBeGreaterThanOrEqual(2);
     expect(count(retried)).toBe(count(control));
-    expect(served?.stderr.join('')).toContain('repeated Slack event ignored');
+    expect(served?.stderr.join('')).toContain('repeated event ignored');
   });
 
   it('never echoes, logs or stores a pasted card number', async () => {
@@ -210,68 +207,4 @@ describe('supportbot serve with Slack in HTTP mode', () => {
     expect(code).toBe(0);
     expect(served?.stderr.join('')).toContain('slack adapter stopped');
   });
-});
-
-describe('supportbot serve with Slack in Socket Mode', () => {
-  let slack: FakeSlack;
-  let served: Served | undefined;
-
-  beforeAll(async () => {
-    slack = await startFakeSlack({ socketMode: true, botToken: BOT_TOKEN });
-    served = await serve({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-A0FAKE001-serve', SLACK_API_URL: slack.apiUrl, DATA_DIR: tempDataDir() });
-  }, START_TIMEOUT_MS + 5000);
-
-  afterAll(async () => {
-    await stopServe(served);
-    await slack?.stop();
-  });
-
-  it('answers a direct message and continues on a click', async () => {
-    const user = SLACK_IDS.alice;
-    let after = slack.posts.length;
-    const sent = await slack.sendEvent(dmMessage({ text: 'hello', user }));
-    expect(sent.ack?.envelope_id).toBeTruthy();
-    const question = await slack.waitForPost((p) => p.channel === dmChannelOf(user) && p.buttons.length > 0, { after, timeoutMs: 8000 });
-    after = slack.posts.length;
-    await slack.click(question, question.buttons[0]!.label, { user });
-    await slack.waitForUpdate((u) => u.ts === question.ts, { timeoutMs: 8000 });
-    await slack.waitForPost((p) => p.channel === dmChannelOf(user), { after, timeoutMs: 8000 });
-  });
-
-  it('answers an event Slack redelivers (retry_attempt) only once', async () => {
-    const user = SLACK_IDS.bob;
-    const envelope = eventEnvelope(dmMessage({ text: 'hello', user }));
-    const after = slack.posts.length;
-    await slack.sendEvent(envelope);
-    await slack.sendEvent(envelope, { retryNum: 1 });
-    await slack.waitForPost((p) => p.channel === dmChannelOf(user), { after, timeoutMs: 8000 });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(served?.stderr.join('')).toContain('repeated Slack event ignored');
-  });
-
-  it('closes its WebSocket and exits promptly on SIGTERM', async () => {
-    const started = performance.now();
-    expect(await stopServe(served)).toBe(0);
-    expect(performance.now() - started).toBeLessThan(5000);
-  });
-});
-
-describe('supportbot serve with a Slack token Slack rejects', () => {
-  it('stops at start with a message that names SLACK_BOT_TOKEN and exit code 2', async () => {
-    const slack = await startFakeSlack({ botToken: BOT_TOKEN });
-    try {
-      const child = spawn(process.execPath, ['bin/supportbot.js', 'serve'], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', SUPPORTBOT_FROM_SOURCE: '1', SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, HOST: '127.0.0.1', PORT: '0', DATA_DIR: tempDataDir() },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-      expect(code).toBe(2);
-      expect(stderr).toContain('SLACK_BOT_TOKEN: Slack rejected the token (invalid_auth)');
-    } finally {
-      await slack.stop();
-    }
-  }, START_TIMEOUT_MS + 5000);
 });

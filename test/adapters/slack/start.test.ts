@@ -3,12 +3,13 @@ import { parseEnv } from '../../../src/config/env.js';
 import { ConfigError } from '../../../src/core/errors.js';
 import type { IncomingMessage, TurnResult } from '../../../src/core/types.js';
 import { silentLogger } from '../../../src/core/logger.js';
+import { createConversationRunner } from '../../../src/core/conversation-runner.js';
 import { SlackStartError, startSlackAdapter } from '../../../src/adapters/slack/index.js';
 import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
 import { dmChannelOf, dmMessage, SLACK_IDS } from '../../fakes/slack-payloads.js';
 import { APP_TOKEN, BOT_TOKEN, startHarness, type Harness } from './harness.js';
 
-const bot = { handle: async () => ({}) as never };
+const runner = createConversationRunner({ pipeline: { handle: async () => ({}) as never } });
 
 describe('starting the Slack adapter', () => {
   let slack: FakeSlack | undefined;
@@ -23,7 +24,7 @@ describe('starting the Slack adapter', () => {
   it('refuses a token Slack rejects, naming the variable', async () => {
     slack = await startFakeSlack({ botToken: BOT_TOKEN });
     const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl });
-    const started = startSlackAdapter({ bot, env, logger: silentLogger(), port: 0, host: '127.0.0.1' });
+    const started = startSlackAdapter({ runner, env, logger: silentLogger(), port: 0, host: '127.0.0.1' });
     await expect(started).rejects.toBeInstanceOf(ConfigError);
     await expect(started).rejects.toThrow(/SLACK_BOT_TOKEN: Slack rejected the token \(invalid_auth\)/);
   });
@@ -31,21 +32,21 @@ describe('starting the Slack adapter', () => {
   it('refuses an app-level token Slack rejects in Socket Mode, naming the variable', async () => {
     slack = await startFakeSlack({ socketMode: true, botToken: BOT_TOKEN, appToken: APP_TOKEN });
     const env = parseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-wrong', SLACK_API_URL: slack.apiUrl });
-    const started = startSlackAdapter({ bot, env, logger: silentLogger(), clientOptions: { retryConfig: { retries: 0 } } });
+    const started = startSlackAdapter({ runner, env, logger: silentLogger(), clientOptions: { retryConfig: { retries: 0 } } });
     await expect(started).rejects.toThrow(/SLACK_APP_TOKEN: Slack rejected the app-level token \(invalid_auth\)/);
   });
 
   it('says which port is taken when it cannot listen', async () => {
     h = await startHarness();
     const env = parseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: h.slack.apiUrl });
-    const started = startSlackAdapter({ bot, env, logger: silentLogger(), port: h.adapter.port!, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
+    const started = startSlackAdapter({ runner, env, logger: silentLogger(), port: h.adapter.port!, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
     await expect(started).rejects.toThrow(/^PORT: cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\)/);
   });
 
   it('gives up quickly, with a message, when Slack cannot be reached', async () => {
     const env = parseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
     const t0 = performance.now();
-    await expect(startSlackAdapter({ bot, env, logger: silentLogger(), port: 0, host: '127.0.0.1' })).rejects.toBeInstanceOf(SlackStartError);
+    await expect(startSlackAdapter({ runner, env, logger: silentLogger(), port: 0, host: '127.0.0.1' })).rejects.toBeInstanceOf(SlackStartError);
     expect(performance.now() - t0).toBeLessThan(10_000);
   });
 
@@ -82,7 +83,7 @@ describe('starting the Slack adapter', () => {
         return { conversationKey: m.conversationKey, userId: m.userId, platform: 'slack', intent: null, confidence: 1, flow: null, step: null, replies: [{ text: 'slow answer', buttons: [], citations: [] }], citations: [], handoff: false, duplicate: false, redactions: [] };
       },
     };
-    const adapter = await startSlackAdapter({ bot: slowBot, env, logger: silentLogger(), port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
+    const adapter = await startSlackAdapter({ runner: createConversationRunner({ pipeline: slowBot }), env, logger: silentLogger(), port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
     try {
       slack.deliverTo({ url: `http://127.0.0.1:${adapter.port}/slack/events`, signingSecret: 'secret' });
       const t0 = performance.now();
@@ -106,7 +107,7 @@ describe('starting the Slack adapter', () => {
         return { conversationKey: m.conversationKey, userId: m.userId, platform: 'slack', intent: null, confidence: 1, flow: null, step: null, replies: [{ text: 'last words', buttons: [], citations: [] }], citations: [], handoff: false, duplicate: false, redactions: [] };
       },
     };
-    const adapter = await startSlackAdapter({ bot: slowBot, env, logger: silentLogger(), port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
+    const adapter = await startSlackAdapter({ runner: createConversationRunner({ pipeline: slowBot }), env, logger: silentLogger(), port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
     slack.deliverTo({ url: `http://127.0.0.1:${adapter.port}/slack/events`, signingSecret: 'secret' });
     await slack.sendEvent(dmMessage({ text: 'hi', user: SLACK_IDS.alice }));
     await adapter.stop();
@@ -117,7 +118,7 @@ describe('starting the Slack adapter', () => {
     slack = await startFakeSlack({ socketMode: true, botToken: BOT_TOKEN });
     const env = parseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.apiUrl });
     const adapter = await startSlackAdapter({
-      bot: { handle: async (m) => ({ conversationKey: m.conversationKey, userId: m.userId, platform: 'slack', intent: null, confidence: 1, flow: null, step: null, replies: [{ text: 'pong', buttons: [], citations: [] }], citations: [], handoff: false, duplicate: false, redactions: [] }) },
+      runner: createConversationRunner({ pipeline: { handle: async (m) => ({ conversationKey: m.conversationKey, userId: m.userId, platform: 'slack', intent: null, confidence: 1, flow: null, step: null, replies: [{ text: 'pong', buttons: [], citations: [] }], citations: [], handoff: false, duplicate: false, redactions: [] }) } }),
       env,
       logger: silentLogger(),
       clientOptions: { retryConfig: { retries: 0 } },

@@ -1,0 +1,19 @@
+import type { Client } from 'discord.js';
+import type { ConversationRunner } from '../../../core/conversation-runner.js';
+import type { Logger } from '../../../core/logger.js';
+import type { ButtonCodec } from '../custom-id.js';
+import type { DiscordOutbox } from '../deliver.js';
+
+/** What every Discord listener gets: the client, the core's runner, and where to post. */
+export interface DiscordListenerContext {
+  client: Client;
+  runner: ConversationRunner;
+  outbox: DiscordOutbox;
+  codec: ButtonCodec;
+  logger: Logger;
+  /** Channel ids where mentions are answered; empty = all. */
+  supportChannels: readonly string[];
+  supportRole?: string;
+  /** The bot's own user id ('' before login). */
+  botId(): string;
+}

@@ -1,0 +1,195 @@
+/**
+ * The Slack adapter: `supportbot serve` starts it when SLACK_BOT_TOKEN is set. HTTP mode (Events
+ * API and interactivity on POST /slack/events, verified with the signing secret) or Socket Mode
+ * when SLACK_APP_TOKEN is set. Transport only: listeners turn Slack events into IncomingMessage
+ * and hand them to the ConversationRunner with a delivery that posts Block Kit.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, SocketModeReceiver } from '@slack/bolt';
+import type { Env } from '../../config/env.js';
+import { trackAdapterStatus, type Adapter } from '../../core/adapter.js';
+import type { ConversationRunner } from '../../core/conversation-runner.js';
+import { createErrorBoundary, type AdapterErrorHandler } from '../../core/error-boundary.js';
+import { ConfigError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import type { ConversationStore } from '../../core/ports.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { createSlackOutbox } from './deliver.js';
+import { errorText, slackErrorCode, SlackStartError } from './errors.js';
+import { whoAmI, type SlackClientOptions, type SlackIdentity } from './identity.js';
+import { listenToMentions } from './listeners/app-mention.js';
+import { listenToButtons } from './listeners/button.js';
+import type { SlackListenerContext } from './listeners/context.js';
+import { listenToMessages } from './listeners/message.js';
+import { listenToSlashCommand } from './listeners/slash-command.js';
+import { createReceiver, type SlackTransport } from './receiver.js';
+import { memoryThreadMemory, storeThreadMemory } from './thread-memory.js';
+
+export interface SlackAdapterOptions {
+  runner: ConversationRunner;
+  env: Env;
+  logger: Logger;
+  /** The conversation store: a thread is the bot's when it has a record there. Without it, this process remembers. */
+  store?: Pick<ConversationStore, 'get'>;
+  /** Extra Web API client options, e.g. `{ retryConfig: { retries: 0 } }` in tests. Production keeps Bolt's defaults. */
+  clientOptions?: SlackClientOptions;
+  /** HTTP mode: where to listen (default: PORT and HOST from the environment). */
+  port?: number;
+  host?: string;
+  /** Socket Mode: ping interval base in ms (Bolt's default 5000); also the reconnect back-off unit. */
+  socketPingTimeoutMs?: number;
+  now?: () => number;
+}
+
+export interface SlackAdapter extends Adapter {
+  readonly mode: 'http' | 'socket';
+  /** HTTP mode, once started: the port actually listened on (useful with PORT=0). */
+  readonly port: number | undefined;
+  /** Once started: who the bot is in the workspace. */
+  readonly identity: SlackIdentity | undefined;
+  /** Resolves when every event handler that has started has finished. */
+  idle(): Promise<void>;
+  /** The adapter's one error boundary (grammY's bot.catch): replaces the default handler, which logs. */
+  catch(handler: AdapterErrorHandler): void;
+}
+
+/** How long a stop waits for turns in progress to finish posting their replies. */
+const STOP_DRAIN_MS = 10_000;
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { env, runner } = options;
+  const logger = options.logger.child({ adapter: 'slack' });
+  const token = env.SLACK_BOT_TOKEN;
+  if (!token) throw new ConfigError('SLACK_BOT_TOKEN', 'is required for the Slack adapter');
+  const transport: SlackTransport = env.SLACK_APP_TOKEN
+    ? { mode: 'socket', appToken: env.SLACK_APP_TOKEN, ...(options.socketPingTimeoutMs ? { pingTimeoutMs: options.socketPingTimeoutMs } : {}) }
+    : { mode: 'http', signingSecret: requireSecret(env) };
+  const clientOptions: SlackClientOptions = { ...(env.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(env.SLACK_API_URL) } : {}), ...options.clientOptions };
+  const status = trackAdapterStatus('slack', runner.events);
+  const boundary = createErrorBoundary('slack', logger, runner.events);
+  let identity: SlackIdentity | undefined;
+  let port: number | undefined;
+  let app: App | undefined;
+  let receiver: ReturnType<typeof createReceiver> | undefined;
+  let stopping: Promise<void> | undefined;
+
+  async function listen(started: App): Promise<void> {
+    if (transport.mode === 'http') {
+      const host = options.host ?? env.HOST;
+      const wanted = options.port ?? env.PORT;
+      let server: Server;
+      try {
+        server = (await started.start({ port: wanted, ...(host ? { host } : {}) })) as Server;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'EADDRINUSE' || code === 'EACCES') throw new ConfigError('PORT', `cannot listen on ${host ?? ''}:${wanted} (${code}); pick another port`);
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ConfigError('HOST', `cannot listen on ${host ?? ''} (${code})`);
+        throw new SlackStartError(`could not start the HTTP server: ${errorText(error)}`, { cause: error });
+      }
+      port = (server.address() as AddressInfo).port;
+      logger.info({ port, host: host ?? 'all interfaces', path: '/slack/events', bot: identity?.botUserId, team: identity?.teamId }, 'slack adapter listening (HTTP mode)');
+      return;
+    }
+    const socket = receiver instanceof SocketModeReceiver ? receiver.client : undefined;
+    try {
+      await started.start();
+    } catch (error) {
+      await socket?.disconnect().catch(() => undefined);
+      const code = slackErrorCode(error);
+      if (code === 'invalid_auth' || code === 'not_authed' || code === 'not_allowed_token_type') {
+        throw new ConfigError('SLACK_APP_TOKEN', `Slack rejected the app-level token (${code}); it must be an xapp- token with the connections:write scope, and Socket Mode must be on`);
+      }
+      throw new SlackStartError(`could not connect to Slack in Socket Mode: ${errorText(error)}`, { cause: error });
+    }
+    socket?.on('reconnecting', () => status.set('reconnecting'));
+    socket?.on('connected', () => status.set('ready'));
+    logger.info({ bot: identity?.botUserId, team: identity?.teamId }, 'slack adapter connected (Socket Mode)');
+  }
+
+  return {
+    name: 'slack',
+    mode: transport.mode,
+    get port() {
+      return port;
+    },
+    get identity() {
+      return identity;
+    },
+    status: () => status.get(),
+    catch: (handler) => boundary.catch(handler),
+    idle: () => boundary.idle(),
+    async start() {
+      status.set('starting');
+      try {
+        identity = await whoAmI(token, clientOptions, logger);
+        receiver = createReceiver(transport, logger, clientOptions);
+        const boltLogger = createBoltLogger(logger);
+        app = new App({ token, botUserId: identity.botUserId, ...(identity.botId ? { botId: identity.botId } : {}), receiver, logger: boltLogger, clientOptions });
+        const ctx: SlackListenerContext = {
+          app,
+          runner,
+          outbox: createSlackOutbox({
+            client: app.client,
+            logger,
+            ...(env.SLACK_HANDOFF_CHANNEL ? { handoffChannel: env.SLACK_HANDOFF_CHANNEL } : {}),
+            ...(identity.workspaceUrl ? { workspaceUrl: identity.workspaceUrl } : {}),
+          }),
+          boundary,
+          identity,
+          threads: options.store ? storeThreadMemory(options.store) : memoryThreadMemory(),
+          logger,
+          slashCommand: env.SLACK_SLASH_COMMAND,
+          now: options.now ?? Date.now,
+        };
+        listenToMessages(ctx);
+        listenToMentions(ctx);
+        listenToButtons(ctx);
+        listenToSlashCommand(ctx);
+        app.error(async (error) => boundary.report('bolt', error));
+        await listen(app);
+      } catch (error) {
+        status.set('failed', error instanceof Error ? error.message : String(error));
+        throw error;
+      }
+      status.set('ready');
+    },
+    stop() {
+      stopping ??= (async () => {
+        try {
+          // Socket Mode: app.stop() does not wait for the WebSocket to close; disconnect() does.
+          if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();
+          else await app?.stop();
+        } catch (error) {
+          logger.warn({ err: errorText(error) }, 'slack adapter stop');
+        }
+        await withTimeout(boundary.idle(), STOP_DRAIN_MS);
+        status.set('stopped');
+        logger.info('slack adapter stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Creates and starts the adapter; rejects with ConfigError or SlackStartError when it cannot. */
+export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter & { identity: SlackIdentity }> {
+  const adapter = createSlackAdapter(options);
+  await adapter.start();
+  return adapter as SlackAdapter & { identity: SlackIdentity };
+}
+
+function requireSecret(env: Env): string {
+  if (!env.SLACK_SIGNING_SECRET) throw new ConfigError('SLACK_SIGNING_SECRET', 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  return env.SLACK_SIGNING_SECRET;
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+async function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}

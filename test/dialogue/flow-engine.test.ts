@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { Effect } from '../../src/core/ports.js';
+import { FlowEngine } from '../../src/dialogue/flow-engine.js';
+import { flowSchema, type FlowDefinition, type FlowInput } from '../../src/dialogue/flow-schema.js';
+
+/** A small flow that uses every mechanism: sections, skip, guards, actions, back, switch, end, handoff. */
+const FLOW: FlowInput = {
+  id: 'fix_card',
+  title: 'fixing your card',
+  label: 'Fix my card',
+  start: 'which_card',
+  steps: {
+    which_card: {
+      say: "Let's fix your card.",
+      sections: ['cards#accepted'],
+      ask: 'Which card?',
+      skip: [{ to: 'try_fix', guard: { name: 'slot_set', arg: 'cardNetwork' } }],
+      options: [
+        { value: 'visa', label: 'Visa', match: { cardNetwork: ['visa'] }, then: [{ to: 'try_fix' }] },
+        { value: 'other', label: 'Another card', then: [{ to: 'flow:other_cards' }] },
+      ],
+    },
+    try_fix: {
+      title: 'tried a fix',
+      ask: 'Did that work?',
+      onEnter: [{ name: 'mark_tried', arg: 'fix' }],
+      options: [
+        { value: 'yes', label: 'Yes', then: [{ to: 'fixed' }] },
+        { value: 'no', label: 'No', then: [{ to: 'decide' }] },
+      ],
+    },
+    decide: {
+      always: [
+        { to: '@handoff', guard: { name: 'tried_at_least', arg: '2' } },
+        { to: 'try_again', actions: [{ name: 'set_slot', arg: 'second=yes' }] },
+      ],
+    },
+    try_again: {
+      title: 'tried again',
+      ask: 'And now?',
+      onEnter: [{ name: 'mark_tried', arg: 'again' }],
+      options: [
+        { value: 'yes', label: 'Yes', then: [{ to: '@end' }] },
+        { value: 'no', label: 'No', then: [{ to: 'decide' }] },
+      ],
+    },
+    fixed: { say: 'Great!', end: 'done' },
+  },
+};
+
+const LOOP: FlowInput = { id: 'loop', title: 'a loop', label: 'Loop', start: 'a', steps: { a: { always: [{ to: 'b' }] }, b: { always: [{ to: 'a' }] } } };
+
+const engine = new FlowEngine(new Map<string, FlowDefinition>([FLOW, LOOP].map((f) => [f.id, flowSchema.parse(f)])));
+const option = (step: string, value: string) => {
+  const found = flowSchema.parse(FLOW).steps[step]?.options?.find((o) => o.value === value);
+  if (!found) throw new Error(`no option ${value} in ${step}`);
+  return found;
+};
+const texts = (effects: Effect[]) => effects.map((e) => (e.type === 'say' ? e.text : e.type === 'say_section' ? `[${e.section}]${e.intro ? ` ${e.intro}` : ''}` : e.type));
+
+describe('the flow engine', () => {
+  it('starts at the first step: its words with the first section, then the question with buttons', () => {
+    const started = engine.start('fix_card');
+    expect(started.frame).toMatchObject({ flow: 'fix_card', step: 'which_card', history: [], tried: [] });
+    expect(texts(started.effects)).toEqual(["[cards#accepted] Let's fix your card.", 'Which card?']);
+    const question = started.effects.at(-1);
+    expect(question?.type === 'say' && question.buttons?.map((b) => b.value)).toEqual(['answer:visa', 'answer:other', 'nav:human']);
+  });
+
+  it('skips a question the first message already answered, and keeps that out of "back"', () => {
+    const started = engine.start('fix_card', { cardNetwork: 'visa' });
+    expect(started.frame).toMatchObject({ step: 'try_fix', slots: { cardNetwork: 'visa' }, history: [], tried: ['fix'] });
+    expect(engine.back(started.frame!)).toBeUndefined();
+  });
+
+  it('takes an option: fills its slot, records the answer, runs onEnter, and offers Back', () => {
+    const frame = engine.start('fix_card').frame!;
+    const next = engine.choose(frame, option('which_card', 'visa'));
+    expect(next.frame).toMatchObject({ step: 'try_fix', history: ['which_card'], tried: ['fix'], done: ['tried a fix'] });
+    expect(next.frame?.slots).toMatchObject({ cardNetwork: 'visa', answer_which_card: 'visa' });
+    const question = next.effects.at(-1);
+    expect(question?.type === 'say' && question.buttons?.map((b) => b.label)).toEqual(['Yes', 'No', 'Back', 'Talk to a person']);
+  });
+
+  it('follows guarded decision steps: another try first, a person once two fixes were tried', () => {
+    const atFix = engine.choose(engine.start('fix_card').frame!, option('which_card', 'visa')).frame!;
+    const again = engine.choose(atFix, option('try_fix', 'no'));
+    expect(again.frame).toMatchObject({ step: 'try_again', tried: ['fix', 'again'] });
+    expect(again.frame?.slots['second']).toBe('yes');
+    const handoff = engine.choose(again.frame!, option('try_again', 'no'));
+    expect(handoff.frame).toBeNull();
+    expect(handoff.exit).toMatchObject({ kind: 'handoff', frame: { step: 'decide' } });
+  });
+
+  it('ends a flow on a done step or @end, and hands over to another flow on flow:<id>', () => {
+    const atFix = engine.choose(engine.start('fix_card').frame!, option('which_card', 'visa')).frame!;
+    const done = engine.choose(atFix, option('try_fix', 'yes'));
+    expect(done).toMatchObject({ frame: null, exit: { kind: 'done', flow: 'fix_card' } });
+    expect(texts(done.effects)).toEqual(['Great!']);
+    const switched = engine.choose(engine.start('fix_card').frame!, option('which_card', 'other'));
+    expect(switched.exit).toMatchObject({ kind: 'switch', flow: 'other_cards' });
+  });
+
+  it('goes back to the previous question and asks it again, even one it could skip', () => {
+    const atFix = engine.choose(engine.start('fix_card').frame!, option('which_card', 'visa')).frame!;
+    const back = engine.back(atFix);
+    expect(back?.frame).toMatchObject({ step: 'which_card', history: [] });
+  });
+
+  it('renders a step again in full, or only its question for a reprompt', () => {
+    const frame = engine.start('fix_card').frame!;
+    expect(texts(engine.render(frame, 'full', 'Welcome back.'))).toEqual(['Welcome back.', "[cards#accepted] Let's fix your card.", 'Which card?']);
+    expect(texts(engine.render(frame, 'question', 'Sorry, I did not get that.'))).toEqual(['Sorry, I did not get that. Which card?']);
+  });
+
+  it('refuses a flow that loops without asking anything, and an unknown flow', () => {
+    expect(() => engine.start('loop')).toThrow(/loops without asking anything/);
+    expect(() => engine.start('nope')).toThrow(/unknown flow "nope"/);
+  });
+});
