@@ -15,6 +15,8 @@ export interface TerminalAdapterOptions {
   runner: ConversationRunner;
   /** The person's id; the conversation is `cli:<user>`, so a saved one continues. */
   user: string;
+  /** Whether the store keeps conversations (not `--store memory`): only then does goodbye say so. */
+  persistent?: boolean;
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
   output?: NodeJS.WriteStream;
 }
@@ -62,7 +64,8 @@ export function createTerminalAdapter(options: TerminalAdapterOptions): Terminal
       });
       prompt();
     }
-    output.write(`${style.dim('Bye! Your conversation is saved; run chat again to continue.')}\n`);
+    const saved = options.persistent ?? true;
+    output.write(`${style.dim(saved ? 'Bye! Your conversation is saved; run chat again to continue.' : 'Bye!')}\n`);
   }
 
   return {

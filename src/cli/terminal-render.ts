@@ -22,24 +22,42 @@ export function wrapText(text: string, width: number): string {
   return out.join(`\n${INDENT}`);
 }
 
-/** Renders a turn for a person at a terminal: text, numbered choices, a small source line. */
+/**
+ * The knowledge base writes Markdown: `**bold**`, `*emphasis*` and `- ` lists. A terminal shows
+ * them as bold text and bullets instead of asterisks and dashes.
+ */
+export function renderMarkdown(text: string, style: Style): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/^(\s*)[-*] /, '$1• '))
+    .join('\n')
+    .replace(/\*\*([^*\n]+)\*\*/g, (_, inner: string) => style.bold(inner))
+    .replace(/(^|[^*\w])\*([^*\n]+)\*(?!\w)/g, (_, before: string, inner: string) => `${before}${style.bold(inner)}`)
+    .replace(/`([^`\n]+)`/g, '$1');
+}
+
 /** What the terminal shows of a turn. */
 export type ShownTurn = Pick<TurnResult, 'replies' | 'citations' | 'handoff'>;
 
+/**
+ * Renders a turn for a person at a terminal: text, numbered choices, a small line naming the
+ * sources by their titles. Nobody from the support team watches a terminal, so there is no
+ * "handed over" marker: the reply itself says who to reach.
+ */
 export function renderTurn(result: ShownTurn, style: Style, width = Number.POSITIVE_INFINITY): string {
   const lines: string[] = [];
   let n = 0;
   for (const reply of result.replies) {
-    lines.push(`${style.cyan(style.bold('bot ›'))} ${wrapText(reply.text, width)}`);
+    lines.push(`${style.cyan(style.bold('bot ›'))} ${wrapText(renderMarkdown(reply.text, style), width)}`);
     for (const button of reply.buttons) {
       n += 1;
       lines.push(`      ${style.yellow(`${n})`)} ${button.label}`);
     }
   }
   if (result.citations.length > 0) {
-    lines.push(style.dim(`${INDENT}${wrapText(`Source: ${result.citations.map((c) => `${c.title} (${c.section})`).join('; ')}`, width)}`));
+    const titles = [...new Set(result.citations.map((c) => c.title))];
+    lines.push(style.dim(`${INDENT}${wrapText(`${titles.length === 1 ? 'Source' : 'Sources'}: ${titles.join('; ')}`, width)}`));
   }
-  if (result.handoff) lines.push(style.green('      [handed over to a person]'));
   return lines.join('\n');
 }
 

@@ -18,7 +18,7 @@ function scriptedCore(seen: IncomingMessage[]): TurnPipeline {
   };
 }
 
-async function converse(lines: string[]): Promise<{ seen: IncomingMessage[]; printed: string; states: string[] }> {
+async function converse(lines: string[], persistent?: boolean): Promise<{ seen: IncomingMessage[]; printed: string; states: string[] }> {
   const seen: IncomingMessage[] = [];
   const runner = createConversationRunner({ pipeline: scriptedCore(seen) });
   const states: string[] = [];
@@ -27,7 +27,7 @@ async function converse(lines: string[]): Promise<{ seen: IncomingMessage[]; pri
   const output = new PassThrough() as PassThrough & NodeJS.WriteStream;
   let printed = '';
   output.on('data', (c: Buffer) => (printed += c.toString()));
-  const terminal = createTerminalAdapter({ runner, user: 'ana', input, output });
+  const terminal = createTerminalAdapter({ runner, user: 'ana', input, output, ...(persistent === undefined ? {} : { persistent }) });
   await terminal.start();
   input.end(lines.map((l) => `${l}\n`).join(''));
   await terminal.finished;
@@ -50,5 +50,12 @@ describe('the terminal adapter', () => {
     expect(seen.map((m) => m.text)).toEqual(['hello']);
     expect(printed).toContain('Bye!');
     expect(states).toEqual(['starting', 'ready', 'stopped']);
+  });
+
+  it('says the conversation is saved only when the store keeps it', async () => {
+    expect((await converse(['hi'])).printed).toContain('Your conversation is saved');
+    const memory = await converse(['hi'], false);
+    expect(memory.printed).toContain('Bye!');
+    expect(memory.printed).not.toContain('saved');
   });
 });

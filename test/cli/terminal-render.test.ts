@@ -24,11 +24,23 @@ const result: TurnResult = {
 const tty = { isTTY: true } as NodeJS.WriteStream;
 
 describe('the terminal chat', () => {
-  it('shows buttons as numbered choices and a small source line', () => {
+  it('shows buttons as numbered choices and a small source line naming the section by its title only', () => {
     const text = renderTurn(result, createStyle({ isTTY: false } as NodeJS.WriteStream, {}));
-    expect(text).toBe(
-      ['bot › Which card do you have?', '      1) Visa', '      2) Mastercard', '      Source: Accepted cards (link-card#networks)'].join('\n'),
-    );
+    expect(text).toBe(['bot › Which card do you have?', '      1) Visa', '      2) Mastercard', '      Source: Accepted cards'].join('\n'));
+  });
+
+  it('renders the knowledge base\'s Markdown: bold text and bullets, not asterisks and dashes', () => {
+    const plain = createStyle({ isTTY: false } as NodeJS.WriteStream, {});
+    const text = renderTurn({ ...result, replies: [{ text: 'Three parties:\n\n- **Alibaba**: orders\n- *Alipay*: cards', buttons: [], citations: [] }] }, plain);
+    expect(text).toContain('• Alibaba: orders');
+    expect(text).toContain('• Alipay: cards');
+    expect(text).not.toContain('*');
+    expect(renderTurn({ ...result, replies: [{ text: '**Alibaba**', buttons: [], citations: [] }] }, createStyle(tty, {}))).toContain('\x1b[1mAlibaba\x1b[22m');
+  });
+
+  it('never marks a turn as handed over: nobody from the team watches a terminal', () => {
+    const text = renderTurn({ ...result, handoff: true }, createStyle({ isTTY: false } as NodeJS.WriteStream, {}));
+    expect(text).not.toContain('handed over');
   });
 
   it('uses colour on a TTY but never with NO_COLOR', () => {

@@ -12,7 +12,7 @@ const dot = (a: ReturnType<typeof vectorize>, b: ReturnType<typeof vectorize>) =
 };
 
 describe('the tf-idf vectorizer', () => {
-  const vocabulary = fitVocabulary(TEXTS, features, { charMinDf: 1 });
+  const vocabulary = fitVocabulary(TEXTS, features, { charMinDf: 1, ngramMinDf: 1 });
 
   it('gives rarer features a higher idf than features in every utterance', () => {
     const keys = vocabularyKeys(vocabulary);
@@ -44,7 +44,7 @@ describe('the tf-idf vectorizer', () => {
   });
 
   it('drops character n-grams rarer than the minimum document frequency, never words', () => {
-    const strict = fitVocabulary(TEXTS, features, { charMinDf: 2 });
+    const strict = fitVocabulary(TEXTS, features, { charMinDf: 2, ngramMinDf: 1 });
     expect(strict.chars.size).toBeLessThan(vocabulary.chars.size);
     expect(strict.words.size).toBe(vocabulary.words.size);
   });

@@ -39,7 +39,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
   });
   try {
     if (options.json) await runJsonProtocol(bot);
-    else await runTerminalChat(bot, options.user ?? safeUsername());
+    else await runTerminalChat(bot, options.user ?? safeUsername(), options.store !== 'memory');
   } finally {
     await bot.close();
   }
@@ -82,9 +82,9 @@ export async function runJsonProtocol(
   }
 }
 
-async function runTerminalChat(bot: Supportbot, user: string): Promise<void> {
+async function runTerminalChat(bot: Supportbot, user: string, persistent: boolean): Promise<void> {
   const runner = createConversationRunner({ pipeline: bot, logger: bot.parts.logger });
-  const terminal = createTerminalAdapter({ runner, user });
+  const terminal = createTerminalAdapter({ runner, user, persistent });
   await terminal.start();
   await terminal.finished;
   await terminal.stop();
