@@ -70,8 +70,14 @@ export const paymentDeclinedFlow: FlowInput = {
           value: 'funds',
           label: 'Not enough funds or a limit',
           synonyms: ['insufficient', 'not enough', 'funds', 'balance', 'limit', 'exceeds', 'exceeded', 'over the limit', 'credit limit', 'maximum', 'too much'],
-          match: { errorKind: ['insufficient_funds', 'limit'], facts: ['error.insufficient_funds', 'error.limit_exceeded'] },
-          then: [{ to: 'fix_limit', guard: { name: 'fact', arg: 'error.limit_exceeded' } }, { to: 'fix_limit', guard: { name: 'slot_is', arg: 'errorKind=limit' } }, { to: 'fix_funds' }],
+          // "I have the money, it's a big order": with the funds ruled out, a limit is the next suspect.
+          match: { errorKind: ['insufficient_funds', 'limit'], facts: ['error.insufficient_funds', 'error.limit_exceeded', '!error.insufficient_funds'] },
+          then: [
+            { to: 'fix_limit', guard: { name: 'fact', arg: 'error.limit_exceeded' } },
+            { to: 'fix_limit', guard: { name: 'slot_is', arg: 'errorKind=limit' } },
+            { to: 'fix_limit', guard: { name: 'fact', arg: '!error.insufficient_funds' } },
+            { to: 'fix_funds' },
+          ],
         },
         {
           value: 'flagged',
