@@ -56,7 +56,7 @@ export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
   clauses: true,
   domainEvidence: true,
   followUp: DEFAULT_FOLLOW_UP_WEIGHTS,
-  contextStrength: 14,
+  contextStrength: 8,
   minClauseWords: 3,
   anchoredMin: 0.05,
   factsMin: 0.2,
@@ -64,7 +64,7 @@ export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
   focusBelow: 0.5,
   statusWords: 5,
   inFlow: 0.8,
-  switchAbove: 0.95,
+  switchAbove: 0.85,
 };
 
 const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
