@@ -101,7 +101,11 @@ export class FlowEngine {
   /** The option of this step that the known facts answer, if any (first declared wins). */
   answeredByFacts(step: FlowStep, facts: readonly string[]): FlowOption | undefined {
     if (facts.length === 0) return undefined;
-    return (step.options ?? []).find((o) => o.match?.facts?.some((key) => facts.includes(key)));
+    const options = step.options ?? [];
+    return (
+      options.find((o) => o.match?.facts?.some((key) => facts.includes(key))) ??
+      options.find((o) => o.match?.implies?.some((key) => facts.includes(key)))
+    );
   }
 
   /** Goes back to the previous question, or stays when there is none. */
@@ -203,13 +207,15 @@ export class FlowEngine {
     // A question whose answer is already known is skipped, and leaves no trace in "back". The
     // flow's opening line is still said, so the person knows what we are doing ("Let's link your card").
     if (allowSkip && step.options) {
-      const opening: Effect[] = first && step.say ? [{ type: 'say', text: step.say }] : [];
+      const intro = flow.intro ?? step.say;
+      const opening: Effect[] = first && intro ? [{ type: 'say', text: intro }] : [];
       const skip = step.skip?.find((t) => this.pass(here, t));
       if (skip) return this.follow(here, [skip], [...effects, ...opening], hops, false);
       const unused = here.facts.filter((key) => !here.used.includes(key));
       const known = this.answeredByFacts(step, unused);
       if (known) {
-        // One statement answers one question: "the code never came" skips "did the code arrive?", not the tips after it.
+        // One statement answers one question: "the code never came" skips "did the code arrive?", not
+        // the tips after it. What it only implies ("so the app is installed") leaves it unspent.
         const used = [...here.used, ...unused.filter((key) => known.match?.facts?.includes(key))];
         const answered = { ...here, used, slots: { ...here.slots, [`answer_${stepId}`]: known.value } };
         return this.follow(answered, known.then, [...effects, ...opening], hops, false);

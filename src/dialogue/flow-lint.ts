@@ -1,6 +1,6 @@
 /**
  * Checks a support team's flow edits can not strand anyone: every step reachable, every step can
- * reach an end, every knowledge section a flow names exists. Used by the tests and `supportbot flows --check`.
+ * reach an end, every knowledge section and fact a flow names exists. Used by the tests and `supportbot flows --check`.
  */
 import type { KnowledgeBase } from '../core/ports.js';
 import type { FlowDefinition, FlowStep, Transition } from './flow-schema.js';
@@ -60,7 +60,32 @@ export function sectionReferences(flows: Iterable<FlowDefinition>, extra: string
   return refs;
 }
 
-export function lintFlows(flows: ReadonlyMap<string, FlowDefinition>, knowledge?: KnowledgeBase, extraSections: string[] = []): string[] {
+/** Every fact key a flow names (options, fact rules, guards, owns), with where: a misspelt one would never match. */
+export function factReferences(flows: Iterable<FlowDefinition>): Map<string, string[]> {
+  const refs = new Map<string, string[]>();
+  const add = (key: string, where: string) => {
+    const name = key.replace(/^!/, '');
+    refs.set(name, [...(refs.get(name) ?? []), where]);
+  };
+  for (const flow of flows) {
+    for (const key of flow.owns ?? []) add(key, `${flow.id} owns`);
+    for (const rule of flow.onFacts ?? []) add(rule.fact, `${flow.id} onFacts`);
+    for (const [id, step] of Object.entries(flow.steps)) {
+      for (const o of step.options ?? []) for (const key of [...(o.match?.facts ?? []), ...(o.match?.implies ?? [])]) add(key, `${flow.id}.${id}`);
+      for (const t of transitionsOf(step)) {
+        for (const g of [...(t.guard ? [t.guard] : []), ...(t.guards ?? [])]) if ((g.name === 'fact' || g.name === 'no_fact') && g.arg) add(g.arg, `${flow.id}.${id}`);
+      }
+    }
+  }
+  return refs;
+}
+
+export function lintFlows(
+  flows: ReadonlyMap<string, FlowDefinition>,
+  knowledge?: KnowledgeBase,
+  extraSections: string[] = [],
+  knownFacts?: ReadonlySet<string>,
+): string[] {
   const problems: string[] = [];
   for (const flow of flows.values()) {
     const reachable = reachableSteps(flow);
@@ -70,6 +95,11 @@ export function lintFlows(flows: ReadonlyMap<string, FlowDefinition>, knowledge?
       for (const offer of step.offer ?? []) {
         if (offer.value.startsWith('flow:') && !flows.has(offer.value.slice(5))) problems.push(`${flow.id}.${id}: offers unknown flow "${offer.value}"`);
       }
+    }
+  }
+  if (knownFacts) {
+    for (const [fact, where] of factReferences(flows.values())) {
+      if (!knownFacts.has(fact)) problems.push(`unknown fact "${fact}" (named in ${[...new Set(where)].join(', ')})`);
     }
   }
   if (knowledge) {

@@ -49,6 +49,12 @@ export const optionMatchSchema = z.object({
    * already known is not asked.
    */
   facts: z.array(factKeySchema).optional(),
+  /**
+   * Facts that settle this question without being its answer: "the code never came" means the app
+   * is installed, yet the fact still answers the later "did the code arrive?". They pick the
+   * option when known, and stay unspent for the question they really answer.
+   */
+  implies: z.array(factKeySchema).optional(),
   /** What the person says about how it went that picks this option ("did that fix it?" → solved). */
   status: z.array(z.enum(STATUSES)).optional(),
 });
@@ -104,6 +110,11 @@ export const flowSchema = z.object({
   /** A button label that starts the flow. */
   label: z.string().min(1).max(60),
   start: idSchema,
+  /**
+   * Said when what the person already told us skips the first question (default: that step's
+   * `say`), so the opening fits: "Let's set up your account", not "First, the app:".
+   */
+  intro: z.string().optional(),
   steps: z.record(idSchema, stepSchema),
   /** Run whenever the person states a fact: e.g. "I have the money" marks the funds cause as tried. */
   onFacts: z.array(z.object({ fact: factKeySchema, actions: z.array(actionRefSchema).min(1) })).optional(),

@@ -50,7 +50,41 @@ const FLOW: FlowInput = {
 
 const LOOP: FlowInput = { id: 'loop', title: 'a loop', label: 'Loop', start: 'a', steps: { a: { always: [{ to: 'b' }] }, b: { always: [{ to: 'a' }] } } };
 
-const engine = new FlowEngine(new Map<string, FlowDefinition>([FLOW, LOOP].map((f) => [f.id, flowSchema.parse(f)])));
+/** "The code never came": it implies the app is there, and answers the question about the code. */
+const CODE: FlowInput = {
+  id: 'sign_up',
+  title: 'signing up',
+  label: 'Sign up',
+  start: 'app',
+  intro: "Let's get you signed up.",
+  steps: {
+    app: {
+      say: 'First, the app:',
+      ask: 'Do you have the app?',
+      options: [
+        { value: 'yes', label: 'Yes', match: { implies: ['setup.sms_code_missing'] }, then: [{ to: 'code' }] },
+        { value: 'no', label: 'No', then: [{ to: 'done' }] },
+      ],
+    },
+    code: {
+      ask: 'Did the code arrive?',
+      options: [
+        { value: 'yes', label: 'Yes', then: [{ to: 'done' }] },
+        { value: 'no', label: 'No', match: { facts: ['setup.sms_code_missing'] }, then: [{ to: 'no_code' }] },
+      ],
+    },
+    no_code: {
+      ask: 'Still nothing?',
+      options: [
+        { value: 'still', label: 'Still nothing', match: { facts: ['setup.sms_code_missing'] }, then: [{ to: 'done' }] },
+        { value: 'ok', label: 'It came', then: [{ to: 'done' }] },
+      ],
+    },
+    done: { say: 'Done.', end: 'done' },
+  },
+};
+
+const engine = new FlowEngine(new Map<string, FlowDefinition>([FLOW, LOOP, CODE].map((f) => [f.id, flowSchema.parse(f)])));
 const option = (step: string, value: string) => {
   const found = flowSchema.parse(FLOW).steps[step]?.options?.find((o) => o.value === value);
   if (!found) throw new Error(`no option ${value} in ${step}`);
@@ -111,6 +145,13 @@ describe('the flow engine', () => {
     const frame = engine.start('fix_card').frame!;
     expect(texts(engine.render(frame, 'full', 'Welcome back.'))).toEqual(['Welcome back.', "[cards#accepted] Let's fix your card.", 'Which card?']);
     expect(texts(engine.render(frame, 'question', 'Sorry, I did not get that.'))).toEqual(['Sorry, I did not get that. Which card?']);
+  });
+
+  it('lets a fact that only implies an answer skip that question and still answer the one it is about, once', () => {
+    const started = engine.start('sign_up', {}, ['setup.sms_code_missing']);
+    expect(started.frame).toMatchObject({ step: 'no_code', slots: { answer_app: 'yes', answer_code: 'no' }, used: ['setup.sms_code_missing'] });
+    // The flow's intro, not the skipped step's "First, the app:".
+    expect(texts(started.effects)).toEqual(["Let's get you signed up.", 'Still nothing?']);
   });
 
   it('refuses a flow that loops without asking anything, and an unknown flow', () => {

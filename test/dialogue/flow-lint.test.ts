@@ -5,7 +5,8 @@ import { LINES } from '../../src/dialogue/bot-lines.js';
 import { NAV_BUTTONS } from '../../src/dialogue/button-values.js';
 import { createDialoguePolicy, HANDOFF_SECTION } from '../../src/dialogue/dialogue-policy.js';
 import { initialDialogueState, type DialogueState } from '../../src/dialogue/dialogue-state.js';
-import { lintFlows, reachableSteps, sectionReferences, stepsThatCannotEnd } from '../../src/dialogue/flow-lint.js';
+import { factReferences, lintFlows, reachableSteps, sectionReferences, stepsThatCannotEnd } from '../../src/dialogue/flow-lint.js';
+import { loadFactCatalogue } from '../../src/nlu/facts/load-facts.js';
 import { INFO_TOPICS } from '../../src/dialogue/info-topics.js';
 
 const policy = createDialoguePolicy();
@@ -36,6 +37,27 @@ describe('the flow lint', () => {
     const missing = [...refs.keys()].filter((id) => !knowledge.section(id));
     expect(missing).toEqual([]);
     expect(lintFlows(policy.flows, knowledge, [HANDOFF_SECTION])).toEqual([]);
+  });
+
+  it('finds every fact the flows name in the fact catalogue, and reports one that is not', () => {
+    const known = new Set(loadFactCatalogue().facts.map((f) => f.definition.name));
+    expect(factReferences(policy.flows.values()).size).toBeGreaterThan(25);
+    expect(lintFlows(policy.flows, undefined, [], known)).toEqual([]);
+    const typo = createDialoguePolicy({
+      flows: [
+        {
+          id: 'demo',
+          title: 'a demo',
+          label: 'Demo',
+          start: 'ask',
+          steps: {
+            ask: { options: [{ value: 'ok', label: 'OK', match: { facts: ['!error.insuficient_funds'] }, then: [{ to: 'done' }] }] },
+            done: { end: 'done' },
+          },
+        },
+      ],
+    });
+    expect(lintFlows(typo.flows, undefined, [], known)).toEqual(['unknown fact "error.insuficient_funds" (named in demo.ask)']);
   });
 
   it('reports a step nobody can reach and a section that does not exist', () => {

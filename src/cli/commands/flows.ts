@@ -5,6 +5,7 @@ import { flowToMermaid } from '../../dialogue/flow-diagram.js';
 import { lintFlows, reachableSteps } from '../../dialogue/flow-lint.js';
 import type { FlowDefinition } from '../../dialogue/flow-schema.js';
 import { loadKnowledgeBase } from '../../knowledge/load-knowledge.js';
+import { loadFactCatalogue } from '../../nlu/facts/load-facts.js';
 
 export interface FlowsCommandOptions {
   mermaid?: boolean;
@@ -33,7 +34,8 @@ export async function runFlows(options: FlowsCommandOptions, write: (text: strin
     if (flows.length === 0) throw new InputError(`--flow: unknown flow "${options.flow}" (known: ${[...policy.flows.keys()].join(', ')})`);
   }
   if (options.check) {
-    const problems = lintFlows(policy.flows, await loadKnowledgeBase(), [HANDOFF_SECTION]);
+    const facts = new Set(loadFactCatalogue().facts.map((f) => f.definition.name));
+    const problems = lintFlows(policy.flows, await loadKnowledgeBase(), [HANDOFF_SECTION], facts);
     if (problems.length === 0) write(`${policy.flows.size} flows, ${[...policy.flows.values()].reduce((n, f) => n + Object.keys(f.steps).length, 0)} steps: no problems\n`);
     for (const problem of problems) write(`${problem}\n`);
     if (problems.length > 0) process.exitCode = 1;

@@ -7,6 +7,7 @@ export const accountSetupFlow: FlowInput = {
   title: 'setting up your Alipay account',
   label: 'Set up Alipay',
   start: 'get_app',
+  intro: "Let's set up your Alipay account together, one step at a time.",
   owns: ['setup.phone_not_accepted', 'setup.no_account'],
   elsewhere: ['contact-support#alipay-support', 'contact-support#what-to-include'],
   steps: {
@@ -17,7 +18,7 @@ export const accountSetupFlow: FlowInput = {
       ask: 'Do you have the Alipay app on your phone?',
       options: [
         // A code that does not come or a number refused at sign-up: the app is there already.
-        { value: 'installed', label: "Yes, it's installed", synonyms: ['installed', 'yes', 'yep', 'done', 'got it', 'have it', 'downloaded'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.sms_code_missing', 'setup.phone_not_accepted'] }, then: [{ to: 'sign_up' }] },
+        { value: 'installed', label: "Yes, it's installed", synonyms: ['installed', 'yes', 'yep', 'done', 'got it', 'have it', 'downloaded'], polarity: 'yes', match: { intents: ['affirm'], implies: ['setup.sms_code_missing', 'setup.phone_not_accepted'] }, then: [{ to: 'sign_up' }] },
         { value: 'have_account', label: 'I already have an account', synonyms: ['already have an account', 'already have one', 'already signed up', 'already registered', 'have an account', 'log in', 'login'], match: { facts: ['!setup.no_account'] }, then: [{ to: 'log_in' }] },
         { value: 'not_yet', label: 'Not yet', synonyms: ['not yet', 'no', 'nope', "can't find", 'cannot find'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.no_account'] }, then: [{ to: 'install_app' }] },
       ],

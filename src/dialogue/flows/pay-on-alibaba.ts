@@ -13,7 +13,7 @@ export const payOnAlibabaFlow: FlowInput = {
       say: "Let's pay for your Alibaba order with Alipay.",
       ask: 'First: are your Alipay account and card set up?',
       options: [
-        { value: 'ready', label: 'Yes, all set', synonyms: ['yes', 'yep', 'all set', 'ready', 'set up', 'done'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.card_linked', 'checkout.no_alipay_option', 'checkout.page_hangs'] }, then: [{ to: 'checkout' }] },
+        { value: 'ready', label: 'Yes, all set', synonyms: ['yes', 'yep', 'all set', 'ready', 'set up', 'done'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.card_linked'], implies: ['checkout.no_alipay_option', 'checkout.page_hangs'] }, then: [{ to: 'checkout' }] },
         { value: 'no_account', label: 'I have no Alipay account', synonyms: ['no account', "don't have an account", 'no alipay', 'not set up', 'no'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.no_account'] }, then: [{ to: 'flow:account_setup' }] },
         { value: 'no_card', label: 'I still need to link a card', synonyms: ['link a card', 'no card', 'card not linked', 'need to link'], match: { facts: ['!setup.card_linked'] }, then: [{ to: 'flow:link_card' }] },
       ],

@@ -16,7 +16,7 @@ export const verificationFlow: FlowInput = {
       ask: 'Which check are you dealing with?',
       skip: [{ to: 'flagged_payment', guard: { name: 'slot_is', arg: 'errorKind=flagged' } }],
       options: [
-        { value: 'identity', label: 'Identity documents', synonyms: ['identity', 'passport', 'id', 'document', 'documents', 'kyc', 'selfie', 'upload'], match: { facts: ['verify.identity_requested', 'verify.rejected', 'verify.pending'] }, then: [{ to: 'identity_docs' }] },
+        { value: 'identity', label: 'Identity documents', synonyms: ['identity', 'passport', 'id', 'document', 'documents', 'kyc', 'selfie', 'upload'], match: { facts: ['verify.identity_requested'], implies: ['verify.rejected', 'verify.pending'] }, then: [{ to: 'identity_docs' }] },
         { value: 'card_check', label: 'The card check charge', synonyms: ['charge', 'test charge', 'small charge', 'card check', '1 dollar', 'one dollar', 'charged', 'refund'], match: { facts: ['verify.card_check_charge'] }, then: [{ to: 'card_check' }] },
         { value: 'code', label: "A code that doesn't arrive", synonyms: ['code', 'sms', 'otp', 'text message', "didn't arrive", 'not arriving', 'no code'], match: { facts: ['setup.sms_code_missing'] }, then: [{ to: 'code_missing' }] },
         { value: 'flagged', label: 'A payment was flagged', synonyms: ['flagged', 'suspicious', 'held', 'frozen', 'blocked', 'fraud', 'confirm a payment'], match: { errorKind: ['flagged'], facts: ['error.risk_flagged', 'security.unknown_charge'] }, then: [{ to: 'flagged_payment' }] },
