@@ -9,6 +9,7 @@ import { answerMidTask, answerThenOffer, asksForWalkthrough, infoAnswer, outOfSc
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, asksToContinue, flowValue, infoValue, navValue } from './button-values.js';
 import type { DialogueState, Frame } from './dialogue-state.js';
+import { factReferences } from './flow-lint.js';
 import { contactAnswer } from './handoff.js';
 import { isInfoTopic } from './info-topics.js';
 import { isBareReply } from './message-shape.js';
@@ -27,14 +28,27 @@ const STOPPED_PAYMENT_FACTS = new Set(['error.risk_flagged', 'error.insufficient
 /** The same, from the older error-kind entity. */
 const STOPPED_PAYMENT_KINDS = new Set(['flagged', 'insufficient_funds', 'card_not_supported']);
 
-/** Top two topics too close to call (see DialoguePolicyOptions.clarifyMargin). */
+/**
+ * Top two topics too close to call (see DialoguePolicyOptions.clarifyMargin). Not when the
+ * understanding already decided otherwise (out of scope), nor when what the person stated settles
+ * it: "my payment got flagged as suspicious" is a declined payment, which asks about exactly that.
+ */
 export function closeCall(kit: PolicyKit, nlu: NluResult, frame: Frame | null): [string, string] | undefined {
   const [first, second] = nlu.ranking;
-  if (!first || !second) return undefined;
+  if (!first || !second || first.intent !== nlu.intent) return undefined;
   if (!TOPIC_INTENTS.has(first.intent) || !TOPIC_INTENTS.has(second.intent)) return undefined;
   if (frame && (first.intent === frame.flow || second.intent === frame.flow)) return undefined;
   if (first.confidence - second.confidence >= kit.settings.clarifyMargin) return undefined;
+  if (askedAbout(kit, first.intent, nlu) && !askedAbout(kit, second.intent, nlu)) return undefined;
   return [first.intent, second.intent];
+}
+
+/** Whether the task's flow owns or asks about a fact the message states. */
+function askedAbout(kit: PolicyKit, intent: string, nlu: NluResult): boolean {
+  const flow = kit.flows.get(intent);
+  if (!flow || nlu.facts.length === 0) return false;
+  const named = factReferences([flow]);
+  return nlu.facts.some((f) => named.has(f.name));
 }
 
 export function clarifyButton(kit: PolicyKit, intent: string): Button {
@@ -71,13 +85,15 @@ function otherTask(kit: PolicyKit, state: DialogueState, frame: Frame, intent: I
 
 /**
  * The flow for a task the message names: its own, unless the message states a fact another flow
- * is the place for and none of this one's ("there's no Alipay option at checkout", read as a declined payment).
+ * is the place for and this one never asks about ("there's no Alipay option at checkout", read as
+ * a declined payment). "Adding my Visa, it says card not supported" stays in linking, which has
+ * its own step for that.
  */
 function flowFor(kit: PolicyKit, intent: string, nlu: NluResult): string {
   const said = nlu.facts.map((f) => `${f.negated ? '!' : ''}${f.name}`);
   if (said.length === 0) return intent;
   const owns = (flowId: string) => said.some((key) => kit.flows.get(flowId)?.owns?.includes(key));
-  if (owns(intent)) return intent;
+  if (owns(intent) || askedAbout(kit, intent, nlu)) return intent;
   const other = [...kit.flows.keys()].find((id) => id !== intent && owns(id));
   return other ?? intent;
 }

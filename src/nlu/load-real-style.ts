@@ -33,9 +33,13 @@ const OTHER_PRODUCT_LABELS: Readonly<Record<string, string>> = {
   other_marketplace: 'out_of_scope.other_marketplaces',
 };
 
-function labelOf(intent: IntentName, otherProduct: string | undefined): string {
-  if (intent === OUT_OF_SCOPE) return (otherProduct && OTHER_PRODUCT_LABELS[otherProduct]) ?? `${OUT_OF_SCOPE}.real_style`;
-  return `${intent}.real_style`;
+/** A seller, factory or order named in an out-of-scope row: Alibaba and the seller's business (answered as such). */
+const ORDER_LABEL = 'out_of_scope.orders_and_shipping';
+
+function labelOf(intent: IntentName, otherProduct: string | undefined, aboutOrder: boolean): string {
+  if (intent !== OUT_OF_SCOPE) return `${intent}.real_style`;
+  if (otherProduct) return OTHER_PRODUCT_LABELS[otherProduct] ?? `${OUT_OF_SCOPE}.real_style`;
+  return aboutOrder ? ORDER_LABEL : `${OUT_OF_SCOPE}.real_style`;
 }
 
 export async function realStyleFiles(dir: string): Promise<Array<{ name: string; file: string; content: string }>> {
@@ -69,7 +73,8 @@ export async function loadRealStyle(dir: string): Promise<RealStyleExample[]> {
       }
       const { text, intent, facts } = parsed.data;
       const otherProduct = facts?.find((f) => f.name === 'other_product' && !f.negated)?.value;
-      examples.push({ text, intent, label: labelOf(intent, otherProduct), file: shown, field: `line ${i + 1}` });
+      const aboutOrder = facts?.some((f) => f.name === 'checkout.supplier_order' && !f.negated) ?? false;
+      examples.push({ text, intent, label: labelOf(intent, otherProduct, aboutOrder), file: shown, field: `line ${i + 1}` });
     });
   }
   return examples;

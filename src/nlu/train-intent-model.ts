@@ -78,9 +78,15 @@ export const DEFAULT_TRAINING = {
  * A short hash of the training settings (features and hyperparameters, defaults applied). Stored in
  * the model, so a model trained by an older version of this code counts as stale, like changed data.
  */
+/**
+ * Raise when how the training data is read changes (labels, folders) without any data file
+ * changing: a model made the old way is then stale, not silently kept.
+ */
+const TRAINING_RECIPE = 2;
+
 export function trainingFingerprint(options: TrainIntentModelOptions = {}): string {
   const { intentsHash: _ignored, ...rest } = options;
-  const settings = { ...DEFAULT_TRAINING, ...rest, features: { ...DEFAULT_FEATURE_OPTIONS, ...options.features } };
+  const settings = { recipe: TRAINING_RECIPE, ...DEFAULT_TRAINING, ...rest, features: { ...DEFAULT_FEATURE_OPTIONS, ...options.features } };
   const canonical = JSON.stringify(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : 1)));
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }

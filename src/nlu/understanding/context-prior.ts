@@ -20,6 +20,9 @@ const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
 const TASKS = new Set<string>(TASK_INTENTS);
 const LONG_SWITCH_CONFIDENCE = 0.8;
 const LONG_SWITCH_WORDS = 10;
+/** With switch words, a shorter and less certain reading of another task is still a switch. */
+const CUED_SWITCH_CONFIDENCE = 0.5;
+const CUED_SWITCH_WORDS = 5;
 const CONVERSATION_STANDS = 0.5;
 
 export interface InFlowOptions {
@@ -31,6 +34,8 @@ export interface InFlowOptions {
   switchAbove: number;
   /** The message's length in words: a long message about another task is a switch, not an answer. */
   words: number;
+  /** The message uses switch words ("actually", "instead", "another problem"; see switch-cue.ts). */
+  switchCue?: boolean;
 }
 
 export function applyContextPrior(
@@ -48,7 +53,8 @@ export function applyContextPrior(
   const elsewhere =
     (INFORMATION.has(own.intent) && own.intent !== topic && own.confidence >= CONVERSATION_STANDS) ||
     // "actually my payment just got declined and I need help with that first": a new task, said in full.
-    (TASKS.has(own.intent) && own.intent !== topic && own.confidence >= LONG_SWITCH_CONFIDENCE && flow.words >= LONG_SWITCH_WORDS);
+    (TASKS.has(own.intent) && own.intent !== topic && own.confidence >= LONG_SWITCH_CONFIDENCE && flow.words >= LONG_SWITCH_WORDS) ||
+    (TASKS.has(own.intent) && own.intent !== topic && flow.switchCue === true && own.confidence >= CUED_SWITCH_CONFIDENCE && flow.words >= CUED_SWITCH_WORDS);
   // "what about refunds?" after fees: a clear reading of another topic is a change of topic.
   if (own.intent !== topic && (TOPICS.has(own.intent) || own.intent === 'out_of_scope') && own.confidence >= flow.switchAbove) return [...ranking];
   const leaning = context.flow && !elsewhere ? Math.max(followUp, flow.inFlow) : followUp;

@@ -20,6 +20,7 @@ import { domainEvidence } from './domain-evidence.js';
 import { DEFAULT_FOLLOW_UP_WEIGHTS, followUpScore, type FollowUpWeights } from './follow-up.js';
 import { PLACEHOLDER_WORD, splitClauses } from './message-text.js';
 import { isStatusFact, readStatus } from './read-status.js';
+import { signalsSwitch } from './switch-cue.js';
 
 export interface UnderstandingOptions {
   /** Correct misspelt words towards the training and fact vocabulary first. */
@@ -159,7 +160,7 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       if (settings.clauses && readable.length >= 2 && prediction.confidence < settings.focusBelow) prediction = focusOnProblem(model, readable, prediction, settings.minClauseWords, settings.carryMin);
       const followUp = followUpScore(clauses, prediction.confidence, settings.followUp);
       const asks = asksQuestion(clauses, text);
-      const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks, switchAbove: settings.switchAbove, words: clauses.flat().length });
+      const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks, switchAbove: settings.switchAbove, words: clauses.flat().length, switchCue: signalsSwitch(clauses) });
       const evidence = domainEvidence(clauses, factList);
       const opening = context.flow || context.topic ? openingMove(clauses[0] ?? []) : undefined;
       const { intent, confidence, label } = decideIntent(
