@@ -94,6 +94,29 @@ const OUT_OF_SCOPE_LINES: Readonly<Record<string, string>> = {
 /** An order or a delivery: Alibaba and the seller handle those, so say who and how. */
 const ORDER_LABELS = new Set(['out_of_scope.orders_and_shipping', 'out_of_scope.parcels']);
 
+/** Whether an out-of-scope reading has an answer of its own (another product, an order, the bank's app). */
+export function hasNamedOutOfScopeAnswer(nlu: NluResult): boolean {
+  const label = nlu.label ?? '';
+  return ORDER_LABELS.has(label) || OUT_OF_SCOPE_LINES[label] !== undefined;
+}
+
+/**
+ * Mid-task, "btw can I use Alipay on Amazon too?": the honest answer, then back to the question
+ * in hand. Saying "I didn't get that" would be untrue: we understood, it is just not ours.
+ */
+export function outOfScopeMidTask(kit: PolicyKit, state: DialogueState, nlu: NluResult): Result {
+  const frame = state.frame;
+  const reply = outOfScope(kit, state, nlu);
+  if (!frame) return reply;
+  // The menu buttons of the standalone answer would compete with the step's own.
+  const effects = reply.effects.map((e): Effect => {
+    if (!('buttons' in e)) return e;
+    const { buttons: _menu, ...rest } = e;
+    return rest;
+  });
+  return kit.reask({ ...reply.state, frame }, effects, 'question', LINES.backToTask(kit.title(frame.flow)));
+}
+
 export function outOfScope(kit: PolicyKit, state: DialogueState, nlu: NluResult | null): Result {
   const label = nlu?.label ?? '';
   if (ORDER_LABELS.has(label)) {

@@ -5,7 +5,7 @@
  */
 import { INFORMATION_INTENTS, TASK_INTENTS, type IntentName } from '../core/intents.js';
 import type { Button, NluResult } from '../core/types.js';
-import { answerMidTask, answerThenOffer, asksForWalkthrough, infoAnswer, outOfScope } from './answers.js';
+import { answerMidTask, answerThenOffer, asksForWalkthrough, hasNamedOutOfScopeAnswer, infoAnswer, outOfScope, outOfScopeMidTask } from './answers.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, asksToContinue, flowValue, infoValue, navValue } from './button-values.js';
 import type { DialogueState, Frame } from './dialogue-state.js';
@@ -129,6 +129,7 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
     }
     case 'out_of_scope':
       // Mid-task, a question we may still be able to look up ("and a virtual card, is that a thing?").
+      if (frame && hasNamedOutOfScopeAnswer(nlu)) return outOfScopeMidTask(kit, state, nlu);
       if (frame && nlu.asksQuestion && !OTHER_PRODUCT_LABELS.has(nlu.label ?? '')) return answerMidTask(kit, state, text);
       return frame ? miss() : outOfScope(kit, state, nlu);
     default:

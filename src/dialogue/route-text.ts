@@ -27,8 +27,10 @@ function optionForStatus(step: FlowStep, status: Status): FlowOption | undefined
   if (declared) return declared;
   // Leaving or going elsewhere is never a "yes" or a "no" to the question.
   if (status === 'will_act_elsewhere' || status === 'leaving') return undefined;
-  if (status === 'solved') return options.find((o) => o.polarity === 'yes');
-  if (status === 'still_failing') return options.find((o) => o.polarity === 'no');
+  // "Sorted, cheers" is not a "yes" to "shall I pass you to a person?": only words ask for a person.
+  const polar = options.filter((o) => !o.then.some((t) => t.to === '@handoff'));
+  if (status === 'solved') return polar.find((o) => o.polarity === 'yes');
+  if (status === 'still_failing') return polar.find((o) => o.polarity === 'no');
   return undefined;
 }
 
