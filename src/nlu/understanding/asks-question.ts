@@ -48,8 +48,15 @@ const ASKING = [
 ];
 const ASKING_PATTERN = new RegExp(` (?:${ASKING.join('|')}) `);
 
+/**
+ * "can we look at that first?", "shall we do the card instead?": a request to do something
+ * together, not a question to look up, unless the message also asks what, how, why…
+ */
+const JOINT_ACTION = / (?:can|could|shall|should) we (?:please )?(?:do|look|go|start|switch|move|deal|handle|sort|fix|work|focus|continue|try|get) /;
+
 /** `clauses`: the message's clauses as plain words; `text`: the message as typed (for "?"). */
 export function asksQuestion(clauses: readonly (readonly string[])[], text: string): boolean {
+  if (clauses.some((words) => JOINT_ACTION.test(` ${words.join(' ')} `)) && !clauses.some((words) => WH_OPENERS.has(words[0] ?? ''))) return false;
   if (text.includes('?') || text.includes('？')) return true;
   for (const words of clauses) {
     const [first, second] = words;

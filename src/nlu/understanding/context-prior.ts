@@ -53,8 +53,10 @@ export function applyContextPrior(
   const elsewhere =
     (INFORMATION.has(own.intent) && own.intent !== topic && own.confidence >= CONVERSATION_STANDS) ||
     // "actually my payment just got declined and I need help with that first": a new task, said in full.
-    (TASKS.has(own.intent) && own.intent !== topic && own.confidence >= LONG_SWITCH_CONFIDENCE && flow.words >= LONG_SWITCH_WORDS) ||
-    (TASKS.has(own.intent) && own.intent !== topic && flow.switchCue === true && own.confidence >= CUED_SWITCH_CONFIDENCE && flow.words >= CUED_SWITCH_WORDS);
+    (TASKS.has(own.intent) && own.intent !== topic && own.confidence >= LONG_SWITCH_CONFIDENCE && flow.words >= LONG_SWITCH_WORDS);
+  // "can we do the card first instead": said to change task, so the task in hand gets no lean at all.
+  const cuedSwitch = TASKS.has(own.intent) && own.intent !== topic && flow.switchCue === true && own.confidence >= CUED_SWITCH_CONFIDENCE && flow.words >= CUED_SWITCH_WORDS;
+  if (cuedSwitch) return [...ranking];
   // "what about refunds?" after fees: a clear reading of another topic is a change of topic.
   if (own.intent !== topic && (TOPICS.has(own.intent) || own.intent === 'out_of_scope') && own.confidence >= flow.switchAbove) return [...ranking];
   const leaning = context.flow && !elsewhere ? Math.max(followUp, flow.inFlow) : followUp;

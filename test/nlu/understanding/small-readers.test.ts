@@ -8,6 +8,7 @@ import { followUpScore } from '../../../src/nlu/understanding/follow-up.js';
 import { clauseWords } from '../../../src/nlu/understanding/message-text.js';
 import { openingMove } from '../../../src/nlu/understanding/opening-move.js';
 import { readStatus } from '../../../src/nlu/understanding/read-status.js';
+import { signalsSwitch } from '../../../src/nlu/understanding/switch-cue.js';
 
 const fact = (name: string, negated = false, value?: string): Fact => (value ? { name, negated, clause: 0, value } : { name, negated, clause: 0 });
 const asks = (text: string) => asksQuestion(clauseWords(text), text);
@@ -23,6 +24,8 @@ describe('whether a message asks something', () => {
     ['i can not pay on alibaba', false],
     ['will call my bank tomorrow', false],
     ['declined again??', true],
+    ['my payment got declined, can we look at that first?', false],
+    ['can we do the card instead? how long does it take', true],
   ])('"%s" → %s', (text, expected) => {
     expect(asks(text)).toBe(expected);
   });
@@ -94,6 +97,30 @@ describe('the previous topic as a prior', () => {
 
   it('leans on the flow in progress before the last topic', () => {
     expect(contextTopic({ topic: 'limits', flow: 'link_card', step: 'card_enabled' })).toBe('link_card');
+  });
+
+  it('lets another task said with switch words take over mid-flow, and not without them', () => {
+    const switching: RankedIntent[] = [
+      { intent: 'link_card', confidence: 0.6 },
+      { intent: 'verification', confidence: 0.1 },
+      { intent: 'security', confidence: 0.3 },
+    ];
+    const inVerification = { topic: 'verification' as const, flow: 'verification', step: 'identity_docs' };
+    const flow = { inFlow: 0.8, asks: false, switchAbove: 0.85, words: 14 };
+    expect(applyContextPrior(switching, inVerification, 0.35, 8, { ...flow, switchCue: true })[0]?.intent).toBe('link_card');
+    expect(applyContextPrior(switching, inVerification, 0.35, 8, { ...flow, switchCue: false })[0]?.intent).toBe('verification');
+  });
+});
+
+describe('switch words', () => {
+  it.each([
+    ['actually my payment got declined, can we do that first', true],
+    ['forget that, i need to verify', true],
+    ['i have another problem with my account', true],
+    ['btw can i use it on amazon', false],
+    ['my card is a visa', false],
+  ])('"%s" → %s', (text, expected) => {
+    expect(signalsSwitch(clauseWords(text))).toBe(expected);
   });
 });
 
