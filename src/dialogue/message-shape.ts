@@ -72,3 +72,11 @@ export function isOnlyYesOrNo(text: string): boolean {
 export function hasNoWords(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text) && !/\p{Extended_Pictographic}/u.test(text);
 }
+
+/** Someone to get in touch with: the bank, Alipay, support, the seller (not "my boss", not "the app"). */
+const CONTACT = /\b(call|calling|phone|ring|contact|email|e-mail|write to|message|text|talk to|speak to|speak with|ask|visit|reach|get in touch with|check with|go to)\b.*\b(bank|banks|card company|card issuer|issuer|alipay|alibaba|support|supplier|seller|customer service|hotline|helpline|branch|them)\b/;
+
+/** "I'll phone my bank" names someone to contact; "I'll check back tomorrow" only comes back. */
+export function namesSomeoneToContact(text: string): boolean {
+  return CONTACT.test(normalise(text));
+}

@@ -8,6 +8,7 @@ import type { Status } from '../core/types.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS } from './button-values.js';
 import type { DialogueState } from './dialogue-state.js';
+import { namesSomeoneToContact } from './message-shape.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
 
 /** What to ask or bring when someone goes to sort it out themselves, unless the flow or step says otherwise. */
@@ -21,10 +22,14 @@ function keepPlace(kit: PolicyKit, state: DialogueState, lead: Effect[], line: s
   return { state: kept, effects: [...lead, say(line, [kit.resumeButton(frame), NAV_BUTTONS.menu])] };
 }
 
-/** "I'll call my bank tomorrow": what to ask them, and that we keep their place. */
-export function actingElsewhere(kit: PolicyKit, state: DialogueState): Result {
+/**
+ * "I'll call my bank tomorrow": what to ask them, and that we keep their place. "I'll check back
+ * tomorrow" or "I'll look at the notifications" contacts nobody: only the place is kept.
+ */
+export function actingElsewhere(kit: PolicyKit, state: DialogueState, text: string): Result {
   const frame = state.frame;
   if (!frame) return { state, effects: [say(LINES.goodLuck, kit.menuButtons(state))] };
+  if (!namesSomeoneToContact(text)) return keepPlace(kit, state, [], LINES.comeBackLater(kit.title(frame.flow)));
   const step = kit.engine.currentStep(frame);
   const flow = kit.engine.flow(frame.flow);
   const sections = step.elsewhere ?? flow.elsewhere ?? DEFAULT_ELSEWHERE;
@@ -43,14 +48,14 @@ export function leavingMidTask(kit: PolicyKit, state: DialogueState, thanks: boo
  * A status the current step has no option for. Solved: believed, and the task ends; still failing:
  * sorry, and the question again with its choices; acting elsewhere or leaving: place kept.
  */
-export function statusWithoutOption(kit: PolicyKit, state: DialogueState, status: Status): Result {
+export function statusWithoutOption(kit: PolicyKit, state: DialogueState, status: Status, text: string): Result {
   switch (status) {
     case 'solved': {
       const next: DialogueState = { ...state, frame: null, paused: state.paused?.flow === state.frame?.flow ? null : state.paused };
       return { state: next, effects: [say(LINES.solved, kit.menuButtons(next))] };
     }
     case 'will_act_elsewhere':
-      return actingElsewhere(kit, state);
+      return actingElsewhere(kit, state, text);
     case 'leaving':
       return leavingMidTask(kit, state, false);
     case 'still_failing':

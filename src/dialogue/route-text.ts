@@ -70,7 +70,7 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const questionElsewhere = nlu !== null && nlu.asksQuestion && (match?.coverage ?? 0) < 0.5 && !match?.option.match?.intents?.includes(nlu.intent);
   if (match && !questionElsewhere) return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}, said), now);
 
-  if (status) return statusWithoutOption(kit, state, status);
+  if (status) return statusWithoutOption(kit, state, status, text);
   if (!nlu) return miss(kit, state);
   // Mid-flow, an unsure reading that fits no option is a reprompt, unless it asks something we can look up.
   if (nlu.confidence < kit.settings.minTopicConfidence && !nlu.asksQuestion && nlu.intent !== 'contact_support') return miss(kit, state);

@@ -24,6 +24,9 @@ const OTHER_PRODUCT_LABELS: Readonly<Record<string, string>> = {
 /** A status says more than the model about a message this short. */
 const STATUS_INTENTS: Readonly<Partial<Record<Status, IntentName>>> = { leaving: 'goodbye', solved: 'affirm', still_failing: 'deny' };
 
+/** How sure a reply's opening move is (see opening-move.ts): clear, but below a model's near-certain reading. */
+const OPENING_CONFIDENCE = 0.7;
+
 export interface DecisionInput {
   ranking: readonly RankedIntent[];
   /** The model's best sub-intent label for the top of the ranking. */
@@ -73,7 +76,9 @@ export function decideIntent(input: DecisionInput, settings: DecisionSettings): 
     // Ours, even if worded in a way the model has not seen: its best topic, with its own confidence.
     if (best && ours) decision = { intent: best.intent, confidence: best.confidence, label: best.intent };
   }
-  if (input.opening) return { intent: input.opening, confidence: ranking.find((r) => r.intent === input.opening)?.confidence ?? 0, label: input.opening };
+  // The opener is read by rule, not by the model: its confidence is the rule's, not the ranking's
+  // (after the task's prior, "thank you so much! I'll look at the notifications" ranks thanks near 0).
+  if (input.opening) return { intent: input.opening, confidence: Math.max(OPENING_CONFIDENCE, ranking.find((r) => r.intent === input.opening)?.confidence ?? 0), label: input.opening };
   const byStatus = input.status ? STATUS_INTENTS[input.status] : undefined;
   if (byStatus && input.words <= settings.statusWords && !TOPICS.has(decision.intent) && !CONVERSATION.has(decision.intent)) {
     decision = { intent: byStatus, confidence: ranking.find((r) => r.intent === byStatus)?.confidence ?? 0, label: byStatus };
