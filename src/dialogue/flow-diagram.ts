@@ -25,6 +25,7 @@ export function flowToMermaid(flow: FlowDefinition): string {
   for (const [id, step] of Object.entries(flow.steps)) {
     if (step.end === 'done') lines.push(`  ${id}([${quote(`${id} ✓`)}])`);
     else if (step.end === 'handoff') lines.push(`  ${id}[[${quote(`${id}: a person`)}]]`);
+    else if (step.end === 'pause') lines.push(`  ${id}([${quote(`${id} ⏸`)}])`);
     else if (step.options) lines.push(`  ${id}{{${quote(id)}}}`);
     else lines.push(`  ${id}[${quote(id)}]`);
   }

@@ -17,7 +17,7 @@ export interface FlowOutcome {
   frame: Frame | null;
   effects: Effect[];
   /** How the flow left: finished, a person takes over, or another flow starts. */
-  exit?: { kind: 'done'; flow: string } | { kind: 'handoff'; frame: Frame } | { kind: 'switch'; flow: string; from: Frame };
+  exit?: { kind: 'done'; flow: string } | { kind: 'handoff'; frame: Frame } | { kind: 'switch'; flow: string; from: Frame } | { kind: 'pause'; frame: Frame };
   /** Facts said as answers to this flow's questions (see Frame.spent): they answer nothing else. */
   spent: string[];
 }
@@ -58,6 +58,20 @@ export class FlowEngine {
     const fresh: Frame = { flow: flow.id, step: flow.start, slots, tried: [], history: [], misses: 0, done: [], facts: [], used: [], spent: [] };
     const frame = this.learnKeys(fresh, facts);
     return this.enter(frame, flow.start, [], true);
+  }
+
+  /**
+   * Picks a kept task up again with what the person knows now ("the bank says it's enabled for
+   * international now"): the facts are learned, and when they answer the question it was resting
+   * on, that answer is taken. Undefined when they answer nothing: then the step is asked again.
+   */
+  resume(frame: Frame, facts: readonly string[], entities: Entities = {}): { frame: Frame; outcome?: FlowOutcome } {
+    let here = this.learnKeys({ ...frame, misses: 0 }, facts);
+    if (entities.cardNetwork && !here.slots['cardNetwork']) here = { ...here, slots: { ...here.slots, cardNetwork: entities.cardNetwork } };
+    const unused = here.facts.filter((key) => !here.used.includes(key));
+    const known = this.answeredByFacts(this.stepOf(here), unused);
+    if (!known) return { frame: here };
+    return { frame: here, outcome: this.choose(here, known, entities, unused.filter((key) => known.match?.facts?.includes(key))) };
   }
 
   /** The frame after the person stated these facts: remembered, and the flow's onFacts rules applied. */
@@ -106,6 +120,13 @@ export class FlowEngine {
       options.find((o) => o.match?.facts?.some((key) => facts.includes(key))) ??
       options.find((o) => o.match?.implies?.some((key) => facts.includes(key)))
     );
+  }
+
+  /** The frame resting on the question answered last (where a paused task picks up again). */
+  private questionBefore(frame: Frame): Frame {
+    const previous = frame.history.at(-1);
+    if (previous === undefined) return { ...frame, step: this.flow(frame.flow).start, misses: 0 };
+    return { ...frame, step: previous, history: frame.history.slice(0, -1), misses: 0 };
   }
 
   /** Goes back to the previous question, or stays when there is none. */
@@ -225,6 +246,7 @@ export class FlowEngine {
     const shown = [...effects, ...this.content(step, here)];
     if (step.end === 'done') return { frame: null, effects: shown, exit: { kind: 'done', flow: frame.flow }, spent: here.spent };
     if (step.end === 'handoff') return { frame: null, effects: shown, exit: { kind: 'handoff', frame: here }, spent: here.spent };
+    if (step.end === 'pause') return { frame: null, effects: shown, exit: { kind: 'pause', frame: this.questionBefore(here) }, spent: here.spent };
     if (step.options && step.options.length > 0) return { frame: here, effects: shown, spent: here.spent };
     if (!step.always) throw new Error(`step "${stepId}" of flow "${frame.flow}" neither asks, moves on nor ends`);
     return this.follow(here, step.always, shown, hops, false);

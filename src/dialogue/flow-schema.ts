@@ -91,8 +91,12 @@ export const stepSchema = z.object({
    */
   always: z.array(transitionSchema).optional(),
   skip: z.array(transitionSchema).optional(),
-  /** The step ends the flow (`done`) or hands over to a person (`handoff`). */
-  end: z.enum(['done', 'handoff']).optional(),
+  /**
+   * The step ends the flow (`done`), hands over to a person (`handoff`), or puts the task aside
+   * (`pause`: "I'll call my bank later"): Resume, or naming the task again, returns to the question
+   * that led here.
+   */
+  end: z.enum(['done', 'handoff', 'pause']).optional(),
   /** Offered on a `done` step: buttons to related flows or topics, e.g. `flow:pay_on_alibaba`. */
   offer: z.array(z.object({ label: z.string().min(1).max(60), value: z.string().min(1).max(100) })).optional(),
   /**

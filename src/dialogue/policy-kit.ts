@@ -71,6 +71,15 @@ export function createPolicyKit(flows: ReadonlyMap<string, FlowDefinition>, sett
       // answer "did your bank's code arrive?" when linking a card later.
       const state: DialogueState = outcome.spent.length === 0 ? before : { ...before, facts: before.facts.filter((f) => !outcome.spent.includes(f)) };
       if (!exit) return { state: { ...state, frame: outcome.frame }, effects };
+      if (exit.kind === 'pause') {
+        // "Come back and we'll carry on from there": kept, with Resume on the last message.
+        const kept: DialogueState = { ...state, frame: null, paused: exit.frame };
+        const last = effects.pop();
+        const buttons = [resumeButton(exit.frame), NAV_BUTTONS.menu];
+        if (last && (last.type === 'say' || last.type === 'say_section')) effects.push({ ...last, buttons });
+        else effects.push(...(last ? [last] : []), say(LINES.comeBackLater(title(exit.frame.flow)), buttons));
+        return { state: kept, effects };
+      }
       if (exit.kind === 'handoff') {
         const handed = kit.handoff(state, exit.frame, `asked for a person during ${title(exit.frame.flow)}`, now);
         return { state: handed.state, effects: [...effects, ...handed.effects] };
@@ -94,6 +103,13 @@ export function createPolicyKit(flows: ReadonlyMap<string, FlowDefinition>, sett
       return { state: finished, effects };
     },
     startFlow(state, flowId, entities, now, lead = []) {
+      // The task was kept earlier ("I'll call my bank"): back to where it stopped, not to its first question.
+      if (!state.frame && state.paused?.flow === flowId) {
+        const resumed = engine.resume(state.paused, state.facts, entities);
+        const back: DialogueState = { ...state, paused: null, topic: flowId };
+        if (resumed.outcome) return kit.settle(back, resumed.outcome, now, [...lead, say(LINES.resumed(title(flowId)))]);
+        return kit.reask({ ...back, frame: resumed.frame }, lead, 'full', LINES.resumed(title(flowId)));
+      }
       // Leaving another task for this one: keep it, so it can be resumed.
       const paused = state.frame && state.frame.flow !== flowId ? state.frame : state.paused?.flow === flowId ? null : state.paused;
       return kit.settle({ ...state, frame: null, paused, topic: flowId }, engine.start(flowId, entities, state.facts), now, lead);

@@ -77,16 +77,18 @@ const CODE: FlowInput = {
       ask: 'Still nothing?',
       options: [
         { value: 'still', label: 'Still nothing', match: { facts: ['setup.sms_code_missing'] }, then: [{ to: 'done' }] },
-        { value: 'ok', label: 'It came', then: [{ to: 'done' }] },
+        { value: 'ok', label: 'It came', match: { facts: ['!setup.sms_code_missing'] }, then: [{ to: 'done' }] },
+        { value: 'later', label: 'Later', then: [{ to: 'later' }] },
       ],
     },
+    later: { say: 'Come back when it has come.', end: 'pause' },
     done: { say: 'Done.', end: 'done' },
   },
 };
 
 const engine = new FlowEngine(new Map<string, FlowDefinition>([FLOW, LOOP, CODE].map((f) => [f.id, flowSchema.parse(f)])));
-const option = (step: string, value: string) => {
-  const found = flowSchema.parse(FLOW).steps[step]?.options?.find((o) => o.value === value);
+const option = (step: string, value: string, flow: FlowInput = FLOW) => {
+  const found = flowSchema.parse(flow).steps[step]?.options?.find((o) => o.value === value);
   if (!found) throw new Error(`no option ${value} in ${step}`);
   return found;
 };
@@ -152,6 +154,20 @@ describe('the flow engine', () => {
     expect(started.frame).toMatchObject({ step: 'no_code', slots: { answer_app: 'yes', answer_code: 'no' }, used: ['setup.sms_code_missing'] });
     // The flow's intro, not the skipped step's "First, the app:".
     expect(texts(started.effects)).toEqual(["Let's get you signed up.", 'Still nothing?']);
+  });
+
+  it('puts a task aside at the question it rested on, and picks it up with what the person knows now', () => {
+    const started = engine.start('sign_up', {}, ['setup.sms_code_missing']);
+    const later = option('no_code', 'later', CODE);
+    const paused = engine.choose(started.frame!, later);
+    expect(paused.exit).toMatchObject({ kind: 'pause', frame: { step: 'no_code' } });
+    expect(texts(paused.effects)).toEqual(['Come back when it has come.']);
+    if (paused.exit?.kind !== 'pause') throw new Error('not paused');
+    // Nothing new: the question is asked again. "It came now": that answers it.
+    expect(engine.resume(paused.exit.frame, []).outcome).toBeUndefined();
+    const resumed = engine.resume(paused.exit.frame, ['!setup.sms_code_missing']);
+    expect(resumed.outcome?.exit).toMatchObject({ kind: 'done' });
+    expect(resumed.frame.slots).toMatchObject({ answer_app: 'yes', answer_code: 'no' });
   });
 
   it('refuses a flow that loops without asking anything, and an unknown flow', () => {

@@ -18,7 +18,7 @@ export const accountSetupFlow: FlowInput = {
       ask: 'Do you have the Alipay app on your phone?',
       options: [
         // A code that does not come or a number refused at sign-up: the app is there already.
-        { value: 'installed', label: "Yes, it's installed", synonyms: ['installed', 'yes', 'yep', 'done', 'got it', 'have it', 'downloaded'], polarity: 'yes', match: { intents: ['affirm'], implies: ['setup.sms_code_missing', 'setup.phone_not_accepted'] }, then: [{ to: 'sign_up' }] },
+        { value: 'installed', label: "Yes, it's installed", synonyms: ['installed', 'yes', 'yep', 'done', 'got it', 'have it', 'downloaded'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.app_installed'], implies: ['setup.sms_code_missing', 'setup.phone_not_accepted', 'setup.signed_up'] }, then: [{ to: 'sign_up' }] },
         { value: 'have_account', label: 'I already have an account', synonyms: ['already have an account', 'already have one', 'already signed up', 'already registered', 'have an account', 'log in', 'login'], match: { facts: ['!setup.no_account'] }, then: [{ to: 'log_in' }] },
         { value: 'not_yet', label: 'Not yet', synonyms: ['not yet', 'no', 'nope', "can't find", 'cannot find'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.no_account'] }, then: [{ to: 'install_app' }] },
       ],
@@ -28,7 +28,7 @@ export const accountSetupFlow: FlowInput = {
       sections: ['security#official-app'],
       ask: "Tell me when it's installed.",
       options: [
-        { value: 'installed', label: "It's installed", synonyms: ['installed', 'yes', 'done', 'got it', 'ready', 'ok', 'okay'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'sign_up' }] },
+        { value: 'installed', label: "It's installed", synonyms: ['installed', 'yes', 'done', 'got it', 'ready', 'ok', 'okay'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.app_installed'], implies: ['setup.signed_up'] }, then: [{ to: 'sign_up' }] },
         { value: 'later', label: "I'll do it later", synonyms: ['later', 'not now', 'another time'], then: [{ to: 'paused_later' }] },
       ],
     },
@@ -48,7 +48,7 @@ export const accountSetupFlow: FlowInput = {
       sections: ['create-account#sign-up-with-phone', 'create-account#phone-code'],
       ask: 'Did the code arrive, and are you signed up?',
       options: [
-        { value: 'signed_up', label: "Yes, I'm signed up", synonyms: ['signed up', 'yes', 'yep', 'done', 'it worked', 'got it', 'arrived', 'registered'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'payment_password' }] },
+        { value: 'signed_up', label: "Yes, I'm signed up", synonyms: ['signed up', 'yes', 'yep', 'done', 'it worked', 'got it', 'arrived', 'registered'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.signed_up'] }, then: [{ to: 'payment_password' }] },
         { value: 'no_code', label: "The code didn't arrive", synonyms: ['no code', "didn't arrive", 'did not arrive', 'never arrived', 'no sms', 'not received', 'never got', "didn't get", "haven't got", "haven't received", 'never came', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.sms_code_missing'] }, then: [{ to: 'code_not_arriving' }] },
         { value: 'number_refused', label: "My number isn't accepted", synonyms: ['number', 'not accepted', 'invalid number', 'phone number'], match: { facts: ['setup.phone_not_accepted'] }, then: [{ to: 'number_not_accepted' }] },
       ],
@@ -59,7 +59,7 @@ export const accountSetupFlow: FlowInput = {
       sections: ['create-account#code-not-arriving'],
       ask: 'Did it work this time?',
       options: [
-        { value: 'signed_up', label: 'Yes, it worked', synonyms: ['yes', 'yep', 'worked', 'it worked', 'arrived', 'got it', 'signed up', 'done'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'payment_password' }] },
+        { value: 'signed_up', label: 'Yes, it worked', synonyms: ['yes', 'yep', 'worked', 'it worked', 'arrived', 'got it', 'signed up', 'done'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.signed_up'], implies: ['!setup.sms_code_missing'] }, then: [{ to: 'payment_password' }] },
         { value: 'still_no_code', label: 'Still no code', synonyms: ['still no code', 'still nothing', 'no', 'nope', 'not yet', 'still'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
       ],
     },
@@ -117,9 +117,8 @@ export const accountSetupFlow: FlowInput = {
       offer: [{ label: 'Set up Alipay again', value: 'flow:account_setup' }],
     },
     paused_later: {
-      end: 'done',
+      end: 'pause',
       say: 'No problem. Come back when the app is installed and we will pick it up from there.',
-      offer: [{ label: 'Set up Alipay', value: 'flow:account_setup' }],
     },
     all_set: {
       end: 'done',

@@ -198,9 +198,8 @@ export const linkCardFlow: FlowInput = {
       offer: [{ label: 'Link a card', value: 'flow:link_card' }],
     },
     paused_later: {
-      end: 'done',
+      end: 'pause',
       say: 'No problem. Once your bank has enabled the card, come back and we will carry on from there.',
-      offer: [{ label: 'Link a card', value: 'flow:link_card' }],
     },
     card_linked: {
       end: 'done',
