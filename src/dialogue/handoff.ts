@@ -9,6 +9,7 @@ import type { NluResult } from '../core/types.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, navValue, normalise } from './button-values.js';
 import type { DialogueState, Frame } from './dialogue-state.js';
+import { namedParties } from './message-shape.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
 
 export const HANDOFF_SECTION = 'contact-support#who-to-contact';
@@ -71,24 +72,28 @@ export function handOver(kit: PolicyKit, state: DialogueState, frame: Frame | nu
   };
 }
 
-/** "How do I reach Alipay?": the right party for the problem in hand, how to reach them, what to send. */
-/** "How do I call Alipay?": the party the person names comes first. */
-function namedParty(text: string): string | undefined {
-  const t = normalise(text);
-  if (/\balipay\b/.test(t)) return 'contact-support#alipay-support';
-  if (/\b(alibaba|seller|supplier|order)\b/.test(t)) return 'contact-support#alibaba-support';
-  if (/\b(bank|issuer|card company)\b/.test(t)) return 'contact-support#card-issuer';
+/** Who can say why a payment was declined: the bank that refused it, or Alipay when it stopped it (or the bank saw nothing). */
+function partyByFacts(about: string | null, known: readonly string[]): string | undefined {
+  if (about !== 'payment_declined') return undefined;
+  if (known.includes('error.issuer_declined')) return 'contact-support#card-issuer';
+  if (known.includes('error.risk_flagged') || known.includes('card.bank_sees_nothing')) return 'contact-support#alipay-support';
   return undefined;
 }
 
+/**
+ * "How do I reach Alipay?": the right party for the problem in hand, how to reach them, what to
+ * send. The party the person names comes first; "Alibaba or my bank?" is answered from what we
+ * know (the bank refused it: the bank), or with both.
+ */
 export function contactAnswer(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, text = ''): Result {
   const about = state.frame?.flow ?? (nlu?.topic && nlu.topic !== 'contact_support' ? nlu.topic : null) ?? state.topic;
   const known = [...(state.frame?.facts ?? []), ...state.facts];
-  const named = namedParty(text);
-  let parties = named ? [named] : ((about ? PARTY_SECTIONS[about] : undefined) ?? [HANDOFF_SECTION]);
-  // The bank refused it: the bank can say why. Alipay stopped it, or the bank sees nothing: Alipay.
-  if (!named && about === 'payment_declined' && known.includes('error.issuer_declined')) parties = ['contact-support#card-issuer'];
-  else if (!named && about === 'payment_declined' && (known.includes('error.risk_flagged') || known.includes('card.bank_sees_nothing'))) parties = ['contact-support#alipay-support'];
+  const named = namedParties(text);
+  const byFacts = partyByFacts(about, known);
+  let parties: readonly string[];
+  if (named.length === 1) parties = named;
+  else if (named.length > 1) parties = byFacts && named.includes(byFacts) ? [byFacts] : named;
+  else parties = byFacts ? [byFacts] : ((about ? PARTY_SECTIONS[about] : undefined) ?? [HANDOFF_SECTION]);
   const sections = [...parties, WHAT_TO_SEND];
   const effects: Effect[] = sections.map((section, i) => (i === 0 ? { type: 'say_section', section, intro: LINES.contactIntro } : { type: 'say_section', section }));
   const buttons = state.frame ? [NAV_BUTTONS.human, NAV_BUTTONS.continue] : [NAV_BUTTONS.human, NAV_BUTTONS.menu];

@@ -80,3 +80,13 @@ const CONTACT = /\b(call|calling|phone|ring|contact|email|e-mail|write to|messag
 export function namesSomeoneToContact(text: string): boolean {
   return CONTACT.test(normalise(text));
 }
+
+/** The contact sections of the parties a message names, in a fixed order: "alibaba or my bank?" names two. */
+export function namedParties(text: string): string[] {
+  const t = normalise(text);
+  const named: string[] = [];
+  if (/\balipay\b/.test(t)) named.push('contact-support#alipay-support');
+  if (/\b(alibaba|seller|supplier|order)\b/.test(t)) named.push('contact-support#alibaba-support');
+  if (/\b(bank|issuer|card company)\b/.test(t)) named.push('contact-support#card-issuer');
+  return named;
+}

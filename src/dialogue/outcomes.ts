@@ -8,7 +8,7 @@ import type { Status } from '../core/types.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS } from './button-values.js';
 import type { DialogueState } from './dialogue-state.js';
-import { namesSomeoneToContact } from './message-shape.js';
+import { namedParties, namesSomeoneToContact } from './message-shape.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
 
 /** What to ask or bring when someone goes to sort it out themselves, unless the flow or step says otherwise. */
@@ -32,7 +32,9 @@ export function actingElsewhere(kit: PolicyKit, state: DialogueState, text: stri
   if (!namesSomeoneToContact(text)) return keepPlace(kit, state, [], LINES.comeBackLater(kit.title(frame.flow)));
   const step = kit.engine.currentStep(frame);
   const flow = kit.engine.flow(frame.flow);
-  const sections = step.elsewhere ?? flow.elsewhere ?? DEFAULT_ELSEWHERE;
+  const declared = step.elsewhere ?? flow.elsewhere ?? DEFAULT_ELSEWHERE;
+  // "I'll message the seller": how to reach the party they named comes first.
+  const sections = [...namedParties(text).filter((s) => !declared.includes(s)), ...declared];
   const lead: Effect[] = sections.map((section, i) => (i === 0 ? { type: 'say_section', section, intro: LINES.beforeYouCall } : { type: 'say_section', section }));
   return keepPlace(kit, { ...state, shown: sections }, lead, LINES.comeBackLater(kit.title(frame.flow)));
 }
