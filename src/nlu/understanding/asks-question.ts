@@ -54,8 +54,13 @@ const ASKING_PATTERN = new RegExp(` (?:${ASKING.join('|')}) `);
  */
 const JOINT_ACTION = / (?:can|could|shall|should) we (?:please )?(?:do|look|go|start|switch|move|deal|handle|sort|fix|work|focus|continue|try|get) /;
 
+/** "hmm ok??", "lol what?": puzzled noises, nothing to look up (a reprompt helps, a search does not). */
+const PUZZLED = new Set(['hmm', 'hm', 'hmmm', 'ok', 'okay', 'k', 'what', 'huh', 'eh', 'lol', 'um', 'umm', 'uh', 'so', 'and', 'wait', 'sorry', 'really', 'idk', 'dunno', 'lmao', 'wtf', 'ehh', 'erm', 'ah', 'oh']);
+
 /** `clauses`: the message's clauses as plain words; `text`: the message as typed (for "?"). */
 export function asksQuestion(clauses: readonly (readonly string[])[], text: string): boolean {
+  const words = clauses.flat();
+  if (words.length > 0 && words.every((w) => PUZZLED.has(w))) return false;
   if (clauses.some((words) => JOINT_ACTION.test(` ${words.join(' ')} `)) && !clauses.some((words) => WH_OPENERS.has(words[0] ?? ''))) return false;
   if (text.includes('?') || text.includes('？')) return true;
   for (const words of clauses) {

@@ -24,6 +24,9 @@ const LONG_SWITCH_WORDS = 10;
 const CUED_SWITCH_CONFIDENCE = 0.5;
 const CUED_SWITCH_WORDS = 5;
 const CONVERSATION_STANDS = 0.5;
+/** A follow-up score from which the message clearly points back at the last topic ("it", "that one"). */
+const POINTS_BACK = 0.7;
+const OUT_OF_SCOPE_POINTING_BACK = 0.99;
 
 export interface InFlowOptions {
   /** In a flow, a message leans on it at least this much: what people say mid-task is mostly about the task. */
@@ -58,7 +61,10 @@ export function applyContextPrior(
   const cuedSwitch = TASKS.has(own.intent) && own.intent !== topic && flow.switchCue === true && own.confidence >= CUED_SWITCH_CONFIDENCE && flow.words >= CUED_SWITCH_WORDS;
   if (cuedSwitch) return [...ranking];
   // "what about refunds?" after fees: a clear reading of another topic is a change of topic.
-  if (own.intent !== topic && (TOPICS.has(own.intent) || own.intent === 'out_of_scope') && own.confidence >= flow.switchAbove) return [...ranking];
+  // Out of scope needs more when the message points back ("how do I put money on it?" after the
+  // Tour Pass): topping up in general is not ours, topping up the thing we just discussed is.
+  const bar = own.intent === 'out_of_scope' && followUp >= POINTS_BACK ? Math.max(flow.switchAbove, OUT_OF_SCOPE_POINTING_BACK) : flow.switchAbove;
+  if (own.intent !== topic && (TOPICS.has(own.intent) || own.intent === 'out_of_scope') && own.confidence >= bar) return [...ranking];
   const leaning = context.flow && !elsewhere ? Math.max(followUp, flow.inFlow) : followUp;
   if (leaning <= 0) return [...ranking];
   const boost = Math.exp(strength * leaning);

@@ -26,6 +26,7 @@ describe('whether a message asks something', () => {
     ['declined again??', true],
     ['my payment got declined, can we look at that first?', false],
     ['can we do the card instead? how long does it take', true],
+    ['hmm ok??', false],
   ])('"%s" → %s', (text, expected) => {
     expect(asks(text)).toBe(expected);
   });
