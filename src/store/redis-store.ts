@@ -9,6 +9,7 @@ import { conversationRecordSchema, describeIssue } from './conversation-record.j
 import { createKeyedQueue } from '../core/keyed-queue.js';
 import { acquireLockScript, casPutScript, extendLockScript, FENCE_LOCK_LOST, FENCE_TOO_LATE, fencedPutScript, unlockScript } from './redis-scripts.js';
 import { FencedWriteError, LockTimeoutError } from './store-errors.js';
+import { checkNamespace } from './record-namespace.js';
 
 export const DEFAULT_REDIS_KEY_PREFIX = 'supportbot:';
 export const DEFAULT_REDIS_IDLE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -214,6 +215,25 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
     },
     async releaseEvent(eventId) {
       await call(() => client.del(eventKey(eventId)));
+    },
+    async ping() {
+      await call(() => client.ping());
+    },
+    records(namespace) {
+      checkNamespace(namespace);
+      const hash = `${prefix}records:${namespace}`;
+      return {
+        async get(key) {
+          const raw = await call(() => client.hget(hash, key));
+          return raw === null ? undefined : (JSON.parse(raw) as unknown);
+        },
+        async set(key, value) {
+          await call(() => client.hset(hash, key, JSON.stringify(value)));
+        },
+        async delete(key) {
+          await call(() => client.hdel(hash, key));
+        },
+      };
     },
     async close() {
       try {
