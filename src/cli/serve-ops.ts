@@ -14,7 +14,7 @@ import { createBotMetrics, type BotMetrics } from '../ops/metrics.js';
 import { joinRoutes, opsRoutes } from '../ops/ops-routes.js';
 import { createReadiness, storeCheck, type Readiness } from '../ops/readiness.js';
 import { openStore } from '../store/open-store.js';
-import { redactRedisUrl } from '../store/redis-store.js';
+import { redactRedisUrl, type RedisStore } from '../store/redis-store.js';
 import { storeSpecFrom } from './store-option.js';
 
 export interface ServeOps {
@@ -61,7 +61,8 @@ export async function openServeStore(env: Env, ops: ServeOps, logger: Logger): P
       } catch (error) {
         if (Date.now() >= deadline) {
           await store.close();
-          const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+          const problem = (store as Partial<RedisStore>).connectionProblem?.();
+          const reason = problem ?? (error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error));
           throw new StartupError('Redis', `could not reach ${redactRedisUrl(spec.url)} (${reason}): check REDIS_URL, that Redis is running, and that this host can reach it`, { cause: error });
         }
         await sleep(250);

@@ -34,6 +34,8 @@ export interface RedisStoreOptions {
 export interface RedisStore extends ConversationStore {
   readonly client: Redis;
   readonly keyPrefix: string;
+  /** While Redis is unreachable: the connection's last error (e.g. connect ECONNREFUSED 10.0.0.5:6379). */
+  connectionProblem(): string | undefined;
 }
 
 /** `redis://user:secret@host:6379/0` → `redis://host:6379/0`, for logs and messages. */
@@ -78,7 +80,9 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
     retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 5), 2000),
   });
   let down = false;
+  let lastError: string | undefined;
   client.on('error', (error: Error) => {
+    lastError = error.message;
     if (down) return;
     down = true;
     logger.error({ redis: where, err: error.message }, `redis at ${where} is unreachable; turns get "please try again" until it is back`);
@@ -86,12 +90,14 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
   client.on('ready', () => {
     if (down) logger.warn({ redis: where }, `redis at ${where} is reachable again`);
     down = false;
+    lastError = undefined;
   });
   try {
     await client.connect();
   } catch (error) {
     // Start anyway: the instance answers with "please try again" and recovers once Redis is back.
-    if (!down) logger.error({ redis: where, err: error instanceof Error ? error.message : String(error) }, `redis at ${where} is not reachable yet; retrying in the background`);
+    lastError = error instanceof Error ? error.message : String(error);
+    if (!down) logger.error({ redis: where, err: lastError }, `redis at ${where} is not reachable yet; retrying in the background`);
     down = true;
   }
 
@@ -138,6 +144,7 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
   return {
     client,
     keyPrefix: prefix,
+    connectionProblem: () => (down ? lastError : undefined),
     async get(key) {
       const [version, data] = await call(() => client.hmget(conversationKey(key), 'v', 'd'));
       if (data === null || data === undefined) return undefined;
