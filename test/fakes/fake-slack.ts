@@ -452,14 +452,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const match = typeof button === 'string' ? (b: PostedMessage['buttons'][number]) => b.label === button || b.value === button : button;
       const chosen = post.buttons.find(match);
       if (!chosen) throw new Error(`fake Slack: message ${post.ts} has no button ${String(button)}; it has: ${post.buttons.map((b) => b.label).join(', ') || 'none'}`);
+      const team = o.teamId ?? post.teamId ?? teamId;
       const payload = {
         type: 'block_actions',
-        user: { id: o.user ?? SLACK_IDS.alice, username: 'person', name: 'person', team_id: teamId },
+        user: { id: o.user ?? SLACK_IDS.alice, username: 'person', name: 'person', team_id: team },
         api_app_id: SLACK_IDS.app,
         token: 'legacy-verification-token',
         container: { type: 'message', message_ts: post.ts, channel_id: post.channel, is_ephemeral: false, ...(post.threadTs ? { thread_ts: post.threadTs } : {}) },
         trigger_id: nextId('trig.'),
-        team: { id: teamId, domain: 'fake' },
+        team: { id: team, domain: 'fake' },
         enterprise: null,
         is_enterprise_install: false,
         channel: { id: post.channel, name: post.channel.startsWith('D') ? 'directmessage' : 'support' },
