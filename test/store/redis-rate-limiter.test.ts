@@ -63,3 +63,22 @@ describe.skipIf(!REDIS_URL)('the rate limiter shared through Redis', () => {
     down.disconnect();
   });
 });
+
+describe.skipIf(!REDIS_URL)('two bots on one Redis', () => {
+  it('share each person\'s limit, and the flood gets one notice between them', async () => {
+    const { createSupportbot } = await import('../../src/index.js');
+    const keyPrefix = uniquePrefix('bots');
+    const open = () => createSupportbot({ store: { kind: 'redis', url: REDIS_URL ?? '', keyPrefix }, rateLimitPerMinute: 2 });
+    const [a, b] = await Promise.all([open(), open()]);
+    try {
+      const say = (bot: typeof a, i: number) =>
+        bot.handle({ platform: 'slack', conversationKey: `slack:T1:D1:${i}`, userId: 'U1', text: 'hello', eventId: `e${i}`, receivedAt: Date.now() });
+      const results = [await say(a, 1), await say(b, 2), await say(a, 3), await say(b, 4)];
+      expect(results.map((r) => r.rateLimited === true)).toEqual([false, false, true, true]);
+      expect(results.map((r) => r.replies.length > 0)).toEqual([true, true, true, false]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await deletePrefix(REDIS_URL ?? '', keyPrefix);
+    }
+  }, 30_000);
+});
