@@ -55,9 +55,7 @@ describe.concurrent('serve stops at start with one clear line and exit code 2', 
       const run = await runCli(['serve'], { env: { ...base(), SLACK_BOT_TOKEN: 'xoxb-check', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl, SLACK_HANDOFF_CHANNEL: SLACK_IDS.staffChannel } });
       expect(run.code).toBe(2);
       expect(lastLine(run)).toBe(`supportbot: SLACK_HANDOFF_CHANNEL: the bot is not a member of #support-staff (${SLACK_IDS.staffChannel}): invite it there (/invite @the-bot), or handoff summaries cannot be posted`);
-      const missing = await runCli(['serve'], { env: { ...base(), SLACK_BOT_TOKEN: 'xoxb-check', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl, SLACK_HANDOFF_CHANNEL: 'CNOSUCH01' } });
-      expect(missing.code).toBe(2);
-      expect(lastLine(missing)).toMatch(/^supportbot: SLACK_HANDOFF_CHANNEL: Slack has no channel CNOSUCH01 the bot can see/);
+      expect(hasTrace(run)).toBe(false);
     } finally {
       await slack.stop();
     }
