@@ -75,8 +75,8 @@ export function installedWorkspaces(options: { installations: SlackInstallations
       const teamId = context.teamId ?? context.enterpriseId ?? '';
       const botUserId = context.botUserId ?? '';
       const about = await describe(teamId, client);
-      if (!about.handoffChannel) logger.debug({ team: teamId }, 'slack: this workspace chose no handoff channel when it installed the app');
-      return { teamId, botUserId, client, outbox: createSlackOutbox({ client, logger, ...about }) };
+      const noChannelHint = `workspace ${teamId} chose no channel for the app when it installed it (install again at /slack/install to pick one)`;
+      return { teamId, botUserId, client, outbox: createSlackOutbox({ client, logger, noChannelHint, ...about }) };
     },
   };
 }
