@@ -3,6 +3,7 @@
  * with a real redis-server, the fake Slack (Socket Mode) and the fake Discord: it serves the bot,
  * /readyz turns ready only when every part is, and /metrics counts the conversation's turns.
  */
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
@@ -104,6 +105,10 @@ describe.skipIf(!hasRedisServer)("the image's start command, run here with Redis
     expect(value(/^supportbot_store_operation_duration_seconds_count\{operation="put",outcome="ok"\}/)).toBe(3);
     expect(value(/^supportbot_adapter_up\{adapter="discord"\}/)).toBe(1);
     expect(metrics.body).toMatch(/^supportbot_process_resident_memory_bytes \d+/m);
+    // The per-person rate limit is counted in Redis, shared by every instance.
+    const client = new Redis(redis.url);
+    expect((await client.keys('supportbot:rate:*')).sort()).toEqual([`supportbot:rate:discord:${discord.users.bob.id}`, `supportbot:rate:slack:${SLACK_IDS.alice}`]);
+    client.disconnect();
   }, 30_000);
 
   it('is not ready while Redis is down, and ready again once it is back', async () => {
