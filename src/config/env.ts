@@ -116,6 +116,9 @@ function checkOAuth(env: Env): void {
     throw new ConfigError('SLACK_APP_TOKEN', 'must be unset when SLACK_CLIENT_ID is set: many workspaces run in HTTP mode (set SLACK_SIGNING_SECRET)');
   }
   if (!env.SLACK_SIGNING_SECRET) throw new ConfigError('SLACK_SIGNING_SECRET', 'is required with SLACK_CLIENT_ID: Slack sends every workspace\'s events to POST /slack/events');
+  if (env.SLACK_HANDOFF_CHANNEL) {
+    throw new ConfigError('SLACK_HANDOFF_CHANNEL', 'must be unset when SLACK_CLIENT_ID is set: each workspace picks its handoff channel on Slack\'s screen when it installs the app');
+  }
 }
 
 /**

@@ -29,6 +29,7 @@ describe('parsing the environment', () => {
     [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'a-long-enough-state-secret' }, 'SLACK_SIGNING_SECRET'],
     [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'a-long-enough-state-secret', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_BOT_TOKEN'],
     [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'a-long-enough-state-secret', SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_APP_TOKEN'],
+    [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'a-long-enough-state-secret', SLACK_SIGNING_SECRET: 's', SLACK_HANDOFF_CHANNEL: 'C1' }, 'SLACK_HANDOFF_CHANNEL'],
   ])('names the variable when a value is malformed: %o', (source, variable) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`^${variable}: `));
