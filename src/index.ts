@@ -12,7 +12,9 @@ import { loadKnowledgeBase, type LoadKnowledgeOptions } from './knowledge/load-k
 import { loadClassifier, type LoadClassifierOptions } from './nlu/load-classifier.js';
 import { createPrivacyGuard } from './privacy/privacy-guard.js';
 import { createInputCleaner } from './privacy/input-cleaner.js';
-import { createRateLimiter } from './core/rate-limiter.js';
+import { createRateLimiter, type RateLimiter } from './core/rate-limiter.js';
+import { createRedisRateLimiter } from './store/redis-rate-limiter.js';
+import type { RedisStore } from './store/redis-store.js';
 import { openStore, type StoreSpec } from './store/open-store.js';
 import { createTranscriptRecorder } from './transcripts/recorder.js';
 
@@ -25,8 +27,13 @@ export interface SupportbotOptions {
   knowledge?: LoadKnowledgeOptions;
   dialogue?: DialoguePolicyOptions;
   onTurn?: TurnPipelineOptions['onTurn'];
-  /** Turns one user may take per minute before a polite "slow down" (default: no limit; serve uses RATE_LIMIT_PER_MINUTE). */
+  /**
+   * Turns one user may take per minute before a polite "slow down" (default: no limit; serve uses
+   * RATE_LIMIT_PER_MINUTE). Counted in Redis when the store is Redis, so every instance shares it.
+   */
   rateLimitPerMinute?: number;
+  /** A limiter of your own instead (overrides rateLimitPerMinute). */
+  rateLimiter?: RateLimiter;
   /** Opt-in: write redacted transcripts of every conversation to this folder. */
   recordDir?: string;
   /** Platforms whose handoffs reach staff; see TurnPipelineOptions.staffPlatforms. */
@@ -82,9 +89,7 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
     store,
     logger,
     ...(options.now ? { now: options.now } : {}),
-    ...(options.rateLimitPerMinute !== undefined
-      ? { rateLimiter: createRateLimiter({ limit: options.rateLimitPerMinute, ...(options.now ? { now: options.now } : {}) }) }
-      : {}),
+    ...rateLimiterFor(options, store, logger),
     ...(listeners.length > 0 ? { onTurn } : {}),
     ...(options.staffPlatforms ? { staffPlatforms: options.staffPlatforms } : {}),
   });
@@ -93,6 +98,19 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
     parts: { cleaner, privacy, nlu, dialogue, knowledge, store, logger },
     close: () => store.close(),
   };
+}
+
+function isRedisStore(store: ConversationStore): store is RedisStore {
+  return 'client' in store && typeof (store as RedisStore).keyPrefix === 'string';
+}
+
+/** The limiter a bot gets: its own, else one per RATE_LIMIT_PER_MINUTE, shared through Redis when the store is Redis. */
+function rateLimiterFor(options: SupportbotOptions, store: ConversationStore, logger: Logger): { rateLimiter?: RateLimiter } {
+  if (options.rateLimiter) return { rateLimiter: options.rateLimiter };
+  const limit = options.rateLimitPerMinute;
+  if (limit === undefined) return {};
+  if (isRedisStore(store)) return { rateLimiter: createRedisRateLimiter({ client: store.client, limit, keyPrefix: store.keyPrefix, logger }) };
+  return { rateLimiter: createRateLimiter({ limit, ...(options.now ? { now: options.now } : {}) }) };
 }
 
 export * from './core/types.js';

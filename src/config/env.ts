@@ -33,6 +33,18 @@ export const envSchema = z.object({
     .transform((s) => (s === undefined ? 3000 : Number(s))),
   /** Interface the HTTP server listens on (Slack HTTP mode), e.g. 127.0.0.1 behind a proxy; default all. */
   HOST: optionalString,
+  /**
+   * Port of /healthz, /readyz and /metrics in every mode. Unset: they share PORT (with Slack in
+   * HTTP mode, the server that takes /slack/events; otherwise a listener of their own on PORT).
+   */
+  HEALTH_PORT: optionalString
+    .refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) < 65536), { message: 'must be a port number (0-65535)' })
+    .transform((s) => (s === undefined ? undefined : Number(s))),
+  /** Many workspaces: Slack's OAuth install at /slack/install (HTTP mode), with the next two. */
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  /** Signs the OAuth state parameter (any long random string). */
+  SLACK_STATE_SECRET: optionalString.refine((s) => s === undefined || s.length >= 16, { message: 'must be at least 16 characters (a long random string)' }),
   DISCORD_TOKEN: optionalString,
   DISCORD_API_URL: url(['http:', 'https:']),
   DISCORD_HANDOFF_CHANNEL: optionalString.refine((s) => s === undefined || /^\d+$/.test(s), {
@@ -77,13 +89,36 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(issue ? formatIssuePath(issue.path) : 'environment', issue?.message ?? 'invalid');
   }
   const env = result.data;
+  if (OAUTH_VARIABLES.some((name) => env[name] !== undefined)) {
+    checkOAuth(env);
+    return env;
+  }
   if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     throw new ConfigError('SLACK_SIGNING_SECRET', 'is required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
   }
   if ((env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) && !env.SLACK_BOT_TOKEN) {
-    throw new ConfigError('SLACK_BOT_TOKEN', 'is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+    throw new ConfigError('SLACK_BOT_TOKEN', 'is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in many workspaces)');
   }
   return env;
+}
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/** Many workspaces: all three OAuth variables, HTTP mode, and no single workspace's token. */
+function checkOAuth(env: Env): void {
+  for (const name of OAUTH_VARIABLES) {
+    if (env[name] === undefined) throw new ConfigError(name, `is required with ${OAUTH_VARIABLES.filter((n) => n !== name).join(' and ')} (installing in many workspaces through OAuth)`);
+  }
+  if (env.SLACK_BOT_TOKEN) {
+    throw new ConfigError('SLACK_BOT_TOKEN', 'must be unset when SLACK_CLIENT_ID is set: each workspace gets its own token when it installs the app at /slack/install');
+  }
+  if (env.SLACK_APP_TOKEN) {
+    throw new ConfigError('SLACK_APP_TOKEN', 'must be unset when SLACK_CLIENT_ID is set: many workspaces run in HTTP mode (set SLACK_SIGNING_SECRET)');
+  }
+  if (!env.SLACK_SIGNING_SECRET) throw new ConfigError('SLACK_SIGNING_SECRET', 'is required with SLACK_CLIENT_ID: Slack sends every workspace\'s events to POST /slack/events');
+  if (env.SLACK_HANDOFF_CHANNEL) {
+    throw new ConfigError('SLACK_HANDOFF_CHANNEL', 'must be unset when SLACK_CLIENT_ID is set: each workspace picks its handoff channel on Slack\'s screen when it installs the app');
+  }
 }
 
 /**
@@ -108,7 +143,15 @@ export function checkDataDir(dir: string): void {
 }
 
 export function hasSlack(env: Env): boolean {
-  return env.SLACK_BOT_TOKEN !== undefined;
+  return env.SLACK_BOT_TOKEN !== undefined || hasSlackOAuth(env);
+}
+/** Many workspaces: each installs the app through Slack's OAuth flow. */
+export function hasSlackOAuth(env: Env): boolean {
+  return env.SLACK_CLIENT_ID !== undefined;
+}
+/** Slack events arrive over HTTP (on PORT), not Socket Mode. */
+export function slackOverHttp(env: Env): boolean {
+  return hasSlack(env) && env.SLACK_APP_TOKEN === undefined;
 }
 export function hasDiscord(env: Env): boolean {
   return env.DISCORD_TOKEN !== undefined;

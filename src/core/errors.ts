@@ -22,6 +22,21 @@ export class ConfigError extends InputError {
   }
 }
 
+/**
+ * A service the bot needs could not be reached at start (Slack, Discord, Redis): the operator's
+ * network or settings to check, so the CLI says it in one line (exit code 2), naming the service
+ * and what to check; the cause's stack trace only at LOG_LEVEL=debug.
+ */
+export class StartupError extends InputError {
+  constructor(
+    readonly service: string,
+    problem: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${service}: ${problem}`, options);
+  }
+}
+
 /** A data file (intents, knowledge, transcript, flow) is malformed. Names file and field. */
 export class DataFileError extends InputError {
   constructor(

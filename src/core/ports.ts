@@ -130,5 +130,19 @@ export interface ConversationStore {
   claimEvent(eventId: string): Promise<boolean>;
   /** Forgets a claimed event id, so a retry of an event that was refused (rate limited) is answered. */
   releaseEvent?(eventId: string): Promise<void>;
+  /** Resolves when the store can serve a turn now (readiness); rejects with the reason otherwise. */
+  ping?(): Promise<void>;
+  /**
+   * A small map of durable records under `namespace` (e.g. Slack installations): no expiry, shared
+   * by every instance on the same store. Optional: stores without it cannot keep such records.
+   */
+  records?(namespace: string): DurableRecords;
   close(): Promise<void>;
+}
+
+/** Durable JSON records by key; values are validated by whoever reads them. */
+export interface DurableRecords {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
 }

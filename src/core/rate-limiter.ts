@@ -6,14 +6,21 @@ export interface RateLimiterOptions {
   now?: () => number;
 }
 
+/** The per-user limit. In this process (createRateLimiter), or shared by every instance through Redis. */
 export interface RateLimiter {
   /** Counts a turn for `key` and returns true, or returns false (and counts nothing) when over the limit. */
-  take(key: string): boolean;
+  take(key: string): boolean | Promise<boolean>;
   /**
    * After a refused take(): true once per window, for the one "slow down" notice; false for the
    * messages refused after it, which are dropped without a reply (a flood gets one notice, not one
    * per message). A turn taken again starts over.
    */
+  notice(key: string): boolean | Promise<boolean>;
+}
+
+/** The in-process limiter answers at once. */
+export interface LocalRateLimiter extends RateLimiter {
+  take(key: string): boolean;
   notice(key: string): boolean;
 }
 
@@ -22,7 +29,7 @@ export interface RateLimiter {
  * counted, so someone who pauses is served again as soon as their oldest turn leaves the window.
  * Keys idle for a whole window are swept, so memory follows the number of active people.
  */
-export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+export function createRateLimiter(options: RateLimiterOptions): LocalRateLimiter {
   const { limit } = options;
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`rate limit must be a whole number above 0, got ${limit}`);
   const windowMs = options.windowMs ?? 60_000;

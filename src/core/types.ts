@@ -169,4 +169,8 @@ export interface TurnResult {
   redactions: string[];
   /** Set when the turn failed and the person got an apology. */
   errorRef?: string;
+  /** With errorRef: the name of the error (e.g. StoreUnavailableError), for metrics; never its message. */
+  errorKind?: string;
+  /** True when the message was over the per-user rate limit: nothing was done. */
+  rateLimited?: boolean;
 }

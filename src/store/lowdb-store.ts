@@ -14,6 +14,7 @@ import { openManifest, type LowdbManifest } from './lowdb-manifest.js';
 import { createLruCache } from '../core/lru-cache.js';
 import { moveAside } from './move-aside.js';
 import { takeOwnerLock } from './owner-lock.js';
+import { lowdbRecords } from './lowdb-records.js';
 
 export interface LowdbStoreOptions {
   now?: () => number;
@@ -235,6 +236,10 @@ export async function openLowdbStore(manifestPath: string, options: LowdbStoreOp
       assertOpen();
       events.release(eventId);
     },
+    async ping() {
+      assertOpen();
+    },
+    records: (namespace) => lowdbRecords(dir, namespace, logger),
     flush: async () => {
       // Twice at most: a flush already running took only the turns journalled before it began.
       await flush();

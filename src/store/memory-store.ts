@@ -1,4 +1,4 @@
-import type { ConversationRecord, ConversationStore } from '../core/ports.js';
+import type { ConversationRecord, ConversationStore, DurableRecords } from '../core/ports.js';
 import { StoreError, VersionConflictError } from '../core/errors.js';
 import { createKeyedQueue } from '../core/keyed-queue.js';
 import { createLruCache } from '../core/lru-cache.js';
@@ -15,6 +15,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
   const now = options.now ?? Date.now;
   const events = createLruCache<true>({ maxEntries: 100_000, ttlMs: options.eventTtlMs ?? 24 * 60 * 60 * 1000, now });
   const queue = createKeyedQueue();
+  const namespaces = new Map<string, Map<string, unknown>>();
+  const recordsOf = (namespace: string): DurableRecords => {
+    const map = namespaces.get(namespace) ?? new Map<string, unknown>();
+    namespaces.set(namespace, map);
+    return {
+      get: async (key) => structuredClone(map.get(key)),
+      set: async (key, value) => void map.set(key, structuredClone(value)),
+      delete: async (key) => void map.delete(key),
+    };
+  };
 
   return {
     async get(key) {
@@ -38,6 +48,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Conversatio
     async releaseEvent(eventId) {
       events.delete(eventId);
     },
+    async ping() {},
+    records: recordsOf,
     async close() {},
     size: () => records.size,
   };

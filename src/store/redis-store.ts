@@ -9,6 +9,7 @@ import { conversationRecordSchema, describeIssue } from './conversation-record.j
 import { createKeyedQueue } from '../core/keyed-queue.js';
 import { acquireLockScript, casPutScript, extendLockScript, FENCE_LOCK_LOST, FENCE_TOO_LATE, fencedPutScript, unlockScript } from './redis-scripts.js';
 import { FencedWriteError, LockTimeoutError } from './store-errors.js';
+import { checkNamespace } from './record-namespace.js';
 
 export const DEFAULT_REDIS_KEY_PREFIX = 'supportbot:';
 export const DEFAULT_REDIS_IDLE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -33,6 +34,8 @@ export interface RedisStoreOptions {
 export interface RedisStore extends ConversationStore {
   readonly client: Redis;
   readonly keyPrefix: string;
+  /** While Redis is unreachable: the connection's last error (e.g. connect ECONNREFUSED 10.0.0.5:6379). */
+  connectionProblem(): string | undefined;
 }
 
 /** `redis://user:secret@host:6379/0` → `redis://host:6379/0`, for logs and messages. */
@@ -77,7 +80,9 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
     retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 5), 2000),
   });
   let down = false;
+  let lastError: string | undefined;
   client.on('error', (error: Error) => {
+    lastError = error.message;
     if (down) return;
     down = true;
     logger.error({ redis: where, err: error.message }, `redis at ${where} is unreachable; turns get "please try again" until it is back`);
@@ -85,12 +90,14 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
   client.on('ready', () => {
     if (down) logger.warn({ redis: where }, `redis at ${where} is reachable again`);
     down = false;
+    lastError = undefined;
   });
   try {
     await client.connect();
   } catch (error) {
     // Start anyway: the instance answers with "please try again" and recovers once Redis is back.
-    if (!down) logger.error({ redis: where, err: error instanceof Error ? error.message : String(error) }, `redis at ${where} is not reachable yet; retrying in the background`);
+    lastError = error instanceof Error ? error.message : String(error);
+    if (!down) logger.error({ redis: where, err: lastError }, `redis at ${where} is not reachable yet; retrying in the background`);
     down = true;
   }
 
@@ -137,6 +144,7 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
   return {
     client,
     keyPrefix: prefix,
+    connectionProblem: () => (down ? lastError : undefined),
     async get(key) {
       const [version, data] = await call(() => client.hmget(conversationKey(key), 'v', 'd'));
       if (data === null || data === undefined) return undefined;
@@ -214,6 +222,25 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
     },
     async releaseEvent(eventId) {
       await call(() => client.del(eventKey(eventId)));
+    },
+    async ping() {
+      await call(() => client.ping());
+    },
+    records(namespace) {
+      checkNamespace(namespace);
+      const hash = `${prefix}records:${namespace}`;
+      return {
+        async get(key) {
+          const raw = await call(() => client.hget(hash, key));
+          return raw === null ? undefined : (JSON.parse(raw) as unknown);
+        },
+        async set(key, value) {
+          await call(() => client.hset(hash, key, JSON.stringify(value)));
+        },
+        async delete(key) {
+          await call(() => client.hdel(hash, key));
+        },
+      };
     },
     async close() {
       try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '../../src/config/env.js';
+import { hasSlack, hasSlackOAuth, parseEnv, slackOverHttp } from '../../src/config/env.js';
 import { ConfigError } from '../../src/core/errors.js';
 
 describe('parsing the environment', () => {
@@ -22,6 +22,14 @@ describe('parsing the environment', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DISCORD_SUPPORT_CHANNELS: 'general' }, 'DISCORD_SUPPORT_CHANNELS'],
     [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL'],
+    [{ HEALTH_PORT: '70000' }, 'HEALTH_PORT'],
+    [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_SIGNING_SECRET: 's' }, 'SLACK_STATE_SECRET'],
+    [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'short', SLACK_SIGNING_SECRET: 's' }, 'SLACK_STATE_SECRET'],
+    [{ SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'a-long-enough-state-secret', SLACK_SIGNING_SECRET: 's' }, 'SLACK_CLIENT_ID'],
+    [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'a-long-enough-state-secret' }, 'SLACK_SIGNING_SECRET'],
+    [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'a-long-enough-state-secret', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_BOT_TOKEN'],
+    [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'a-long-enough-state-secret', SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_APP_TOKEN'],
+    [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'a-long-enough-state-secret', SLACK_SIGNING_SECRET: 's', SLACK_HANDOFF_CHANNEL: 'C1' }, 'SLACK_HANDOFF_CHANNEL'],
   ])('names the variable when a value is malformed: %o', (source, variable) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`^${variable}: `));
@@ -29,5 +37,12 @@ describe('parsing the environment', () => {
 
   it('accepts Socket Mode without a signing secret', () => {
     expect(parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).SLACK_APP_TOKEN).toBe('xapp-1');
+  });
+
+  it('turns on many Slack workspaces with the three OAuth variables and the signing secret', () => {
+    const env = parseEnv({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'a-long-enough-state-secret', SLACK_SIGNING_SECRET: 's' });
+    expect([hasSlack(env), hasSlackOAuth(env), slackOverHttp(env)]).toEqual([true, true, true]);
+    expect(parseEnv({ HEALTH_PORT: '9464' }).HEALTH_PORT).toBe(9464);
+    expect(parseEnv({}).HEALTH_PORT).toBeUndefined();
   });
 });

@@ -20,9 +20,12 @@ export const turnResultSchema = z
     redactedText: z.string().optional(),
     redactions: z.array(z.enum(['card_number', 'cvv', 'expiry', 'code', 'password', 'passport', 'email', 'phone'])),
     errorRef: z.string().regex(/^[0-9a-f]{8}$/).optional(),
+    errorKind: z.string().min(1).optional(),
+    rateLimited: z.literal(true).optional(),
   })
   .strict()
   .refine((r) => !r.duplicate || r.replies.length === 0, { message: 'a duplicate event must get no replies' })
   .refine((r) => r.replies.every((reply) => reply.text.trim() !== '' || reply.buttons.length > 0), { message: 'a reply has neither text nor buttons' })
-  .refine((r) => r.handoff === (r.handoffSummary !== undefined), { message: 'handoff and handoffSummary disagree' });
+  .refine((r) => r.handoff === (r.handoffSummary !== undefined), { message: 'handoff and handoffSummary disagree' })
+  .refine((r) => (r.errorRef === undefined) === (r.errorKind === undefined), { message: 'errorRef and errorKind disagree' });
 export type CheckedTurnResult = z.output<typeof turnResultSchema>;

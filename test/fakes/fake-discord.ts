@@ -46,6 +46,8 @@ export interface FakeDiscordOptions {
   token?: string;
   /** Close the gateway with 4014 "Disallowed intents" on IDENTIFY (Message Content not enabled). */
   disallowIntents?: boolean;
+  /** Hold READY after IDENTIFY until releaseReady() (a slow gateway, for readiness tests). */
+  holdReady?: boolean;
 }
 
 export interface RestCall {
@@ -131,6 +133,10 @@ export interface FakeDiscord {
   connections(): number;
   /** Resolves once a client has identified and received READY and GUILD_CREATE. */
   ready(timeoutMs?: number): Promise<void>;
+  /** With holdReady: lets the held (and every later) IDENTIFY get its READY. */
+  releaseReady(): void;
+  /** Resolves once a client has sent IDENTIFY (op 2). */
+  identified(timeoutMs?: number): Promise<void>;
   /** The DM channel between a person and the bot (created on first use). */
   dmChannelId(user?: FakeUser): string;
   sendMessage(options: SendMessageOptions): Json;
@@ -307,6 +313,38 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return record;
   }
 
+  let held: Array<() => void> | undefined = options.holdReady ? [] : undefined;
+  /** READY and GUILD_CREATE for an IDENTIFY with data `d`. */
+  function sendReady(d: Json): void {
+    seq = 0;
+    dispatch('READY', {
+      v: 10,
+      user: { ...FAKE_USERS.bot, verified: true, mfa_enabled: false, email: null },
+      guilds: [{ id: FAKE_IDS.guild, unavailable: true }],
+      session_id: 'fake-session',
+      resume_gateway_url: gatewayUrl,
+      shard: d.shard ?? [0, 1],
+      application: { id: FAKE_IDS.application, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      user_settings: {},
+      presences: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      _trace: ['fake-discord'],
+    });
+    // Every guild READY lists must arrive, or discord.js waits waitGuildTimeout before ready.
+    dispatch(
+      'GUILD_CREATE',
+      guildCreatePayload(
+        botPermissions,
+        threads.map((t) => threadChannel(t.id, t.parent_id ?? '', t.name, t.owner_id ?? FAKE_IDS.application)),
+      ),
+    );
+    isReady = true;
+    events.emit('ready');
+  }
+
   // ------------------------------------------------------------------ gateway
   wss.on('connection', (ws) => {
     sockets.add(ws);
@@ -331,33 +369,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
             ws.close(4014, 'Disallowed intent(s).');
             break;
           }
-          seq = 0;
-          dispatch('READY', {
-            v: 10,
-            user: { ...FAKE_USERS.bot, verified: true, mfa_enabled: false, email: null },
-            guilds: [{ id: FAKE_IDS.guild, unavailable: true }],
-            session_id: 'fake-session',
-            resume_gateway_url: gatewayUrl,
-            shard: d.shard ?? [0, 1],
-            application: { id: FAKE_IDS.application, flags: 0 },
-            private_channels: [],
-            relationships: [],
-            user_settings: {},
-            presences: [],
-            guild_join_requests: [],
-            geo_ordered_rtc_regions: [],
-            _trace: ['fake-discord'],
-          });
-          // Every guild READY lists must arrive, or discord.js waits waitGuildTimeout before ready.
-          dispatch(
-            'GUILD_CREATE',
-            guildCreatePayload(
-              botPermissions,
-              threads.map((t) => threadChannel(t.id, t.parent_id ?? '', t.name, t.owner_id ?? FAKE_IDS.application)),
-            ),
-          );
-          isReady = true;
-          events.emit('ready');
+          events.emit('identify');
+          if (held) {
+            held.push(() => sendReady(d));
+            break;
+          }
+          sendReady(d);
           break;
         case 6:
           events.emit('resume', d);
@@ -644,6 +661,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ready(timeoutMs = 10_000) {
       if (isReady) return Promise.resolve();
       return waitFor(events, 'ready', [] as unknown[], () => true, timeoutMs, () => `${connectionCount} connections`).then(() => undefined);
+    },
+    releaseReady() {
+      const waiting = held ?? [];
+      held = undefined;
+      for (const send of waiting) send();
+    },
+    identified(timeoutMs = 10_000) {
+      if (gatewayFrames.some((f) => f.op === 2)) return Promise.resolve();
+      return waitFor(events, 'identify', [] as unknown[], () => true, timeoutMs, () => `${connectionCount} connections`).then(() => undefined);
     },
     dmChannelId,
     sendMessage,

@@ -28,6 +28,9 @@ import {
   type SlackEvent,
   type SlashCommandOptions,
 } from './slack-payloads.js';
+import { createFakeOAuth, type FakeOAuth, type FakeOAuthOptions, type FakeWorkspace } from './fake-slack-oauth.js';
+
+export type { FakeWorkspace } from './fake-slack-oauth.js';
 
 export interface RecordedCall {
   /** Web API method (chat.postMessage …) or "response_url". */
@@ -57,6 +60,9 @@ export interface PostedMessage {
   blocks: SlackBlockRecord[];
   /** Button labels and values of the message's actions blocks, in order. */
   buttons: Array<{ label: string; value: string; actionId: string; blockId?: string }>;
+  /** The bot token it was posted with, and that token's workspace. */
+  token?: string;
+  teamId?: string;
 }
 
 export interface MessageUpdate {
@@ -81,6 +87,8 @@ export interface Delivery {
 
 export interface SendOptions extends SignedPostOptions {
   eventId?: string;
+  /** The workspace the event comes from (default the fake's own team). */
+  teamId?: string;
   /** Slack's retry counter (HTTP header or the envelope's retry_attempt). */
   retryNum?: number;
 }
@@ -94,6 +102,10 @@ export interface FakeSlackOptions {
   botToken?: string;
   /** When set, apps.connections.open with another app-level token gets `invalid_auth`. */
   appToken?: string;
+  /** Turns on the OAuth install flow (authorize page and oauth.v2.access). */
+  oauth?: FakeOAuthOptions;
+  /** Channels the bot is not a member of (conversations.info says is_member: false). */
+  botNotIn?: string[];
 }
 
 export interface WaitOptions {
@@ -137,6 +149,10 @@ export interface FakeSlack {
   failNext(method: string, error: string): void;
   /** Everything the app sent to Slack, as one string (to search for things that must never appear). */
   everythingSent(): string;
+  /** With `oauth`: the install flow's state (who installs next, who installed). */
+  readonly oauth: FakeOAuth | undefined;
+  /** Adds a workspace whose bot token the Web API accepts (done by an OAuth install too). */
+  addWorkspace(workspace: FakeWorkspace): void;
   stop(): Promise<void>;
 }
 
@@ -195,6 +211,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const sockets = new Set<WebSocket>();
   const failures = new Map<string, string>();
   let httpTarget: { url: string; signingSecret: string } | undefined;
+  const oauth = options.oauth ? createFakeOAuth(options.oauth) : undefined;
+  /** Bot tokens the Web API accepts, and their workspaces (with `botToken`, the fake's own team). */
+  const workspaces = new Map<string, FakeWorkspace>();
+  if (options.botToken) workspaces.set(options.botToken, { teamId, teamName: 'Fake', botToken: options.botToken, botUserId, botId });
+  const workspaceOf = (authorization: string | undefined) => (authorization?.startsWith('Bearer ') ? workspaces.get(authorization.slice(7)) : undefined);
+  const CHANNELS: Record<string, string> = { [SLACK_IDS.support]: 'support', [SLACK_IDS.staffChannel]: 'support-staff' };
 
   const server = createServer((req, res) => void handle(req, res));
   let wss: WebSocketServer | undefined;
@@ -244,6 +266,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       record(call);
       return send(200, { ok: true });
     }
+    if (req.method === 'GET' && url.pathname === '/oauth/v2/authorize' && oauth) {
+      call.method = 'oauth.authorize';
+      record(call);
+      const answer = oauth.authorize(url);
+      if (answer.location) {
+        res.writeHead(302, { location: answer.location });
+        return void res.end();
+      }
+      return send(answer.status, { ok: false, error: answer.error });
+    }
     if (req.method !== 'POST' || !url.pathname.startsWith('/api/')) return send(404, { ok: false, error: 'unknown_path' });
     call.method = url.pathname.slice('/api/'.length);
     const { args } = call;
@@ -253,15 +285,33 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       record(call);
       return send(200, { ok: false, error: failure });
     }
+    if (call.method === 'oauth.v2.access' && oauth) {
+      record(call);
+      const answer = oauth.access(args, call.authorization);
+      const installed = oauth.installed.at(-1);
+      if (answer.ok && installed) workspaces.set(installed.botToken, installed);
+      return send(200, answer);
+    }
     const isAppToken = call.method === 'apps.connections.open';
-    if (options.botToken && !isAppToken && call.authorization !== `Bearer ${options.botToken}`) {
+    const workspace = workspaceOf(call.authorization);
+    if ((options.botToken || oauth) && !isAppToken && !workspace) {
       record(call);
       return send(200, { ok: false, error: 'invalid_auth' });
     }
     switch (call.method) {
-      case 'auth.test':
+      case 'auth.test': {
         record(call);
-        return send(200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'supportbot', team_id: teamId, user_id: botUserId, bot_id: botId, is_enterprise_install: false });
+        const w = workspace ?? { teamId, teamName: 'Fake', botUserId, botId };
+        return send(200, { ok: true, url: `https://${w.teamName.toLowerCase().replace(/\W+/g, '-')}.slack.test/`, team: w.teamName, user: 'supportbot', team_id: w.teamId, user_id: w.botUserId, bot_id: w.botId, is_enterprise_install: false });
+      }
+      case 'conversations.info': {
+        record(call);
+        const id = String(args.channel ?? '');
+        if (id.startsWith('D')) return send(200, { ok: true, channel: { id, is_im: true, user: `U${id.slice(1)}` } });
+        const name = CHANNELS[id];
+        if (!name) return send(200, { ok: false, error: 'channel_not_found' });
+        return send(200, { ok: true, channel: { id, name, is_channel: true, is_im: false, is_member: !(options.botNotIn ?? []).includes(id) } });
+      }
       case 'chat.postMessage': {
         const ts = nextTs();
         const blocks = (Array.isArray(args.blocks) ? args.blocks : []) as SlackBlockRecord[];
@@ -273,6 +323,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           text: String(args.text ?? ''),
           blocks,
           buttons: buttonsOf(blocks),
+          ...(call.authorization ? { token: call.authorization.replace(/^Bearer /, '') } : {}),
+          ...(workspace ? { teamId: workspace.teamId } : {}),
         };
         posts.push(post);
         record(call);
@@ -383,7 +435,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       httpTarget = target;
     },
     async sendEvent(event, o = {}) {
-      const envelope = event.type === 'event_callback' ? event : eventEnvelope(event, { teamId, botUserId, ...(o.eventId ? { eventId: o.eventId } : {}) });
+      const team = o.teamId ?? teamId;
+      const bot = [...workspaces.values()].find((w) => w.teamId === team)?.botUserId ?? botUserId;
+      const envelope =
+        event.type === 'event_callback' ? event : eventEnvelope(o.teamId ? { ...event, team } : event, { teamId: team, botUserId: bot, ...(o.eventId ? { eventId: o.eventId } : {}) });
       if (wss) return pushEnvelope('events_api', envelope, o.retryNum ?? 0);
       const target = requireTarget();
       return postSigned(target.url, target.signingSecret, JSON.stringify(envelope), 'application/json', o);
@@ -397,14 +452,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const match = typeof button === 'string' ? (b: PostedMessage['buttons'][number]) => b.label === button || b.value === button : button;
       const chosen = post.buttons.find(match);
       if (!chosen) throw new Error(`fake Slack: message ${post.ts} has no button ${String(button)}; it has: ${post.buttons.map((b) => b.label).join(', ') || 'none'}`);
+      const team = o.teamId ?? post.teamId ?? teamId;
       const payload = {
         type: 'block_actions',
-        user: { id: o.user ?? SLACK_IDS.alice, username: 'person', name: 'person', team_id: teamId },
+        user: { id: o.user ?? SLACK_IDS.alice, username: 'person', name: 'person', team_id: team },
         api_app_id: SLACK_IDS.app,
         token: 'legacy-verification-token',
         container: { type: 'message', message_ts: post.ts, channel_id: post.channel, is_ephemeral: false, ...(post.threadTs ? { thread_ts: post.threadTs } : {}) },
         trigger_id: nextId('trig.'),
-        team: { id: teamId, domain: 'fake' },
+        team: { id: team, domain: 'fake' },
         enterprise: null,
         is_enterprise_install: false,
         channel: { id: post.channel, name: post.channel.startsWith('D') ? 'directmessage' : 'support' },
@@ -454,6 +510,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     everythingSent() {
       return JSON.stringify(calls);
+    },
+    oauth,
+    addWorkspace(workspace) {
+      workspaces.set(workspace.botToken, workspace);
     },
     async stop() {
       for (const ws of sockets) ws.terminate();

@@ -3,5 +3,5 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import { storeContract } from './store-contract.js';
 
 describe('the memory store', () => {
-  storeContract(async () => createMemoryStore());
+  storeContract(async () => createMemoryStore(), { persistent: false });
 });

@@ -6,7 +6,7 @@ import type { ConversationStore } from '../../src/core/ports.js';
  * What every ConversationStore promises (src/core/ports.ts). Each store's test file runs these
  * against a real instance: memory, lowdb on real files, Redis on a real server.
  */
-export function storeContract(open: () => Promise<ConversationStore>): void {
+export function storeContract(open: () => Promise<ConversationStore>, kind: { persistent: boolean } = { persistent: true }): void {
   let n = 0;
   const key = () => `contract:${process.pid}:${Date.now()}:${n++}`;
 
@@ -117,5 +117,35 @@ export function storeContract(open: () => Promise<ConversationStore>): void {
     expect(await store.claimEvent(refused)).toBe(false);
     expect(await store.claimEvent(answered)).toBe(false);
     await store.close();
+  });
+
+  it('answers a ping while open', async () => {
+    const store = await open();
+    await expect(store.ping?.()).resolves.toBeUndefined();
+    await store.close();
+  });
+
+  it(`keeps durable records by namespace, as copies${kind.persistent ? ', across a reopen,' : ''} and forgets a deleted one`, async () => {
+    const ns = `contract-${process.pid}-${n++}`;
+    const first = await open();
+    const records = first.records?.(ns);
+    expect(records, 'the store keeps durable records').toBeDefined();
+    const value = { team: 'T1', token: 'xoxb-1', scopes: ['chat:write'] };
+    await records!.set('T1', value);
+    await records!.set('T2', { team: 'T2' });
+    await first.records!('other-namespace').set('T1', 'elsewhere');
+    const got = (await records!.get('T1')) as typeof value;
+    expect(got).toEqual(value);
+    got.scopes.push('changed');
+    expect(await records!.get('T1')).toEqual(value);
+    await records!.delete('T2');
+    if (!kind.persistent) expect(await records!.get('T2')).toBeUndefined();
+    await first.close();
+    if (!kind.persistent) return;
+    const second = await open();
+    expect(await second.records!(ns).get('T1')).toEqual(value);
+    expect(await second.records!(ns).get('T2')).toBeUndefined();
+    expect(() => second.records!('../escape')).toThrow(StoreError);
+    await second.close();
   });
 }

@@ -8,7 +8,7 @@ import type { Env } from '../../config/env.js';
 import { trackAdapterStatus, type Adapter } from '../../core/adapter.js';
 import type { ConversationRunner } from '../../core/conversation-runner.js';
 import { createErrorBoundary, type AdapterErrorHandler } from '../../core/error-boundary.js';
-import { ConfigError } from '../../core/errors.js';
+import { ConfigError, StartupError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { createButtonCodec } from './custom-id.js';
 import { createDiscordOutbox } from './deliver.js';
@@ -17,6 +17,7 @@ import type { DiscordListenerContext } from './listeners/context.js';
 import { onInteraction } from './listeners/interaction.js';
 import { onMessage } from './listeners/message.js';
 import { guardPacketHandling } from './packet-guard.js';
+import { checkDiscordSetup } from './startup-checks.js';
 
 export interface DiscordAdapterOptions {
   runner: ConversationRunner;
@@ -113,14 +114,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       let timer: NodeJS.Timeout | undefined;
       const ready = new Promise<void>((resolve, reject) => {
         client.once(Events.ClientReady, () => resolve());
-        timer = setTimeout(() => reject(new Error(`Discord gateway not ready after ${readyTimeoutMs} ms`)), readyTimeoutMs);
+        timer = setTimeout(() => reject(new StartupError('Discord', `the gateway did not get ready within ${readyTimeoutMs} ms: check the network and any proxy (WebSocket to the gateway)`)), readyTimeoutMs);
       });
       try {
         await client.login(options.token);
         await ready;
+        await checkDiscordSetup(client, options);
       } catch (error) {
         await client.destroy();
-        const explained = explainLoginError(error);
+        const explained = explainLoginError(error, options.apiUrl);
         status.set('failed', explained instanceof Error ? explained.message : String(explained));
         throw explained;
       } finally {

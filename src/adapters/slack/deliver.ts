@@ -22,6 +22,8 @@ export interface SlackOutboxOptions {
   logger: Logger;
   /** Channel id for handoff summaries; without it a handoff is only logged. */
   handoffChannel?: string;
+  /** What the log says to do when there is no handoff channel (default: set SLACK_HANDOFF_CHANNEL). */
+  noChannelHint?: string;
   workspaceUrl?: string;
 }
 
@@ -48,7 +50,7 @@ export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
 
   async function notifyStaff(summary: HandoffSummary): Promise<boolean> {
     if (!options.handoffChannel) {
-      logger.warn({ conversationKey: summary.conversationKey, reason: summary.reason }, 'handoff requested, but SLACK_HANDOFF_CHANNEL is not set: no one was told');
+      logger.warn({ conversationKey: summary.conversationKey, reason: summary.reason }, `handoff requested, but ${options.noChannelHint ?? 'SLACK_HANDOFF_CHANNEL is not set'}: no one was told`);
       return false;
     }
     const place = parseConversationKey(summary.conversationKey);

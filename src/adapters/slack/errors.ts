@@ -1,7 +1,11 @@
-import { SupportbotError } from '../../core/errors.js';
+import { StartupError } from '../../core/errors.js';
 
-/** Slack could not be reached or refused us at start. */
-export class SlackStartError extends SupportbotError {}
+/** Slack could not be reached or refused us at start: one line naming Slack and what to check. */
+export class SlackStartError extends StartupError {
+  constructor(problem: string, options?: { cause?: unknown }) {
+    super('Slack', problem, options);
+  }
+}
 
 /** Slack Web API errors carry their code in data.error (e.g. not_in_channel); show that. */
 export function errorText(error: unknown): string {

@@ -16,6 +16,11 @@ export interface SlackIdentity {
   workspaceUrl?: string;
 }
 
+/** A Web API client for start-up calls: a few quick retries, not Bolt's 30-minute policy. */
+export function startClient(token: string, clientOptions: SlackClientOptions, logger: Logger): webApi.WebClient {
+  return new webApi.WebClient(token, { retryConfig: { retries: 2, factor: 1, minTimeout: 500, maxTimeout: 1000 }, logger: createBoltLogger(logger), ...clientOptions });
+}
+
 const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive']);
 
 /**
@@ -24,11 +29,7 @@ const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'token_revoked', '
  * now, with a message, not after Bolt's 30-minute retry policy.
  */
 export async function whoAmI(token: string, clientOptions: SlackClientOptions, logger: Logger): Promise<SlackIdentity> {
-  const client = new webApi.WebClient(token, {
-    retryConfig: { retries: 2, factor: 1, minTimeout: 500, maxTimeout: 1000 },
-    logger: createBoltLogger(logger),
-    ...clientOptions,
-  });
+  const client = startClient(token, clientOptions, logger);
   let raw: unknown;
   try {
     raw = await client.auth.test();
@@ -37,7 +38,8 @@ export async function whoAmI(token: string, clientOptions: SlackClientOptions, l
     if (code && REJECTED_TOKEN.has(code)) {
       throw new ConfigError('SLACK_BOT_TOKEN', `Slack rejected the token (${code}); copy the Bot User OAuth Token again from the app's "OAuth & Permissions" page`);
     }
-    throw new SlackStartError(`could not reach Slack (auth.test at ${clientOptions.slackApiUrl ?? 'https://slack.com/api/'}): ${errorText(error)}`, { cause: error });
+    const where = clientOptions.slackApiUrl ?? 'https://slack.com/api/';
+    throw new SlackStartError(`could not reach ${where} (auth.test: ${errorText(error)}); check the network, any proxy, and SLACK_API_URL if you set it`, { cause: error });
   }
   const parsed = authTestSchema.safeParse(raw);
   if (!parsed.success) throw new SlackStartError('auth.test answered without user_id or team_id: is SLACK_BOT_TOKEN a bot token (xoxb-)?');
@@ -48,4 +50,27 @@ export async function whoAmI(token: string, clientOptions: SlackClientOptions, l
     ...(bot_id ? { botId: bot_id } : {}),
     ...(url && URL.canParse(url) ? { workspaceUrl: url } : {}),
   };
+}
+
+/**
+ * The handoff channel must exist and have the bot in it, or every handoff would fail later with
+ * `not_in_channel`: checked at start, failing with one line that names SLACK_HANDOFF_CHANNEL.
+ * Without the channels:read / groups:read scopes Slack will not say: then it is only logged.
+ */
+export async function checkHandoffChannel(client: webApi.WebClient, channel: string, logger: Logger): Promise<void> {
+  let info: { channel?: { name?: string; is_member?: boolean; is_im?: boolean } };
+  try {
+    info = (await client.conversations.info({ channel })) as typeof info;
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code === 'channel_not_found') {
+      throw new ConfigError('SLACK_HANDOFF_CHANNEL', `Slack has no channel ${channel} the bot can see: use the channel id (C…, from the channel's details), and for a private channel invite the bot first (/invite @the-bot)`);
+    }
+    logger.warn({ channel, err: errorText(error) }, code === 'missing_scope' ? 'cannot check SLACK_HANDOFF_CHANNEL: add the channels:read and groups:read scopes (see slack-app-manifest.yaml) and reinstall' : 'could not check SLACK_HANDOFF_CHANNEL');
+    return;
+  }
+  const found = info.channel;
+  if (found && !found.is_im && found.is_member === false) {
+    throw new ConfigError('SLACK_HANDOFF_CHANNEL', `the bot is not a member of #${found.name ?? channel} (${channel}): invite it there (/invite @the-bot), or handoff summaries cannot be posted`);
+  }
 }

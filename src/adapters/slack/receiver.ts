@@ -1,33 +1,58 @@
-import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { ServerResponse } from 'node:http';
+import { HTTPReceiver, SocketModeReceiver, type CustomRoute, type InstallationStore } from '@slack/bolt';
+import type { HttpRoutes } from '../../core/http-routes.js';
 import type { Logger } from '../../core/logger.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { errorText } from './errors.js';
 import type { SlackClientOptions } from './identity.js';
+import { installPages } from './install-pages.js';
 
-export type SlackTransport = { mode: 'http'; signingSecret: string } | { mode: 'socket'; appToken: string; pingTimeoutMs?: number };
+/** Many workspaces: Bolt's OAuth install flow on the HTTP server. */
+export interface SlackOAuth {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  scopes: readonly string[];
+  installationStore: InstallationStore;
+  /** Slack's authorize page (https://slack.com/oauth/v2/authorize, or a fake's in tests). */
+  authorizationUrl: string;
+}
+
+export type SlackTransport =
+  | { mode: 'http'; signingSecret: string; oauth?: SlackOAuth }
+  | { mode: 'socket'; appToken: string; pingTimeoutMs?: number };
 
 /**
  * How Slack reaches the bot: HTTP (Events API and interactivity on POST /slack/events, verified
- * with the signing secret, plus GET /healthz) or Socket Mode (a WebSocket the bot opens).
+ * with the signing secret, plus `routes` such as /healthz, and with OAuth /slack/install and
+ * /slack/oauth_redirect) or Socket Mode (a WebSocket the bot opens).
  */
-export function createReceiver(transport: SlackTransport, logger: Logger, clientOptions: SlackClientOptions): HTTPReceiver | SocketModeReceiver {
+export function createReceiver(transport: SlackTransport, logger: Logger, clientOptions: SlackClientOptions, routes?: HttpRoutes): HTTPReceiver | SocketModeReceiver {
   const boltLogger = createBoltLogger(logger);
   if (transport.mode === 'http') {
+    const { oauth } = transport;
     return new HTTPReceiver({
       signingSecret: transport.signingSecret,
       logger: boltLogger,
       // Ack first, then work: Slack gets its 200 at once (its limit is 3 s), the turn runs after.
       processBeforeResponse: false,
-      customRoutes: [
-        {
-          path: '/healthz',
-          method: ['GET'],
-          handler: (_req, res) => {
-            res.writeHead(200, { 'content-type': 'application/json' });
-            res.end('{"ok":true}');
-          },
-        },
-      ],
+      customRoutes: customRoutesOf(routes, logger),
+      ...(oauth
+        ? {
+            clientId: oauth.clientId,
+            clientSecret: oauth.clientSecret,
+            stateSecret: oauth.stateSecret,
+            scopes: [...oauth.scopes],
+            installationStore: oauth.installationStore,
+            installerOptions: {
+              // /slack/install goes straight to Slack's consent screen, which asks where summaries go.
+              directInstall: true,
+              authorizationUrl: oauth.authorizationUrl,
+              clientOptions,
+              callbackOptions: installPages(logger),
+            },
+          }
+        : {}),
     });
   }
   return new SocketModeReceiver({
@@ -42,4 +67,28 @@ export function createReceiver(transport: SlackTransport, logger: Logger, client
     },
     ...(transport.pingTimeoutMs ? { clientPingTimeout: transport.pingTimeoutMs } : {}),
   });
+}
+
+/** Our routes as Bolt's custom routes; without any, GET /healthz still answers for load balancers. */
+function customRoutesOf(routes: HttpRoutes | undefined, logger: Logger): CustomRoute[] {
+  const all = new Map(routes ?? []);
+  if (!all.has('/healthz')) {
+    all.set('/healthz', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+  }
+  return [...all].map(([path, handler]) => ({
+    path,
+    method: ['GET', 'HEAD', 'POST'],
+    handler: (req, res: ServerResponse) => {
+      Promise.resolve()
+        .then(() => handler(req, res))
+        .catch((error: unknown) => {
+          logger.error({ path, err: errorText(error) }, 'HTTP route failed');
+          if (!res.headersSent) res.writeHead(500).end();
+          else res.end();
+        });
+    },
+  }));
 }

@@ -1,63 +1,96 @@
 import type { Command } from 'commander';
 import type { Adapter } from '../../core/adapter.js';
-import { createConversationRunner } from '../../core/conversation-runner.js';
+import { createConversationRunner, type ConversationRunner } from '../../core/conversation-runner.js';
 import { InputError } from '../../core/errors.js';
+import type { HttpRoutes } from '../../core/http-routes.js';
 import { hasDiscord, hasSlack, parseEnv, type Env } from '../../config/env.js';
-import { createSupportbot, createSupportbotLogger } from '../../index.js';
-import { storeSpecFrom } from '../store-option.js';
+import { adapterCheck } from '../../ops/readiness.js';
+import { createSupportbot, createSupportbotLogger, type Supportbot } from '../../index.js';
+import { createServeOps, openServeStore, startOpsListener } from '../serve-ops.js';
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('start the Slack and/or Discord adapters from the environment')
+    .description('start the Slack and/or Discord adapters from the environment, with /healthz, /readyz and /metrics')
     .action(async () => {
       await runServe(parseEnv());
     });
 }
 
+export interface ServeOptions {
+  /** More routes on the bot's HTTP listener (e.g. an insights report), by exact path. */
+  routes?: HttpRoutes;
+}
+
 /** Starts every configured adapter and runs until SIGTERM or SIGINT, then stops cleanly. */
-export async function runServe(env: Env): Promise<void> {
+export async function runServe(env: Env, options: ServeOptions = {}): Promise<void> {
   if (!hasSlack(env) && !hasDiscord(env)) {
-    throw new InputError('nothing to serve: set SLACK_BOT_TOKEN (Slack) or DISCORD_TOKEN (Discord); see .env.example');
+    throw new InputError('nothing to serve: set SLACK_BOT_TOKEN or SLACK_CLIENT_ID (Slack), or DISCORD_TOKEN (Discord); see .env.example');
   }
   const logger = createSupportbotLogger(env.LOG_LEVEL);
-  // The bot goes quiet after a handoff only where staff will see the summary.
-  const staffPlatforms = [...(env.SLACK_HANDOFF_CHANNEL ? ['slack' as const] : []), ...(env.DISCORD_HANDOFF_CHANNEL ? ['discord' as const] : [])];
-  const bot = await createSupportbot({
-    store: storeSpecFrom(undefined, env),
-    logger,
-    dialogue: { idleMs: env.IDLE_TIMEOUT_MINUTES * 60_000 },
-    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
-    staffPlatforms,
-    ...(env.RECORD_DIR ? { recordDir: env.RECORD_DIR } : {}),
-  });
-  const runner = createConversationRunner({ pipeline: bot, logger });
+  const parts = [...(hasSlack(env) ? ['slack'] : []), ...(hasDiscord(env) ? ['discord'] : [])];
+  const ops = createServeOps(env, parts, options.routes);
+  // Up first, so an orchestrator sees the process live (and not yet ready) while the model loads.
+  const listener = await startOpsListener(env, ops, logger);
+  // The bot goes quiet after a handoff only where staff will see the summary (with OAuth, each
+  // workspace picks its channel when it installs the app).
+  const staffPlatforms = [...(env.SLACK_HANDOFF_CHANNEL || env.SLACK_CLIENT_ID ? ['slack' as const] : []), ...(env.DISCORD_HANDOFF_CHANNEL ? ['discord' as const] : [])];
   const adapters: Adapter[] = [];
+  let bot: Supportbot | undefined;
+  let runner: ConversationRunner;
   try {
+    const store = await openServeStore(env, ops, logger);
+    bot = await createSupportbot({
+      store,
+      logger,
+      dialogue: { idleMs: env.IDLE_TIMEOUT_MINUTES * 60_000 },
+      rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      staffPlatforms,
+      ...(env.RECORD_DIR ? { recordDir: env.RECORD_DIR } : {}),
+    });
+    ops.readiness.set('model', () => ({ ok: true }));
+    runner = createConversationRunner({ pipeline: bot, logger });
+    ops.metrics.observe(runner.events);
     // Imported here, not at the top: Bolt and discord.js cost about 0.5 s each to load, and the
     // other commands (chat --json above all) must start fast.
     if (hasSlack(env)) {
       const { createSlackAdapter } = await import('../../adapters/slack/index.js');
-      adapters.push(createSlackAdapter({ runner, env, logger, store: bot.parts.store }));
+      adapters.push(createSlackAdapter({ runner, env, logger, store, ...(ops.onSlackServer ? { routes: ops.routes } : {}) }));
     }
     if (hasDiscord(env)) {
       const { discordAdapterFromEnv } = await import('../../adapters/discord/index.js');
       adapters.push(discordAdapterFromEnv({ runner, env, logger }));
     }
+    for (const adapter of adapters) ops.readiness.set(adapter.name, adapterCheck(adapter));
     for (const adapter of adapters) await adapter.start();
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
-    await bot.close();
+    await bot?.close();
+    await listener?.close();
     throw error;
   }
-  logger.info({ slack: hasSlack(env), discord: hasDiscord(env) }, 'supportbot is serving');
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
+  logger.info({ slack: hasSlack(env), discord: hasDiscord(env), health: listener ? listener.port : 'on the Slack port' }, 'supportbot is serving');
+  await stopSignal();
   logger.info('shutting down');
   await Promise.allSettled(adapters.map((a) => a.stop()));
   await runner.idle();
   await bot.close();
+  await listener?.close();
+}
+
+/**
+ * Resolves on the first SIGTERM or SIGINT. The process handles both itself, so it stops cleanly as
+ * PID 1 in a container; a second signal while stopping ends it at once.
+ */
+function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      resolve();
+      const force = () => process.exit(130);
+      process.once('SIGTERM', force);
+      process.once('SIGINT', force);
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
 }

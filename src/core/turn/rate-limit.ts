@@ -18,11 +18,11 @@ export async function overRateLimit(
   ref: string,
 ): Promise<TurnResult | undefined> {
   const person = `${message.platform}:${message.userId}`;
-  if (!limiter || limiter.take(person)) return undefined;
+  if (!limiter || (await limiter.take(person))) return undefined;
   await Promise.resolve(store.releaseEvent?.(message.eventId)).catch((error: unknown) => {
     logger.warn({ ref, eventId: message.eventId, err: String(error) }, 'could not give back a rate-limited event id');
   });
-  const notice = limiter.notice(person);
+  const notice = await limiter.notice(person);
   logger.info({ ref, conversationKey: message.conversationKey, userId: message.userId, notice }, notice ? 'rate limited' : 'rate limited; dropped without a reply');
   return rateLimitedResult(message, prepared, notice);
 }

@@ -36,6 +36,7 @@ export function emptyResult(message: IncomingMessage): TurnResult {
 export function rateLimitedResult(message: IncomingMessage, prepared: PreparedInput, notice: boolean): TurnResult {
   return {
     ...emptyResult(message),
+    rateLimited: true,
     replies: notice ? [say(RATE_LIMITED_TEXT)] : [],
     redactions: prepared.redactions,
     ...(prepared.text ? { redactedText: prepared.text.text } : {}),
@@ -63,5 +64,5 @@ export function failedResult(error: unknown, message: IncomingMessage, prepared:
     },
     unavailable ? 'store unavailable' : 'turn failed',
   );
-  return { ...emptyResult(message), replies: [say(unavailable ? STORE_DOWN_TEXT : APOLOGY_TEXT(ref))], errorRef: ref, redactions: prepared?.redactions ?? [] };
+  return { ...emptyResult(message), replies: [say(unavailable ? STORE_DOWN_TEXT : APOLOGY_TEXT(ref))], errorRef: ref, errorKind: error instanceof Error ? error.name : 'unknown', redactions: prepared?.redactions ?? [] };
 }

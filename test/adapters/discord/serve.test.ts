@@ -32,6 +32,9 @@ describe('supportbot serve with DISCORD_TOKEN, driven by a fake Discord', () => 
         DISCORD_HANDOFF_CHANNEL: discord.ids.staff,
         DATA_DIR: dataDir,
         LOG_LEVEL: 'debug',
+        // Health and metrics listen on a free port: others run tests on this machine too.
+        HOST: '127.0.0.1',
+        HEALTH_PORT: '0',
       },
     });
     const spawnedAt = Date.now();

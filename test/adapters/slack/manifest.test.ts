@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseEnv } from '../../../src/config/env.js';
+import { SLACK_BOT_SCOPES } from '../../../src/adapters/slack/scopes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -25,9 +26,14 @@ describe('the Slack app manifest', () => {
       'message.channels': 'channels:history',
       'message.groups': 'groups:history',
       'message.mpim': 'mpim:history',
+      app_uninstalled: 'chat:write', // needs no scope of its own
     };
     for (const event of events) expect(scopes).toContain(needs[event]);
     expect(scopes).toEqual(expect.arrayContaining(['chat:write', 'im:write', 'commands']));
+  });
+
+  it('asks for the same scopes as the OAuth install (/slack/install)', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...SLACK_BOT_SCOPES].sort());
   });
 
   it('turns on interactivity, the messages tab and the default slash command', () => {

@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../../src/config/env.js';
 import { ConfigError } from '../../../src/core/errors.js';
@@ -34,6 +35,29 @@ describe('starting the Slack adapter', () => {
     const env = parseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-wrong', SLACK_API_URL: slack.apiUrl });
     const started = startSlackAdapter({ runner, env, logger: silentLogger(), clientOptions: { retryConfig: { retries: 0 } } });
     await expect(started).rejects.toThrow(/SLACK_APP_TOKEN: Slack rejected the app-level token \(invalid_auth\)/);
+  });
+
+  it('refuses a handoff channel Slack does not know, naming the variable', async () => {
+    slack = await startFakeSlack({ botToken: BOT_TOKEN });
+    const env = parseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl, SLACK_HANDOFF_CHANNEL: 'CNOSUCH01' });
+    const started = startSlackAdapter({ runner, env, logger: silentLogger(), port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
+    await expect(started).rejects.toBeInstanceOf(ConfigError);
+    await expect(started).rejects.toThrow(/^SLACK_HANDOFF_CHANNEL: Slack has no channel CNOSUCH01 the bot can see/);
+  });
+
+  it('only warns when it may not look the handoff channel up (an app without channels:read)', async () => {
+    slack = await startFakeSlack({ botToken: BOT_TOKEN });
+    slack.failNext('conversations.info', 'missing_scope');
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const env = parseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl, SLACK_HANDOFF_CHANNEL: SLACK_IDS.staffChannel });
+    const adapter = await startSlackAdapter({ runner, env, logger, port: 0, host: '127.0.0.1', clientOptions: { retryConfig: { retries: 0 } } });
+    try {
+      expect(adapter.status().state).toBe('ready');
+      expect(lines.join('')).toContain('cannot check SLACK_HANDOFF_CHANNEL: add the channels:read and groups:read scopes');
+    } finally {
+      await adapter.stop();
+    }
   });
 
   it('says which port is taken when it cannot listen', async () => {

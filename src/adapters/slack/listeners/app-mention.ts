@@ -1,14 +1,14 @@
 import { isDirectChannel } from '../conversation-key.js';
 import { appMentionEventSchema, describeIssues, eventEnvelopeSchema } from '../payload-schemas.js';
 import { eventIds, placeOf, textMessage } from '../to-message.js';
+import type { SlackEventAuth } from '../workspaces.js';
 import type { SlackListenerContext } from './context.js';
 
 /** @bot in a channel: answered in a thread, which becomes one conversation. */
 export function listenToMentions(ctx: SlackListenerContext): void {
-  const { identity } = ctx;
   ctx.app.event(
     'app_mention',
-    ctx.boundary.wrap('app_mention', async ({ event, body }: { event: unknown; body: unknown }) => {
+    ctx.boundary.wrap('app_mention', async ({ event, body, client, context }: { event: unknown; body: unknown } & SlackEventAuth) => {
       const parsed = appMentionEventSchema.safeParse(event);
       const envelope = eventEnvelopeSchema.safeParse(body);
       if (!parsed.success || !envelope.success) {
@@ -16,12 +16,13 @@ export function listenToMentions(ctx: SlackListenerContext): void {
         return;
       }
       const m = parsed.data;
-      if (m.bot_id !== undefined || m.user === undefined || m.user === identity.botUserId) return;
+      const workspace = await ctx.workspaces.of({ client, context });
+      if (m.bot_id !== undefined || m.user === undefined || m.user === workspace.botUserId) return;
       if (isDirectChannel(m.channel)) return; // DMs come as message events
       const place = placeOf(envelope.data.team_id, m.channel, m.ts, m.thread_ts);
-      const message = textMessage({ place, userId: m.user, text: m.text ?? '', eventId: eventIds.event(envelope.data.event_id), botUserId: identity.botUserId, receivedAt: ctx.now() });
+      const message = textMessage({ place, userId: m.user, text: m.text ?? '', eventId: eventIds.event(envelope.data.event_id), botUserId: workspace.botUserId, receivedAt: ctx.now() });
       await ctx.threads.remember(message.conversationKey);
-      await ctx.runner.run(message, ctx.outbox.to({ channel: m.channel, threadTs: place.threadTs ?? m.ts }));
+      await ctx.runner.run(message, workspace.outbox.to({ channel: m.channel, threadTs: place.threadTs ?? m.ts }));
     }),
   );
 }

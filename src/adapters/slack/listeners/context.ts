@@ -2,17 +2,15 @@ import type { App } from '@slack/bolt';
 import type { ConversationRunner } from '../../../core/conversation-runner.js';
 import type { ErrorBoundary } from '../../../core/error-boundary.js';
 import type { Logger } from '../../../core/logger.js';
-import type { SlackOutbox } from '../deliver.js';
-import type { SlackIdentity } from '../identity.js';
 import type { ThreadMemory } from '../thread-memory.js';
+import type { SlackWorkspaces } from '../workspaces.js';
 
-/** What every Slack listener gets: the core's runner, where to post, and who the bot is. */
+/** What every Slack listener gets: the core's runner, and the workspace of each event (who the bot is there, where to post). */
 export interface SlackListenerContext {
   app: App;
   runner: ConversationRunner;
-  outbox: SlackOutbox;
+  workspaces: SlackWorkspaces;
   boundary: ErrorBoundary;
-  identity: SlackIdentity;
   threads: ThreadMemory;
   logger: Logger;
   /** e.g. /alipay-help */

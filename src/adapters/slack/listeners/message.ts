@@ -1,6 +1,7 @@
 import { isDirectChannel } from '../conversation-key.js';
 import { describeIssues, eventEnvelopeSchema, messageEventSchema } from '../payload-schemas.js';
 import { eventIds, placeOf, textMessage } from '../to-message.js';
+import type { SlackEventAuth } from '../workspaces.js';
 import type { SlackListenerContext } from './context.js';
 
 /** Message subtypes that are still a person typing; edits, joins, bot posts and the like are not. */
@@ -8,10 +9,9 @@ const PERSON_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
 
 /** Direct messages, and replies in channel threads the bot is already part of. */
 export function listenToMessages(ctx: SlackListenerContext): void {
-  const { identity } = ctx;
   ctx.app.event(
     'message',
-    ctx.boundary.wrap('message', async ({ event, body }: { event: unknown; body: unknown }) => {
+    ctx.boundary.wrap('message', async ({ event, body, client, context }: { event: unknown; body: unknown } & SlackEventAuth) => {
       const parsed = messageEventSchema.safeParse(event);
       const envelope = eventEnvelopeSchema.safeParse(body);
       if (!parsed.success || !envelope.success) {
@@ -19,16 +19,17 @@ export function listenToMessages(ctx: SlackListenerContext): void {
         return;
       }
       const m = parsed.data;
+      const workspace = await ctx.workspaces.of({ client, context });
       // Never itself, never another bot, never edits or system messages.
-      if (m.bot_id !== undefined || m.user === undefined || m.user === identity.botUserId) return;
+      if (m.bot_id !== undefined || m.user === undefined || m.user === workspace.botUserId) return;
       if (m.subtype !== undefined && !PERSON_SUBTYPES.has(m.subtype)) return;
       const direct = m.channel_type === 'im' || isDirectChannel(m.channel);
       // In channels: only thread replies, only in the bot's threads; a mention is app_mention's.
-      if (!direct && (m.thread_ts === undefined || m.text?.includes(`<@${identity.botUserId}`))) return;
+      if (!direct && (m.thread_ts === undefined || m.text?.includes(`<@${workspace.botUserId}`))) return;
       const place = placeOf(envelope.data.team_id, m.channel, m.ts, m.thread_ts);
-      const message = textMessage({ place, userId: m.user, text: m.text ?? '', eventId: eventIds.event(envelope.data.event_id), botUserId: identity.botUserId, receivedAt: ctx.now() });
+      const message = textMessage({ place, userId: m.user, text: m.text ?? '', eventId: eventIds.event(envelope.data.event_id), botUserId: workspace.botUserId, receivedAt: ctx.now() });
       if (!direct && !(await ctx.threads.has(message.conversationKey))) return;
-      await ctx.runner.run(message, ctx.outbox.to(m.thread_ts ? { channel: m.channel, threadTs: m.thread_ts } : { channel: m.channel }));
+      await ctx.runner.run(message, workspace.outbox.to(m.thread_ts ? { channel: m.channel, threadTs: m.thread_ts } : { channel: m.channel }));
     }),
   );
 }

@@ -2,6 +2,7 @@ import { ADAPTER_LINES } from '../../../core/adapter-lines.js';
 import { errorText } from '../errors.js';
 import { describeIssues, slashCommandSchema } from '../payload-schemas.js';
 import { eventIds, textMessage } from '../to-message.js';
+import type { SlackEventAuth } from '../workspaces.js';
 import type { SlackListenerContext } from './context.js';
 
 type Ephemeral = { response_type: 'ephemeral'; text: string };
@@ -13,7 +14,7 @@ type Ephemeral = { response_type: 'ephemeral'; text: string };
 export function listenToSlashCommand(ctx: SlackListenerContext): void {
   ctx.app.command(
     ctx.slashCommand,
-    ctx.boundary.wrap('command', async ({ ack, body, respond }: { ack: () => Promise<void>; body: unknown; respond: (m: Ephemeral) => Promise<unknown> }) => {
+    ctx.boundary.wrap('command', async ({ ack, body, respond, client, context }: { ack: () => Promise<void>; body: unknown; respond: (m: Ephemeral) => Promise<unknown> } & SlackEventAuth) => {
       await ack();
       const parsed = slashCommandSchema.safeParse(body);
       if (!parsed.success) {
@@ -21,7 +22,8 @@ export function listenToSlashCommand(ctx: SlackListenerContext): void {
         return;
       }
       const command = parsed.data;
-      const opened = await ctx.app.client.conversations.open({ users: command.user_id });
+      const workspace = await ctx.workspaces.of({ client, context });
+      const opened = await workspace.client.conversations.open({ users: command.user_id });
       const channel = opened.channel?.id;
       if (!channel) {
         await respond({ response_type: 'ephemeral', text: ADAPTER_LINES.dmFailed });
@@ -33,8 +35,8 @@ export function listenToSlashCommand(ctx: SlackListenerContext): void {
         });
       }
       const text = command.text.trim() === '' ? ADAPTER_LINES.helpCommandText : command.text;
-      const message = textMessage({ place: { team: command.team_id, channel }, userId: command.user_id, text, eventId: eventIds.command(command.trigger_id), botUserId: ctx.identity.botUserId, receivedAt: ctx.now() });
-      await ctx.runner.run(message, ctx.outbox.to({ channel }));
+      const message = textMessage({ place: { team: command.team_id, channel }, userId: command.user_id, text, eventId: eventIds.command(command.trigger_id), botUserId: workspace.botUserId, receivedAt: ctx.now() });
+      await ctx.runner.run(message, workspace.outbox.to({ channel }));
     }),
   );
 
