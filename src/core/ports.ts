@@ -63,7 +63,7 @@ export interface DialogueInput {
 export type Effect =
   | { type: 'say'; text: string; buttons?: Button[] }
   | { type: 'say_section'; section: string; intro?: string; buttons?: Button[] }
-  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: { topic?: string; sections?: string[] } }
+  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext }
   | { type: 'handoff'; reason: string; problem: string; stepsTried: string[]; flow: string | null };
 
 export interface StepResult<S> {
@@ -99,12 +99,43 @@ export interface KnowledgeSection {
 export interface ScoredSection {
   section: KnowledgeSection;
   score: number;
+  /**
+   * Set on the second result when it is a second part of the answer rather than an alternative
+   * (a fee question that needs both the card issuer's fee and the exchange rate): an answer then
+   * shows the first two results, each cited.
+   */
+  partOfAnswer?: boolean;
+}
+
+/**
+ * What the conversation was just about, so a follow-up ("how do I top it up?") resolves against
+ * it. Filled by the dialogue from its state; every field is optional.
+ */
+export interface SearchContext {
+  /** The intent of the topic just discussed, e.g. "tour_pass". */
+  topic?: string;
+  /** Ids of the sections just shown. */
+  sections?: string[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Sections related to these intents rank higher. */
+  intents?: string[];
+  context?: SearchContext;
 }
 
 export interface KnowledgeBase {
   section(id: string): KnowledgeSection | undefined;
   /** Best first; empty when nothing scores above the floor. */
-  search(query: string, options?: { limit?: number; intents?: string[] }): ScoredSection[];
+  search(query: string, options?: SearchOptions): ScoredSection[];
+}
+
+/** The sections an answer shows: the best result, and the second when it is a second part of the answer. */
+export function answerShown(results: readonly ScoredSection[]): ScoredSection[] {
+  const [first, second] = results;
+  if (!first) return [];
+  return second?.partOfAnswer ? [first, second] : [first];
 }
 
 export function citationOf(section: KnowledgeSection): Citation {

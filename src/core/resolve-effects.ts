@@ -1,4 +1,4 @@
-import { citationOf, type Effect, type KnowledgeBase } from './ports.js';
+import { answerShown, citationOf, type Effect, type KnowledgeBase, type SearchOptions } from './ports.js';
 import type { Button, Citation, HandoffSummary, Reply } from './types.js';
 import { ACTIONS } from './actions.js';
 
@@ -37,15 +37,23 @@ export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeB
         break;
       }
       case 'answer': {
-        const options = effect.intents ? { limit: 3, intents: effect.intents } : { limit: 3 };
-        const [best] = knowledge.search(effect.query, options);
-        if (!best) {
+        const options: SearchOptions = {
+          limit: 3,
+          ...(effect.intents ? { intents: effect.intents } : {}),
+          ...(effect.context ? { context: effect.context } : {}),
+        };
+        // One section, or two when the second is a second part of the answer; each cited.
+        const shown = answerShown(knowledge.search(effect.query, options));
+        if (shown.length === 0) {
           replies.push({ text: NO_ANSWER_TEXT, buttons: [HUMAN_BUTTON, ...(effect.buttons ?? [])], citations: [] });
           break;
         }
-        const citation = citationOf(best.section);
-        cite(citation);
-        replies.push({ text: best.section.text, buttons: effect.buttons ?? [], citations: [citation] });
+        shown.forEach(({ section }, i) => {
+          const citation = citationOf(section);
+          cite(citation);
+          const last = i === shown.length - 1;
+          replies.push({ text: section.text, buttons: last ? (effect.buttons ?? []) : [], citations: [citation] });
+        });
         break;
       }
       case 'handoff':
