@@ -92,6 +92,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
   const ranker = createRanker(searcher, classifier, options.classifierWeight ?? DEFAULT_RANKING.classifierWeight);
   const blended = new Float64Array(sections.length);
   const scratch = new Float64Array(sections.length);
+  const lexical = new Float64Array(sections.length);
 
   /**
    * Whether anything answers the question at all. It must use a word of ours (or follow up on the
@@ -116,8 +117,9 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     if (!first || ranked.length < 2) return 0;
     // A declared partner is judged by the words the question shares with it (BM25): the classifier
     // picks one section per question and leaves its partner near zero.
-    const lexical = new Map(hits.map((h) => [h.doc, h.score]));
-    const part = (r: Ranked) => ({ id: sections[r.doc]?.id ?? '', score: lexical.get(r.doc) ?? 0, also: also[r.doc] ?? [] });
+    lexical.fill(0);
+    for (const h of hits) lexical[h.doc] = h.score;
+    const part = (r: Ranked) => ({ id: sections[r.doc]?.id ?? '', score: lexical[r.doc] ?? 0, also: also[r.doc] ?? [] });
     const clauses = splitClauses(query);
     if (clauses.length >= 2) {
       let best = -1;

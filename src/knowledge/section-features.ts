@@ -23,18 +23,23 @@ const CHAR_MAX = 4;
 /** The privacy guard's placeholders say a secret was there, not what the question is about. */
 const PLACEHOLDER = /\[[a-z][a-z ]{0,30}\]/gi;
 
-/** Calls `onWord` and `onChar` for every feature key of a text (callbacks: prediction is a hot path). */
-export function forEachFeature(text: string, onWord: (key: string) => void, onChar: (key: string) => void): void {
-  const tokens = words(text.replace(PLACEHOLDER, ' ')).map((w) => (/^\d+$/.test(w) ? 'num' : normalizeSpelling(w)));
+/** Calls `onWord` and `onChar` for every feature key of a text, without prefix (callbacks: prediction is a hot path). */
+function eachFeature(text: string, onWord: (key: string) => void, onChar: (key: string) => void): void {
+  const tokens = words(text.includes('[') ? text.replace(PLACEHOLDER, ' ') : text).map((w) => (/^\d+$/.test(w) ? 'num' : normalizeSpelling(w)));
   const stems = tokens.map(stem);
   for (let i = 0; i < stems.length; i++) {
-    onWord(`w:${stems[i] ?? ''}`);
-    if (i + 1 < stems.length) onWord(`w:${stems[i] ?? ''} ${stems[i + 1] ?? ''}`);
+    onWord(stems[i] ?? '');
+    if (i + 1 < stems.length) onWord(`${stems[i] ?? ''} ${stems[i + 1] ?? ''}`);
   }
   for (const token of tokens) {
     const padded = ` ${token} `;
-    for (let n = CHAR_MIN; n <= CHAR_MAX; n++) for (let i = 0; i + n <= padded.length; i++) onChar(`c:${padded.slice(i, i + n)}`);
+    for (let n = CHAR_MIN; n <= CHAR_MAX; n++) for (let i = 0; i + n <= padded.length; i++) onChar(padded.slice(i, i + n));
   }
+}
+
+/** Every feature key of a text, prefixed `w:` or `c:` (as stored in the index file). */
+export function forEachFeature(text: string, onKey: (key: string) => void): void {
+  eachFeature(text, (k) => onKey(`w:${k}`), (k) => onKey(`c:${k}`));
 }
 
 /** Learns the columns and idf from the training texts; a character n-gram must occur in `charMinDf` texts. */
@@ -42,7 +47,7 @@ export function fitVocabulary(texts: readonly string[], charMinDf: number): Feat
   const df = new Map<string, number>();
   for (const text of texts) {
     const seen = new Set<string>();
-    forEachFeature(text, (k) => seen.add(k), (k) => seen.add(k));
+    forEachFeature(text, (k) => seen.add(k));
     for (const key of seen) df.set(key, (df.get(key) ?? 0) + 1);
   }
   const kept = [...df].filter(([key, count]) => !key.startsWith('c:') || count >= charMinDf).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -51,26 +56,48 @@ export function fitVocabulary(texts: readonly string[], charMinDf: number): Feat
   return { columns: new Map(kept.map(([key], column) => [key, column])), idf };
 }
 
+/** The lookup tables vectorize uses: word and character keys without their prefix, and a scratch count per column. */
+interface Lookup {
+  words: Map<string, number>;
+  chars: Map<string, number>;
+  counts: Float64Array;
+}
+const lookups = new WeakMap<FeatureVocabulary, Lookup>();
+function lookupOf(vocabulary: FeatureVocabulary): Lookup {
+  let lookup = lookups.get(vocabulary);
+  if (!lookup) {
+    const wordMap = new Map<string, number>();
+    const charMap = new Map<string, number>();
+    for (const [key, column] of vocabulary.columns) (key.startsWith('c:') ? charMap : wordMap).set(key.slice(2), column);
+    lookup = { words: wordMap, chars: charMap, counts: new Float64Array(vocabulary.idf.length) };
+    lookups.set(vocabulary, lookup);
+  }
+  return lookup;
+}
+
 /** Sublinear tf × idf, each block (words, characters) L2-normalised, then the whole. */
 export function vectorize(text: string, vocabulary: FeatureVocabulary): SparseVector {
-  const counts = new Map<number, number>();
+  const { words: wordMap, chars: charMap, counts } = lookupOf(vocabulary);
   const wordColumns: number[] = [];
   const charColumns: number[] = [];
-  const count = (key: string, block: number[]): void => {
-    const column = vocabulary.columns.get(key);
+  const count = (column: number | undefined, block: number[]): void => {
     if (column === undefined) return;
-    const seen = counts.get(column);
-    if (seen === undefined) block.push(column);
-    counts.set(column, (seen ?? 0) + 1);
+    if (counts[column] === 0) block.push(column);
+    counts[column] = (counts[column] ?? 0) + 1;
   };
-  forEachFeature(text, (k) => count(k, wordColumns), (k) => count(k, charColumns));
+  eachFeature(
+    text,
+    (k) => count(wordMap.get(k), wordColumns),
+    (k) => count(charMap.get(k), charColumns),
+  );
   const indices: number[] = [];
   const values: number[] = [];
   for (const block of [wordColumns, charColumns]) {
     const start = values.length;
     let norm = 0;
     for (const column of block) {
-      const value = (1 + Math.log(counts.get(column) ?? 1)) * (vocabulary.idf[column] ?? 1);
+      const value = (1 + Math.log(counts[column] ?? 1)) * (vocabulary.idf[column] ?? 1);
+      counts[column] = 0;
       indices.push(column);
       values.push(value);
       norm += value * value;
