@@ -5,7 +5,7 @@ import { buildDomainStems, DOMAIN_TERMS } from './domain-terms.js';
 import type { KnowledgeIndexFile } from './knowledge-index-file.js';
 import { createRanker, DEFAULT_RANKING, type ScoredText } from './rank-sections.js';
 import { contextMembers, DEFAULT_CONTEXT, expandFollowUp, followUpKind, hasContext, type ContextSettings, type FollowUpKind } from './search-context.js';
-import { createSearcher, type SearchHit } from './search-index.js';
+import { createSearcher } from './search-index.js';
 import { classifierExamples, deserializeSectionClassifier, trainSectionClassifier } from './section-classifier.js';
 import { analyze, contentWords } from './text-analysis.js';
 
@@ -65,11 +65,6 @@ export function isOnTopic(query: string): boolean {
   return analyze(query).some((term) => domainStems.has(term));
 }
 
-interface Ranked {
-  doc: number;
-  score: number;
-}
-
 export function createKnowledgeBase(data: KnowledgeIndexFile, options: KnowledgeBaseOptions = {}): LoadedKnowledgeBase {
   const minRelevance = options.minRelevance ?? DEFAULT_MIN_RELEVANCE;
   const rescueProbability = options.rescueProbability ?? DEFAULT_RESCUE_PROBABILITY;
@@ -90,9 +85,12 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
   const stored = deserializeSectionClassifier(data.classifier);
   const classifier = stored && stored.labels === sections.length ? stored : trainSectionClassifier(classifierExamples(data.sections), data.sections.length);
   const ranker = createRanker(searcher, classifier, options.classifierWeight ?? DEFAULT_RANKING.classifierWeight);
-  const blended = new Float64Array(sections.length);
-  const scratch = new Float64Array(sections.length);
-  const lexical = new Float64Array(sections.length);
+  // Reused across searches: search is synchronous, and fresh arrays per call only feed the GC.
+  const n = sections.length;
+  const blended = new Float64Array(n);
+  const lexical = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  const scratchLexical = new Float64Array(n);
 
   /**
    * Whether anything answers the question at all. It must use a word of ours (or follow up on the
@@ -101,65 +99,71 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
    * for yet); otherwise the BM25 floor decides. All on unboosted scores: an intent hint must not
    * make a stranger question answerable.
    */
-  function answerable(query: string, scored: ScoredText, followUp: boolean): boolean {
-    const top = scored.hits[0];
-    if (!top) return false;
-    const onTopic = followUp || top.coverage >= ON_TOPIC_COVERAGE || searcher.terms(query).some((t) => domainStems.has(t));
+  function answerable(scored: ScoredText, followUp: boolean): boolean {
+    if (scored.best < 0) return false;
+    const onTopic = followUp || scored.bestCoverage >= ON_TOPIC_COVERAGE || scored.terms.some((t) => domainStems.has(t));
     if (!onTopic) return false;
     if (scored.classifierProbability >= rescueProbability) return true;
-    if (!followUp && scored.classifierProbability < minProbability && top.coverage < FULL_COVERAGE) return false;
-    return top.score * top.coverage >= minRelevance;
+    if (!followUp && scored.classifierProbability < minProbability && scored.bestCoverage < FULL_COVERAGE) return false;
+    return scored.bestScore * scored.bestCoverage >= minRelevance;
   }
 
-  /** Where the second part of the answer sits in `ranked` (0: none), by the two rules of answer-parts.ts. */
-  function secondPart(query: string, ranked: readonly Ranked[], hits: readonly SearchHit[]): number {
-    const first = ranked[0];
-    if (!first || ranked.length < 2) return 0;
-    // A declared partner is judged by the words the question shares with it (BM25): the classifier
-    // picks one section per question and leaves its partner near zero.
-    lexical.fill(0);
-    for (const h of hits) lexical[h.doc] = h.score;
-    const part = (r: Ranked) => ({ id: sections[r.doc]?.id ?? '', score: lexical[r.doc] ?? 0, also: also[r.doc] ?? [] });
+  /** The final score of every section into `blended`: intents and the context on top of the blend. */
+  function boost(query: string, context: SearchContext | undefined, kind: FollowUpKind, intents: readonly string[]): void {
+    if (kind !== 'own' && context && contextSettings.expandWeight > 0) {
+      const expanded = expandFollowUp(query, context, (id) => byId.get(id)?.title);
+      if (expanded !== query) {
+        ranker.score(expanded, scratch, scratchLexical);
+        const w = contextSettings.expandWeight;
+        for (let d = 0; d < n; d++) blended[d] = (1 - w) * (blended[d] ?? 0) + w * (scratch[d] ?? 0);
+      }
+    }
+    // Only a follow-up leans on the context; a question with its own subject is ranked as asked.
+    const inContext = kind === 'own' ? undefined : contextMembers(sections, also, context);
+    const boosted = intents.length > 0 ? new Set(intents) : undefined;
+    for (let d = 0; d < n; d++) {
+      if (boosted && sections[d]?.intents.some((i) => boosted.has(i))) blended[d] = (blended[d] ?? 0) * intentBoost;
+      if (inContext?.[d]) blended[d] = (blended[d] ?? 0) * contextSettings.followUpBoost;
+    }
+  }
+
+  /** Whether section a ranks above section b (ties: index order). */
+  const above = (a: number, b: number): boolean => (blended[a] ?? 0) > (blended[b] ?? 0) || ((blended[a] ?? 0) === (blended[b] ?? 0) && a < b);
+
+  /** The best `count` sections with a positive score, best first. */
+  function top(count: number): number[] {
+    const picked: number[] = [];
+    for (let d = 0; d < n; d++) {
+      if (!((blended[d] ?? 0) > 0)) continue;
+      let at = picked.length;
+      while (at > 0 && above(d, picked[at - 1] ?? 0)) at--;
+      if (at < count) {
+        picked.splice(at, 0, d);
+        if (picked.length > count) picked.pop();
+      }
+    }
+    return picked;
+  }
+
+  /** The section that is the second part of the answer (-1: none), by the two rules of answer-parts.ts. */
+  function secondPart(query: string, first: number, candidates: readonly number[]): number {
     const clauses = splitClauses(query);
     if (clauses.length >= 2) {
       let best = -1;
       let bestProbability = partSettings.clauseConfidence;
       for (const clause of clauses) {
-        const { top, probability } = ranker.classify(clause);
-        if (top !== first.doc && probability >= bestProbability) {
-          best = top;
+        const { top: clauseTop, probability } = ranker.classify(clause);
+        if (clauseTop !== first && probability >= bestProbability) {
+          best = clauseTop;
           bestProbability = probability;
         }
       }
-      const at = best >= 0 ? ranked.findIndex((r) => r.doc === best) : -1;
-      if (at > 0 && (ranked[at]?.score ?? 0) >= partSettings.clauseRatio * first.score) return at;
+      if (best >= 0 && (blended[best] ?? 0) > 0 && (blended[best] ?? 0) >= partSettings.clauseRatio * (blended[first] ?? 0)) return best;
     }
-    const window = ranked.slice(1, PART_CANDIDATES + 1);
-    return window.findIndex((r) => isDeclaredPart(part(first), part(r), partSettings)) + 1;
-  }
-
-  function rank(query: string, context: SearchContext | undefined, kind: FollowUpKind, intents: readonly string[]): Ranked[] {
-    if (kind !== 'own' && context && contextSettings.expandWeight > 0) {
-      const expanded = expandFollowUp(query, context, (id) => byId.get(id)?.title);
-      if (expanded !== query) {
-        ranker.score(expanded, scratch);
-        const w = contextSettings.expandWeight;
-        for (let d = 0; d < blended.length; d++) blended[d] = (1 - w) * (blended[d] ?? 0) + w * (scratch[d] ?? 0);
-      }
-    }
-    const boosted = new Set(intents);
-    // Only a follow-up leans on the context; a question with its own subject is ranked as asked.
-    const inContext = kind === 'own' ? undefined : contextMembers(sections, also, context);
-    const contextBoost = contextSettings.followUpBoost;
-    const ranked: Ranked[] = [];
-    sections.forEach((section, doc) => {
-      let score = blended[doc] ?? 0;
-      if (score <= 0) return;
-      if (boosted.size > 0 && section.intents.some((i) => boosted.has(i))) score *= intentBoost;
-      if (inContext?.[doc]) score *= contextBoost;
-      ranked.push({ doc, score });
-    });
-    return ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    // A declared partner is judged by the words the question shares with it (BM25): the classifier
+    // picks one section per question and leaves its partner near zero.
+    const part = (d: number) => ({ id: sections[d]?.id ?? '', score: lexical[d] ?? 0, also: also[d] ?? [] });
+    return candidates.slice(1, PART_CANDIDATES + 1).find((d) => isDeclaredPart(part(first), part(d), partSettings)) ?? -1;
   }
 
   return {
@@ -172,16 +176,17 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
       if (limit === 0 || typeof query !== 'string' || !query.trim()) return [];
       const context = hasContext(searchOptions.context) ? searchOptions.context : undefined;
       const kind = context !== undefined ? followUpKind(query, contextSettings) : 'own';
-      const followUp = kind !== 'own';
-      const scored = ranker.score(query, blended);
-      if (!answerable(query, scored, followUp)) return [];
-      const ranked = rank(query, context, kind, searchOptions.intents ?? []);
+      if (!answerable(ranker.score(query, blended, lexical), kind !== 'own')) return [];
+      boost(query, context, kind, searchOptions.intents ?? []);
+      const ranked = top(Math.max(limit, PART_CANDIDATES + 1));
+      const first = ranked[0];
+      if (first === undefined) return [];
       // The second part of the answer moves up to second place.
-      const at = secondPart(query, ranked, scored.hits);
-      if (at > 1) ranked.splice(1, 0, ...ranked.splice(at, 1));
-      return ranked.slice(0, limit).map((r, i): ScoredSection => {
-        const result: ScoredSection = { section: sections[r.doc] as KnowledgeSection, score: Math.round(r.score * 1000) / 1000 };
-        if (i === 1 && at > 0) result.partOfAnswer = true;
+      const second = secondPart(query, first, ranked);
+      const order = second >= 0 ? [first, second, ...ranked.slice(1).filter((d) => d !== second)] : ranked;
+      return order.slice(0, limit).map((d, i): ScoredSection => {
+        const result: ScoredSection = { section: sections[d] as KnowledgeSection, score: Math.round((blended[d] ?? 0) * 1000) / 1000 };
+        if (i === 1 && second >= 0) result.partOfAnswer = true;
         return result;
       });
     },

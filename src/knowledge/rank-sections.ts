@@ -1,4 +1,4 @@
-import type { SearchHit, Searcher } from './search-index.js';
+import type { Searcher } from './search-index.js';
 import { classifySections, type SectionClassifier } from './section-classifier.js';
 
 /**
@@ -23,25 +23,27 @@ export const DEFAULT_RANKING: Readonly<RankingSettings> = { classifierWeight: 0.
  * lies in 0..1. Sections without a word in common with the question can still rank through the
  * classifier ("is alipay taking a cut" shares no word with "Fees").
  */
-export function blendScores(hits: readonly SearchHit[], probabilities: Float64Array, classifierWeight: number, out: Float64Array): void {
-  const top = hits[0]?.score ?? 0;
-  const lexical = top > 0 ? (1 - classifierWeight) / top : 0;
-  for (let d = 0; d < out.length; d++) out[d] = classifierWeight * (probabilities[d] ?? 0);
-  for (const hit of hits) out[hit.doc] = (out[hit.doc] ?? 0) + lexical * hit.score;
+export function blendScores(lexical: Float64Array, bestLexical: number, probabilities: Float64Array, classifierWeight: number, out: Float64Array): void {
+  const scale = bestLexical > 0 ? (1 - classifierWeight) / bestLexical : 0;
+  for (let d = 0; d < out.length; d++) out[d] = classifierWeight * (probabilities[d] ?? 0) + scale * (lexical[d] ?? 0);
 }
 
 /** One text scored by both models. */
 export interface ScoredText {
-  /** BM25 hits, best first (the relevance floor reads the first). */
-  hits: SearchHit[];
+  /** BM25's best section (-1: no word matched), its score and the share of the question it matched. */
+  best: number;
+  bestScore: number;
+  bestCoverage: number;
+  /** The question's terms as searched. */
+  terms: readonly string[];
   /** The section the classifier likes best, and its probability. */
   classifierTop: number;
   classifierProbability: number;
 }
 
 export interface Ranker {
-  /** Scores `text` against every section: the blend goes into `out` (one slot per section). */
-  score(text: string, out: Float64Array): ScoredText;
+  /** Scores `text` against every section: the blend goes into `out`, BM25 alone into `lexical` (one slot per section). */
+  score(text: string, out: Float64Array, lexical: Float64Array): ScoredText;
   /** The classifier's best section for `text` and its probability (no BM25: cheaper). */
   classify(text: string): { top: number; probability: number };
 }
@@ -49,6 +51,7 @@ export interface Ranker {
 export function createRanker(searcher: Searcher, classifier: SectionClassifier, classifierWeight: number): Ranker {
   // Reused across calls: search is synchronous, and fresh arrays per call only feed the GC.
   const probabilities = new Float64Array(classifier.labels);
+  const coverage = new Float64Array(classifier.labels);
   const classify = (text: string): { top: number; probability: number } => {
     classifySections(classifier, text, probabilities);
     let top = 0;
@@ -57,11 +60,12 @@ export function createRanker(searcher: Searcher, classifier: SectionClassifier, 
   };
   return {
     classify,
-    score(text, out) {
-      const hits = searcher.search(text);
+    score(text, out, lexical) {
+      const { best, terms } = searcher.scoreInto(text, lexical, coverage);
       const { top, probability } = classify(text);
-      blendScores(hits, probabilities, classifierWeight, out);
-      return { hits, classifierTop: top, classifierProbability: probability };
+      const bestScore = best >= 0 ? (lexical[best] ?? 0) : 0;
+      blendScores(lexical, bestScore, probabilities, classifierWeight, out);
+      return { best, bestScore, bestCoverage: best >= 0 ? (coverage[best] ?? 0) : 0, terms, classifierTop: top, classifierProbability: probability };
     },
   };
 }

@@ -103,8 +103,22 @@ export interface SearchHit {
   coverage: number;
 }
 
+/** One query scored into caller-owned arrays (no allocation per document): see Searcher.scoreInto. */
+export interface ScoredQuery {
+  /** The best document, or -1 when nothing matched. */
+  best: number;
+  /** The query's distinct terms as searched. */
+  terms: readonly string[];
+}
+
 export interface Searcher {
+  /** Every matching document, best first. */
   search(query: string): SearchHit[];
+  /**
+   * The same scores written into `scores` and `coverage` (one slot per document, 0 where nothing
+   * matched): the hot path, which allocates nothing per document.
+   */
+  scoreInto(query: string, scores: Float64Array, coverage: Float64Array): ScoredQuery;
   /** The query's terms as searched: stemmed, misspelt words corrected to known ones. */
   terms(query: string): string[];
   /** Whether a term (already stemmed) occurs in any document. */
@@ -241,53 +255,67 @@ export function createSearcher(
   const matched = new Float64Array(n);
   const bestAsk = new Float64Array(n);
 
+  function scoreInto(query: string, out: Float64Array, coverage: Float64Array): ScoredQuery {
+    const terms = [...new Set(queryTerms(query))];
+    scores.fill(0);
+    matched.fill(0);
+    out.fill(0);
+    coverage.fill(0);
+    let totalWeight = 0;
+    for (const term of terms) {
+      const { weight, docs, contribution, credit } = expand(term);
+      totalWeight += weight;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i] ?? 0;
+        scores[doc] = (scores[doc] ?? 0) + (contribution[i] ?? 0);
+        // A synonym covers the word only partly (SYNONYM_COVERAGE).
+        matched[doc] = (matched[doc] ?? 0) + weight * (credit[i] ?? 0);
+      }
+    }
+    if (terms.length === 0) return { best: -1, terms };
+    const querySet = new Set(terms);
+    // Closest asks question per document (Jaccard over terms), visiting only questions that share a term.
+    bestAsk.fill(0);
+    for (const term of querySet) {
+      for (const g of askPostings.get(term) ?? []) {
+        if (askCommon[g] === 0) touched.push(g);
+        askCommon[g] = (askCommon[g] ?? 0) + 1;
+      }
+    }
+    for (const g of touched) {
+      const common = askCommon[g] ?? 0;
+      askCommon[g] = 0;
+      const doc = askDoc[g] ?? 0;
+      const jaccard = common / (querySet.size + (askLength[g] ?? 0) - common);
+      if (jaccard > (bestAsk[doc] ?? 0)) bestAsk[doc] = jaccard;
+    }
+    touched.length = 0;
+    let best = -1;
+    for (let d = 0; d < n; d++) {
+      let score = scores[d] ?? 0;
+      if (score <= 0) continue;
+      const title = data.titles[d] ?? [];
+      let shared = 0;
+      for (const t of title) if (querySet.has(t)) shared++;
+      if (shared > 0) score += (headingBonus * shared) / (querySet.size + title.length - shared);
+      score += askBonus * (bestAsk[d] ?? 0);
+      out[d] = score;
+      coverage[d] = totalWeight ? (matched[d] ?? 0) / totalWeight : 0;
+      if (best < 0 || score > (out[best] ?? 0)) best = d;
+    }
+    return { best, terms };
+  }
+
+  const hitScores = new Float64Array(n);
+  const hitCoverage = new Float64Array(n);
   return {
     knows: (term) => postings.has(term),
     terms: queryTerms,
+    scoreInto,
     search(query) {
-      const terms = [...new Set(queryTerms(query))];
-      scores.fill(0);
-      matched.fill(0);
-      let totalWeight = 0;
-      for (const term of terms) {
-        const { weight, docs, contribution, credit } = expand(term);
-        totalWeight += weight;
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i] ?? 0;
-          scores[doc] = (scores[doc] ?? 0) + (contribution[i] ?? 0);
-          // A synonym covers the word only partly (SYNONYM_COVERAGE).
-          matched[doc] = (matched[doc] ?? 0) + weight * (credit[i] ?? 0);
-        }
-      }
+      scoreInto(query, hitScores, hitCoverage);
       const hits: SearchHit[] = [];
-      if (terms.length === 0) return hits;
-      const querySet = new Set(terms);
-      // Closest asks question per document (Jaccard over terms), visiting only questions that share a term.
-      bestAsk.fill(0);
-      for (const term of querySet) {
-        for (const g of askPostings.get(term) ?? []) {
-          if (askCommon[g] === 0) touched.push(g);
-          askCommon[g] = (askCommon[g] ?? 0) + 1;
-        }
-      }
-      for (const g of touched) {
-        const common = askCommon[g] ?? 0;
-        askCommon[g] = 0;
-        const doc = askDoc[g] ?? 0;
-        const jaccard = common / (querySet.size + (askLength[g] ?? 0) - common);
-        if (jaccard > (bestAsk[doc] ?? 0)) bestAsk[doc] = jaccard;
-      }
-      touched.length = 0;
-      for (let d = 0; d < n; d++) {
-        let score = scores[d] ?? 0;
-        if (score <= 0) continue;
-        const title = data.titles[d] ?? [];
-        let shared = 0;
-        for (const t of title) if (querySet.has(t)) shared++;
-        if (shared > 0) score += (headingBonus * shared) / (querySet.size + title.length - shared);
-        score += askBonus * (bestAsk[d] ?? 0);
-        hits.push({ doc: d, score, coverage: totalWeight ? (matched[d] ?? 0) / totalWeight : 0 });
-      }
+      for (let d = 0; d < n; d++) if ((hitScores[d] ?? 0) > 0) hits.push({ doc: d, score: hitScores[d] ?? 0, coverage: hitCoverage[d] ?? 0 });
       return hits.sort((a, b) => b.score - a.score);
     },
   };
