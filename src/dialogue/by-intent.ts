@@ -65,7 +65,7 @@ function notYesOrNo(kit: PolicyKit, state: DialogueState, nlu: NluResult, text: 
   const topic = nlu.ranking.find((r) => TOPIC_INTENTS.has(r.intent) && r.confidence >= kit.settings.minTopicConfidence / 4);
   if (topic) return byIntent(kit, state, topic.intent, { ...nlu, intent: topic.intent, confidence: topic.confidence }, text, now, miss);
   if (state.frame) return miss();
-  return { state, effects: [say(LINES.whatProblem, kit.menuButtons(state))] };
+  return { state, effects: [say(LINES.whatProblem, kit.menuButtons(state))], signals: [{ kind: 'fallback' }] };
 }
 
 /** Mid-task, another task: switch at once when sure, otherwise offer it (and the runner-up) beside carrying on. */
