@@ -76,14 +76,13 @@ export interface StepResult<S> {
 /**
  * What a turn tells insights beside its replies. From the dialogue: how things went in the
  * person's own word (`solved`, a flow finished by their answer), what it could not follow
- * (`reprompt`, `fallback`), a referral when nobody from staff is connected, feedback offered. From the knowledge stage: `no_answer` (nothing good enough to say).
+ * (`reprompt`, `fallback`), feedback offered. From the knowledge stage: `no_answer` (nothing good enough to say).
  */
 export type TurnSignal =
   | { kind: 'solved' }
   | { kind: 'flow_done'; flow: string; step: string; success: boolean }
   | { kind: 'reprompt'; misses: number }
   | { kind: 'fallback' }
-  | { kind: 'referral' }
   | { kind: 'feedback_offered' }
   | { kind: 'no_answer' };
 

@@ -152,7 +152,10 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
     // A question about the task in hand, or about another one: answer it, then back to the question.
     if (nlu.asksQuestion) return answerMidTask(kit, state, text);
     // More about the same problem, but no answer to the question: a reprompt that says so.
-    if (frame.flow === intent) return frame.misses >= 1 ? miss() : kit.reask({ ...state, frame: { ...frame, misses: 1 } }, [say(LINES.alreadyOnIt(kit.title(intent)))]);
+    if (frame.flow === intent) {
+      if (frame.misses >= 1) return miss();
+      return { ...kit.reask({ ...state, frame: { ...frame, misses: 1 } }, [say(LINES.alreadyOnIt(kit.title(intent)))]), signals: [{ kind: 'reprompt', misses: 1 }] };
+    }
     return otherTask(kit, state, frame, intent, nlu, text, now);
   }
   if (isInfoTopic(intent)) return frame && nlu.asksQuestion ? answerMidTask(kit, state, text) : infoAnswer(kit, state, intent, text);

@@ -138,7 +138,7 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
       if (!result.state.handoff) return result;
       const state: DialogueState = { ...result.state, handoff: null };
       const effects = result.effects.map((e) => (e.type === 'say' && e.text === LINES.handoff ? say(LINES.referral, kit.menuButtons(state)) : e));
-      return { state, effects, signals: [...(result.signals ?? []), { kind: 'referral' }] };
+      return { ...result, state, effects };
     },
   };
 }
