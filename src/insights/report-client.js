@@ -74,7 +74,7 @@
   chart('chart-intents', {
     type: 'bar',
     data: { labels: data.intents.map((i) => i.intent), datasets: [{ label: 'typed messages', data: data.intents.map((i) => i.count), backgroundColor: palette.blue }] },
-    options: { indexAxis: 'y' },
+    options: { indexAxis: 'y', scales: { y: { ticks: { autoSkip: false, font: { size: 10 } } }, x: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
   chart('chart-feedback', {
     type: 'bar',

@@ -13,6 +13,9 @@ export interface PageCheck {
   rendered: boolean;
   /** Requests the page tried to make to anything but the page itself. */
   requests: string[];
+  /** The page's visible text, and the rows of the misunderstood table. */
+  text: string;
+  misunderstoodRows: number;
 }
 
 /**
@@ -60,8 +63,12 @@ export async function checkReportPage(file: string, screenshot: string): Promise
       }
       return out;
     });
+    const text = await page.innerText('body');
+    const misunderstoodRows = await page.locator('#misunderstood-rows tr').count();
     await page.screenshot({ path: screenshot, fullPage: true });
-    return { consoleErrors, canvases, rendered, requests };
+    // The top of the page, for the docs.
+    await page.screenshot({ path: screenshot.replace(/\.png$/, '-top.png') });
+    return { consoleErrors, canvases, rendered, requests, text, misunderstoodRows };
   } finally {
     await browser.close();
     rmSync(profile, { recursive: true, force: true });
