@@ -92,10 +92,33 @@ interface Distinct {
 
 const groupId = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
-function dot(a: SparseVector, b: Map<number, number>): number {
-  let sum = 0;
-  for (let i = 0; i < a.indices.length; i++) sum += (a.values[i] ?? 0) * (b.get(a.indices[i] ?? -1) ?? 0);
-  return sum;
+/**
+ * Cosine of a message against many leaders: the message is spread into a dense scratch array once,
+ * then each leader's product costs only its own features.
+ */
+function createScratch() {
+  let dense = new Float64Array(1024);
+  return {
+    load(v: SparseVector): void {
+      for (let i = 0; i < v.indices.length; i++) {
+        const index = v.indices[i] as number;
+        if (index >= dense.length) {
+          const bigger = new Float64Array(Math.max(index + 1, dense.length * 2));
+          bigger.set(dense);
+          dense = bigger;
+        }
+        dense[index] = v.values[i] as number;
+      }
+    },
+    dot(leader: SparseVector): number {
+      let sum = 0;
+      for (let i = 0; i < leader.indices.length; i++) sum += (leader.values[i] as number) * (dense[leader.indices[i] as number] ?? 0);
+      return sum;
+    },
+    clear(v: SparseVector): void {
+      for (const index of v.indices) dense[index] = 0;
+    },
+  };
 }
 
 export interface GroupOptions {
@@ -124,39 +147,65 @@ export function groupMisunderstood(items: readonly MisunderstoodItem[], model: T
   const distinct = all.slice(0, options.maxDistinct ?? 5000);
   const vectorOf = model.vectorizer(distinct.map((d) => d.text));
 
-  // Greedy leader clustering; an inverted index over the leaders' features finds the candidates.
-  const leaders: Array<{ members: Distinct[]; vector: Map<number, number> }> = [];
-  const postings = new Map<number, number[]>();
+  // Greedy leader clustering. Candidates come from an inverted index over the leaders' rarer words
+  // (a word most leaders share says nothing), then the full TF-IDF cosine decides.
+  const leaders: Array<{ members: Distinct[]; vector: SparseVector }> = [];
+  const postings = new Map<string, number[]>();
+  const scratch = createScratch();
   for (const d of distinct) {
     const v = vectorOf(d.text);
-    const candidates = new Set<number>();
-    for (const index of v.indices) for (const leader of postings.get(index) ?? []) candidates.add(leader);
+    const words = indexWords(d.key);
+    const shared = new Map<number, number>();
+    for (const word of words) {
+      const list = postings.get(word);
+      if (!list || list.length > MAX_POSTING) continue;
+      for (const leader of list) shared.set(leader, (shared.get(leader) ?? 0) + 1);
+    }
+    // Leaders that share a good part of the words; the most sharing first when there are many.
+    const needed = Math.max(1, Math.floor(words.length / 3));
+    let candidates = [...shared].filter(([, n]) => n >= needed);
+    if (candidates.length > MAX_CANDIDATES) candidates = candidates.sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
     let best = -1;
     let bestScore = threshold;
-    for (const c of candidates) {
+    scratch.load(v);
+    for (const [c] of candidates) {
       const leader = leaders[c];
       if (!leader) continue;
-      const score = dot(v, leader.vector);
+      const score = scratch.dot(leader.vector);
       if (score >= bestScore) [best, bestScore] = [c, score];
     }
+    scratch.clear(v);
     const chosen = leaders[best];
     if (chosen) {
       chosen.members.push(d);
       continue;
     }
     const id = leaders.length;
-    leaders.push({ members: [d], vector: new Map(v.indices.map((index, i) => [index, v.values[i] ?? 0])) });
-    for (const index of v.indices) {
-      const list = postings.get(index);
+    leaders.push({ members: [d], vector: v });
+    for (const word of words) {
+      const list = postings.get(word);
       if (list) list.push(id);
-      else postings.set(index, [id]);
+      else postings.set(word, [id]);
     }
   }
+  const count = (members: Distinct[]) => members.reduce((n, m) => n + m.count, 0);
+  // Only the groups shown get the model's suggestion: the classifier is the costly part.
   const groups = leaders
-    .map(({ members }) => toGroup(members, model))
+    .map((l) => ({ members: l.members, count: count(l.members), id: groupId(l.members[0]?.key ?? '') }))
     .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1))
-    .slice(0, options.limit ?? 200);
+    .slice(0, options.limit ?? 200)
+    .map(({ members }) => toGroup(members, model));
   return { groups, distinct: byKey.size, leftOut: all.length - distinct.length };
+}
+
+/** A word in more leaders than this finds no candidates (it is in most messages). */
+const MAX_POSTING = 200;
+/** The leaders sharing the most words with a message are compared in full, at most this many. */
+const MAX_CANDIDATES = 30;
+
+/** The words worth indexing: three letters or more, each once. */
+function indexWords(key: string): string[] {
+  return [...new Set(key.split(' ').filter((w) => w.length >= 3))];
 }
 
 function toGroup(members: Distinct[], model: TextModel): MisunderstoodGroup {
