@@ -16,6 +16,7 @@ import { loadIntents } from '../src/nlu/load-intents.js';
 import { openFileInsights } from '../src/store/insights/file-insights.js';
 import { insightsDirOf } from '../src/store/insights/open-insights.js';
 import { createMemoryStore } from '../src/store/memory-store.js';
+import buildDist from '../test/support/build-dist.js';
 import { percentiles, timeMs } from './stats.js';
 import { createTurnDriver } from './turn-workload.js';
 
@@ -50,7 +51,10 @@ export async function recordingCost(quick: boolean): Promise<{ rows: BenchRow[];
   // Whole turns, the two pipelines interleaved so the machine's noise hits both alike.
   const a = createTurnDriver(plain, keys);
   const b = createTurnDriver(recorded, keys.map((k) => `${k}-r`));
-  for (let i = 0; i < 1000; i++) (await a(), await b());
+  for (let i = 0; i < 1000; i++) {
+    await a();
+    await b();
+  }
   const without: number[] = [];
   const withRec: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -63,9 +67,16 @@ export async function recordingCost(quick: boolean): Promise<{ rows: BenchRow[];
   }
   const p0 = percentiles(without);
   const p1 = percentiles(withRec);
+  // The machine is shared: a turn now and then waits for another process. Medians, and means
+  // without the slowest 1% of each side, compare like with like.
+  const trimmed = (xs: number[]) => {
+    const kept = [...xs].sort((x, y) => x - y).slice(0, Math.floor(xs.length * 0.99));
+    return kept.reduce((s, x) => s + x, 0) / kept.length;
+  };
+  const meanDelta = trimmed(withRec) - trimmed(without);
   // The batch write happens off the turn's path; its cost per record, for the record.
   await recorder.flush();
-  const batch = seen.map(([m, r]) => m && r).length;
+  const batch = seen.length;
   const flushStore = openFileInsights(path.join(dir, 'flush'));
   const flushRecorder = createInsightsRecorder({ store: flushStore, retentionDays: 90, flushIntervalMs: 3_600_000, flushBatch: 10 ** 9 });
   for (const [m, r] of seen) flushRecorder.recordTurn(m, r);
@@ -76,12 +87,12 @@ export async function recordingCost(quick: boolean): Promise<{ rows: BenchRow[];
   await recorder.close();
   await bot.close();
   rmSync(dir, { recursive: true, force: true });
-  const delta = p1.mean - p0.mean;
+  const delta = p1.p50 - p0.p50;
   return {
-    json: { call, turnWithout: p0, turnWith: p1, meanDeltaMs: delta, flushPerRecordMs: flushPerRecord },
+    json: { call, turnWithout: p0, turnWith: p1, p50DeltaMs: delta, trimmedMeanDeltaMs: meanDelta, flushPerRecordMs: flushPerRecord },
     rows: [
       { metric: 'insights: recorder call on the turn path, p50 / p99', value: `${fmt(call.p50)} / ${fmt(call.p99)}`, budget: 'p99 < 0.1 ms', ok: call.p99 < 0.1 },
-      { metric: 'insights: whole turn mean without / with recording (difference)', value: `${fmt(p0.mean)} / ${fmt(p1.mean)} (${delta >= 0 ? '+' : ''}${fmt(delta)})`, budget: '< +0.1 ms', ok: delta < 0.1 },
+      { metric: 'insights: whole turn p50 without / with recording (difference; 99% trimmed means differ by)', value: `${fmt(p0.p50)} / ${fmt(p1.p50)} (${delta >= 0 ? '+' : ''}${fmt(delta)}; ${meanDelta >= 0 ? '+' : ''}${fmt(meanDelta)})`, budget: '< +0.1 ms', ok: delta < 0.1 && meanDelta < 0.1 },
       { metric: 'insights: batch write to the lowdb folder, per record (off the turn path)', value: fmt(flushPerRecord), budget: 'measured', ok: null },
     ],
   };
@@ -145,21 +156,32 @@ export async function reportAt100k(quick: boolean): Promise<{ rows: BenchRow[]; 
   log(`insights: seeding ${conversations.toLocaleString('en')} conversations`);
   const turns = await seedConversations(file, conversations);
   const stored = statSync(insightsDirOf(file)).isDirectory() ? spawnSync('du', ['-sm', insightsDirOf(file)], { encoding: 'utf8' }).stdout.split('\t')[0] : '?';
+  // The command runs the compiled dist/: compile it first when a source is newer.
+  buildDist();
   const out = path.join(dir, 'report.html');
   const runs: number[] = [];
+  const cpu: number[] = [];
+  // GNU time gives the child's CPU seconds: on a shared machine the wall clock also counts the others' work.
+  const gnuTime = spawnSync('/usr/bin/time', ['-f', '%e', 'true']).status === 0;
   for (let i = 0; i < (quick ? 1 : 3); i++) {
+    const args = [path.join(root, 'bin/supportbot.js'), 'report', '--store', file, '--since', '30d', '--out', out];
     const t = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, [path.join(root, 'bin/supportbot.js'), 'report', '--store', file, '--since', '30d', '--out', out], { cwd: root, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const run = gnuTime
+      ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } })
+      : spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
     runs.push(Number(process.hrtime.bigint() - t) / 1e9);
     if (run.status !== 0) throw new Error(`report failed: ${run.stderr}`);
+    const m = /cpu ([\d.]+) ([\d.]+)/.exec(run.stderr);
+    if (m) cpu.push(Number(m[1]) + Number(m[2]));
   }
+  const load = os.loadavg()[0] ?? 0;
   const bytes = statSync(out).size;
   rmSync(dir, { recursive: true, force: true });
   const median = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? 0;
   return {
-    json: { conversations, turns, storedMb: stored, seconds: runs, bytes },
+    json: { conversations, turns, storedMb: stored, seconds: runs, cpuSeconds: cpu, loadAverage: load, bytes },
     rows: [
-      { metric: `insights: report for ${conversations.toLocaleString('en')} conversations (${turns.toLocaleString('en')} turns, ${stored} MB stored), whole command, median of ${runs.length}`, value: `${median.toFixed(2)} s`, budget: '< 10 s', ok: median < 10 },
+      { metric: `insights: report for ${conversations.toLocaleString('en')} conversations (${turns.toLocaleString('en')} turns, ${stored} MB stored), whole command, median of ${runs.length} (load average ${load.toFixed(1)})`, value: `${median.toFixed(2)} s wall${cpu.length > 0 ? `, ${Math.min(...cpu).toFixed(2)}–${Math.max(...cpu).toFixed(2)} s CPU` : ''}`, budget: '< 10 s', ok: median < 10 },
       { metric: 'insights: report page size', value: `${(bytes / 1024).toFixed(0)} KB`, budget: '< 2 MB', ok: bytes < 2 * 1024 * 1024 },
     ],
   };

@@ -50,7 +50,7 @@ export function createInsightsRecorder(options: InsightsRecorderOptions): Insigh
       if (failing) logger.info('insights: the store takes records again');
       failing = false;
     } catch (error) {
-      // Keep them for the next try, newest first, within the bound.
+      // Keep them for the next try, in order; past the bound the oldest go first.
       buffer = [...batch, ...buffer].slice(-maxBuffered);
       if (!failing) logger.warn({ err: String(error), waiting: buffer.length }, 'insights: could not write records; will retry');
       failing = true;

@@ -27,7 +27,8 @@ describe('the lowdb-folder insights store', () => {
     const store = openFileInsights(dir);
     const at = Date.parse('2026-03-01T10:00:00Z');
     await store.append([record(at)]);
-    appendFileSync(path.join(dir, '2026-03-01.jsonl'), '{"v":1,"at":"not a number"}\n{"v":1,"at":17');
+    const wrong = (fields: object) => `${JSON.stringify({ ...record(at), ...fields })}\n`;
+    appendFileSync(path.join(dir, '2026-03-01.jsonl'), `{"v":1,"at":"not a number"}\n${wrong({ feedback: 'sideways' })}${wrong({ signals: [{ kind: 'unknown' }] })}${wrong({ p: 'irc' })}{"v":1,"at":17`);
     await store.append([record(at + 1)]);
     const read = [];
     for await (const batch of store.read(0)) read.push(...batch);
