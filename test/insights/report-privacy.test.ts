@@ -87,7 +87,8 @@ describe('the report, whatever the conversations held', () => {
           const runs = digitRuns(out);
           for (const secret of secrets.digits) expect(runs.some((run) => run.includes(secret)), `${secret} in ${out.slice(0, 200)}`).toBe(false);
           for (const secret of secrets.words) expect(out.includes(secret), secret).toBe(false);
-          expect(out).not.toMatch(/(cvv|security code)\W{0,3}\d{3}/i);
+          // A CVV after its keyword (the placeholder "[cvv]" itself is fine).
+          expect(out).not.toMatch(/(?<!\[)(cvv|security code)(?!\])\W{0,3}\d{3}/i);
         }
       }),
       { numRuns: 40 },
