@@ -1,6 +1,6 @@
 // Insights budgets (docs/insights.md): recording adds under 0.1 ms to a turn; the report for
 // 100,000 stored conversations builds in under 10 s and is under 2 MB. Run alone with
-// `npx tsx bench/insights-bench.ts [--quick]`, or as part of `npm run bench`.
+// `npm run bench:insights` (or `npx tsx bench/insights-bench.ts --quick`).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
