@@ -60,7 +60,7 @@ export function toInsightRecord(message: IncomingMessage, result: TurnResult): I
   if (result.duplicate) return undefined;
   const typed = message.text !== undefined;
   // A rate-limited message: nothing was understood or stored, so nothing happened to record.
-  if (typed && result.intent === null && result.errorRef === undefined) return undefined;
+  if (result.rateLimited || (typed && result.intent === null && result.errorRef === undefined)) return undefined;
   const record: InsightRecord = {
     v: INSIGHT_RECORD_VERSION,
     at: message.receivedAt,

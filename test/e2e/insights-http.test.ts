@@ -1,6 +1,6 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insightsRoute, listenForInsights } from '../../src/cli/insights/serve-insights.js';
+import { insightsRoutes } from '../../src/cli/insights/serve-insights.js';
 import { parseEnv } from '../../src/config/env.js';
 import { createInsightsHandler } from '../../src/insights/http-handler.js';
 import type { IntentClassifier } from '../../src/core/ports.js';
@@ -21,7 +21,8 @@ describe('/insights over HTTP', () => {
         return `<html>report for ${since}</html>`;
       },
     });
-    server = await listenForInsights({ path: '/insights', method: ['GET', 'HEAD'], handler }, 0, '127.0.0.1');
+    server = createServer((req, res) => handler(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   });
@@ -55,8 +56,8 @@ describe('/insights over HTTP', () => {
 
   it('does not exist at all when INSIGHTS_TOKEN is not set, and refuses a short token', () => {
     const nlu = { parse: () => ({}) } as unknown as IntentClassifier;
-    expect(insightsRoute(parseEnv({}), { kind: 'memory' }, nlu, silentLogger())).toBeUndefined();
-    expect(insightsRoute(parseEnv({ INSIGHTS_TOKEN: TOKEN }), { kind: 'memory' }, nlu, silentLogger())?.path).toBe('/insights');
+    expect(insightsRoutes(parseEnv({}), { kind: 'memory' }, () => nlu, silentLogger()).size).toBe(0);
+    expect([...insightsRoutes(parseEnv({ INSIGHTS_TOKEN: TOKEN }), { kind: 'memory' }, () => nlu, silentLogger()).keys()]).toEqual(['/insights']);
     expect(() => parseEnv({ INSIGHTS_TOKEN: 'short' })).toThrow(/INSIGHTS_TOKEN/);
     expect(() => parseEnv({ INSIGHTS_RETENTION_DAYS: '-1' })).toThrow(/INSIGHTS_RETENTION_DAYS/);
   });
