@@ -2,7 +2,7 @@
  * The seams of a turn (docs/architecture.md): each stage is an interface here, so the pipeline can be
  * wired with real parts in src/index.ts and with small fakes in tests.
  */
-import type { Button, Citation, IncomingMessage, MessageExposure, NluResult, UnderstandingContext } from './types.js';
+import type { Button, Citation, IncomingMessage, MessageExposure, NluResult, TurnResult, UnderstandingContext } from './types.js';
 
 /** Privacy guard: runs first; everything after it sees only the redacted text. */
 export interface PrivacyGuard {
@@ -69,6 +69,29 @@ export type Effect =
 export interface StepResult<S> {
   state: S;
   effects: Effect[];
+  /** What happened in this turn, for insights (never shown to the person); see TurnSignal. */
+  signals?: TurnSignal[];
+}
+
+/**
+ * What a turn tells insights beside its replies. From the dialogue: how things went in the
+ * person's own word (`solved`, a flow finished by their answer), what it could not follow
+ * (`reprompt`, `fallback`), feedback offered. From the knowledge stage: `no_answer` (nothing good enough to say).
+ */
+export type TurnSignal =
+  | { kind: 'solved' }
+  | { kind: 'flow_done'; flow: string; step: string; success: boolean }
+  | { kind: 'reprompt'; misses: number }
+  | { kind: 'fallback' }
+  | { kind: 'feedback_offered' }
+  | { kind: 'no_answer' };
+
+/**
+ * Where insights go (src/insights/): one call per turn, on the turn's path, so it must be cheap
+ * (buffer, write later) and must never throw.
+ */
+export interface InsightsSink {
+  recordTurn(message: IncomingMessage, result: TurnResult): void;
 }
 
 /** The dialogue policy: a pure step over a JSON-serialisable state. */
