@@ -13,6 +13,7 @@ import { defaultQuestionFiles, readQuestions, searchOptionsOf } from '../src/kno
 import { DEFAULT_INDEX_PATH } from '../src/knowledge/knowledge-paths.js';
 import { loadKnowledgeBaseSync } from '../src/knowledge/load-knowledge.js';
 import { percentiles, timeMs, timeMsAsync } from './stats.js';
+import { hostileInputWorst } from './privacy-workload.js';
 import { createTurnDriver } from './turn-workload.js';
 import { classificationWorkload } from './workload.js';
 
@@ -100,6 +101,16 @@ rows.push({ metric: 'retrieval p50 / p99', value: `${fmt(retrieval.p50)} / ${fmt
   rows.push({ metric: 'knowledge index size', value: `${(indexBytes / 1e6).toFixed(2)} MB`, budget: '< 5 MB', ok: indexBytes < 5e6 });
   rows.push({ metric: 'knowledge index load (median of 5)', value: fmt(percentiles(loads).p50), budget: 'measured', ok: null });
 }
+
+// --- The privacy guard and the log hook on hostile 100k-character input ----------------------
+const hostile = hostileInputWorst();
+json.privacyHostileInput = hostile;
+rows.push({
+  metric: 'privacy guard / log hook, worst hostile 100k-char input',
+  value: `${fmt(hostile.guardMs)} / ${fmt(hostile.logHookMs)} (pump ${JSON.stringify(hostile.worstPump)})`,
+  budget: '< 1 s each',
+  ok: hostile.guardMs < 1000 && hostile.logHookMs < 1000,
+});
 
 // --- Full turn latency with 10, 10,000 and 100,000 stored conversations (lowdb) ---------------
 const sizes = quick ? [10, 10_000] : [10, 10_000, 100_000];

@@ -36,6 +36,11 @@ const REDACTED: Array<[string, string, string[]]> = [
   ['my PIN is 0000', 'my PIN is [password]', ['password']],
   ['i forgot my password my password is hunter2x', 'i forgot my password my password is [password]', ['password']],
   ['password reset failed, password: Tr0ub4dor', 'password reset failed, password: [password]', ['password']],
+  ['my password is Hunter2Secret!', 'my password is [password]!', ['password']],
+  ['the password is rongdsk92', 'the password is [password]', ['password']],
+  ['my password is hunterTwo', 'my password is [password]', ['password']],
+  ['my password is p@ssword', 'my password is [password]', ['password']],
+  ['password: sunshine', 'password: [password]', ['password']],
   ['passport number X1234567', 'passport number [passport number]', ['passport']],
   ['my passport is E12345678', 'my passport is [passport number]', ['passport']],
   ['write to john.doe+alipay@example.co.uk', 'write to [email]', ['email']],
@@ -58,6 +63,13 @@ const KEPT = [
   'the sms says 50000.00 was charged',
   'i got the code 3 times and paid 2000',
   'my password is wrong',
+  // A typo of "wrong" is still a statement about the password (this made the typo property flaky).
+  'the password is rong',
+  'it keeps saying the password is wrnog, how do i get back in',
+  'my password is wr.ng',
+  'my password is incorrect',
+  'my password is expired',
+  'my password is forgotten',
   'my password is not working',
   'i forgot my password',
   "my password doesn't work",
@@ -112,18 +124,25 @@ describe('the privacy guard', () => {
     expect(changed).toEqual([]);
   });
 
+  it('never reads a word of plain letters after "password is" as a password, misspelt or not', () => {
+    const word = fc.stringMatching(/^[a-z]{2,6}(?:[,.?]?[a-z]{2,6})?$/);
+    const frame = fc.constantFrom('my password is %', 'the password is %', 'it says the password is %, what now', 'my alipay password was %');
+    fc.assert(fc.property(frame, word, (f, w) => guard.redact(f.replace('%', w)).findings.length === 0), { numRuns: 2000 });
+  });
+
   it('changes no training utterance with typos either (up to three edits, no digits)', () => {
     const utterances = trainingUtterances().filter((u) => !/[\d@]/.test(u));
     const typo = withTypos(utterances, 'abcdefghijklmnopqrstuvwxyz ,.?');
     fc.assert(fc.property(typo, (text) => guard.redact(text).text === text), { numRuns: 3000 });
   });
 
-  it('is fast and safe on hostile input (long digit runs, 100k characters)', () => {
-    const started = performance.now();
+  // How fast is measured by `npm run bench` (and linear time by rule-timing.test.ts), not with a clock here.
+  it('is safe on hostile input (long digit runs, 100k characters)', () => {
     for (const text of ['4111 '.repeat(20_000), '1'.repeat(100_000), 'code '.repeat(20_000), 'a@'.repeat(50_000), '+1 '.repeat(30_000)]) {
-      expect(typeof guard.redact(text).text).toBe('string');
+      const out = guard.redact(text).text;
+      expect(typeof out).toBe('string');
+      expect(out).not.toMatch(/4111 1111 1111 1111/);
     }
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 
