@@ -8,6 +8,8 @@ export const ADAPTER_LINES = {
   unknownConversation: 'I do not know that conversation any more.',
   /** `team`: the support role or channel, as the platform mentions it. */
   staffOnly: (team: string) => `Only the support team (${team}) can hand a conversation back.`,
+  /** A hand-back button whose conversation could not be verified (forged, or signed before a token change). */
+  handBackInvalid: 'This hand-back button is not valid, so nothing was changed.',
   somethingWentWrong: 'Sorry, something went wrong on my side. Please try again in a moment.',
   onlyCommand: (command: string) => `I only know ${command}.`,
   /** `where`: the support channels, as the platform links them. */
@@ -22,6 +24,13 @@ export const ADAPTER_LINES = {
   /** Shown in place of the buttons once one is clicked. */
   choiceMade: (label: string, who: string | undefined) => (who ? `${who} chose: ${label}` : `You chose: ${label}`),
   handedBack: (staff: string) => `Handed back to the bot by ${staff}`,
+  /**
+   * Told privately to someone who clicks or types in another person's conversation (nothing changed).
+   * `owner`: the owner as the platform mentions them, when known.
+   */
+  notYourConversation: (owner: string | undefined) =>
+    `${owner ? `This is ${owner}'s conversation with me` : 'These buttons belong to someone else’s conversation'}, so only they can continue it. ` +
+    'To ask me something yourself, mention me in a new message or send me a direct message.',
   /** The help text a command with no question sends to the core. */
   helpCommandText: 'help',
 } as const;

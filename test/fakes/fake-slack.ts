@@ -72,6 +72,14 @@ export interface MessageUpdate {
   blocks: SlackBlockRecord[];
 }
 
+/** A note the app showed to one person only (chat.postEphemeral). */
+export interface EphemeralNote {
+  channel: string;
+  user: string;
+  text: string;
+  threadTs?: string;
+}
+
 export interface SocketFrame {
   envelope_id?: string;
   payload?: unknown;
@@ -106,6 +114,8 @@ export interface FakeSlackOptions {
   oauth?: FakeOAuthOptions;
   /** Channels the bot is not a member of (conversations.info says is_member: false). */
   botNotIn?: string[];
+  /** Channel members for conversations.members (default: the staff channel holds the staffer and the bot). */
+  channelMembers?: Record<string, string[]>;
 }
 
 export interface WaitOptions {
@@ -123,6 +133,8 @@ export interface FakeSlack {
   readonly calls: RecordedCall[];
   readonly posts: PostedMessage[];
   readonly updates: MessageUpdate[];
+  /** Notes shown to one person only (chat.postEphemeral). */
+  readonly ephemerals: EphemeralNote[];
   /** Bodies POSTed to response_url (ephemeral slash command answers). */
   readonly responses: RecordedCall[];
   /** Frames the app sent over the Socket Mode WebSocket (acks). */
@@ -140,6 +152,7 @@ export interface FakeSlack {
   /** Resolves with the first post (counting ones already made, from `after`) that matches. */
   waitForPost(predicate?: (post: PostedMessage) => boolean, options?: WaitOptions): Promise<PostedMessage>;
   waitForUpdate(predicate?: (update: MessageUpdate) => boolean, options?: WaitOptions): Promise<MessageUpdate>;
+  waitForEphemeral(predicate?: (note: EphemeralNote) => boolean, options?: WaitOptions): Promise<EphemeralNote>;
   waitForCall(method: string, predicate?: (call: RecordedCall) => boolean, options?: WaitOptions): Promise<RecordedCall>;
   /** Socket Mode: resolves once an app is connected. */
   waitForConnection(options?: WaitOptions): Promise<void>;
@@ -206,6 +219,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const calls: RecordedCall[] = [];
   const posts: PostedMessage[] = [];
   const updates: MessageUpdate[] = [];
+  const ephemerals: EphemeralNote[] = [];
+  const channelMembers = options.channelMembers ?? { [SLACK_IDS.staffChannel]: [SLACK_IDS.staffer, botUserId] };
   const responses: RecordedCall[] = [];
   const socketFrames: SocketFrame[] = [];
   const sockets = new Set<WebSocket>();
@@ -345,6 +360,22 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         events.emit('update', change);
         return send(200, { ok: true, channel: args.channel, ts: args.ts, text: args.text });
       }
+      case 'chat.postEphemeral': {
+        const threadTs = typeof args.thread_ts === 'string' && args.thread_ts !== '' ? args.thread_ts : undefined;
+        ephemerals.push({ channel: String(args.channel), user: String(args.user), text: String(args.text ?? ''), ...(threadTs ? { threadTs } : {}) });
+        record(call);
+        return send(200, { ok: true, message_ts: nextTs() });
+      }
+      case 'conversations.members': {
+        // Paged like Slack: `limit` per page, the next offset as the cursor.
+        record(call);
+        const members = channelMembers[String(args.channel)];
+        if (!members) return send(200, { ok: false, error: 'channel_not_found' });
+        const from = Number(args.cursor ?? 0) || 0;
+        const limit = Math.max(1, Number(args.limit ?? 100) || 100);
+        const next = from + limit < members.length ? String(from + limit) : '';
+        return send(200, { ok: true, members: members.slice(from, from + limit), response_metadata: { next_cursor: next } });
+      }
       case 'conversations.open': {
         record(call);
         const user = String(args.users ?? '').split(',')[0] ?? '';
@@ -428,6 +459,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     calls,
     posts,
     updates,
+    ephemerals,
     responses,
     socketFrames,
     responseUrl: (id = nextId('resp')) => `${base}/response/${id}`,
@@ -491,6 +523,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     waitForUpdate(predicate = () => true, o = {}) {
       return waitFor('chat.update', () => updates, predicate, o, () => `updates so far: ${updates.length}`);
+    },
+    waitForEphemeral(predicate = () => true, o = {}) {
+      return waitFor('chat.postEphemeral', () => ephemerals, predicate, o, () => `notes so far: ${JSON.stringify(ephemerals.map((e) => ({ user: e.user, text: e.text.slice(0, 60) })))}`);
     },
     waitForCall(method, predicate = () => true, o = {}) {
       return waitFor(method, () => calls, (c) => c.method === method && predicate(c), o, () => `calls so far: ${calls.map((c) => c.method).join(', ')}`);

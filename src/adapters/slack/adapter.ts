@@ -10,12 +10,14 @@ import type { Server } from 'node:http';
 import { App, SocketModeReceiver } from '@slack/bolt';
 import { hasSlackOAuth, type Env } from '../../config/env.js';
 import { trackAdapterStatus, type Adapter } from '../../core/adapter.js';
+import { createConversationOwners } from '../../core/conversation-owners.js';
 import type { ConversationRunner } from '../../core/conversation-runner.js';
 import { createErrorBoundary, type AdapterErrorHandler } from '../../core/error-boundary.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { HttpRoutes } from '../../core/http-routes.js';
 import type { ConversationStore } from '../../core/ports.js';
+import { createValueSigner } from '../../core/signed-values.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { errorText, slackErrorCode, SlackStartError } from './errors.js';
 import { checkHandoffChannel, startClient, whoAmI, type SlackClientOptions, type SlackIdentity } from './identity.js';
@@ -36,10 +38,11 @@ export interface SlackAdapterOptions {
   env: Env;
   logger: Logger;
   /**
-   * The conversation store: a thread is the bot's when it has a record there, and with OAuth the
-   * workspaces' installations are kept in it. Without it, this process remembers threads only.
+   * The conversation store: a thread is the bot's when it has a record there, who owns each
+   * conversation is kept there, and with OAuth the workspaces' installations. Without it, this
+   * process remembers threads and owners only.
    */
-  store?: Pick<ConversationStore, 'get' | 'records'>;
+  store?: Pick<ConversationStore, 'get' | 'put' | 'withLock' | 'records'>;
   /** Extra Web API client options, e.g. `{ retryConfig: { retries: 0 } }` in tests. Production keeps Bolt's defaults. */
   clientOptions?: SlackClientOptions;
   /** HTTP mode: where to listen (default: PORT and HOST from the environment). */
@@ -81,6 +84,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     : { mode: 'http', signingSecret: requireSecret(env), ...(installations ? { oauth: oauthOf(env, installations) } : {}) };
   const status = trackAdapterStatus('slack', runner.events);
   const boundary = createErrorBoundary('slack', logger, runner.events);
+  const owners = createConversationOwners(options.store);
+  // Signs the conversation key on hand-back buttons with a secret every instance shares.
+  const handBackSigner = createValueSigner(env.SLACK_SIGNING_SECRET ?? token ?? env.SLACK_CLIENT_SECRET ?? '', 'slack hand-back');
   let identity: SlackIdentity | undefined;
   let port: number | undefined;
   let app: App | undefined;
@@ -123,10 +129,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   /** One workspace (SLACK_BOT_TOKEN: who the bot is, and its handoff channel checked) or every installed one. */
   async function workspacesFor(started: App): Promise<SlackWorkspaces> {
-    if (!token) return installedWorkspaces({ installations: installations!, logger });
+    if (!token) return installedWorkspaces({ installations: installations!, logger, handBackSigner });
     const handoffChannel = env.SLACK_HANDOFF_CHANNEL;
     if (handoffChannel) await checkHandoffChannel(startClient(token, clientOptions, logger), handoffChannel, logger);
-    return singleWorkspace({ client: started.client, identity: identity!, logger, ...(handoffChannel ? { handoffChannel } : {}) });
+    return singleWorkspace({ client: started.client, identity: identity!, logger, handBackSigner, ...(handoffChannel ? { handoffChannel } : {}) });
   }
 
   return {
@@ -156,6 +162,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           workspaces: await workspacesFor(app),
           boundary,
           threads: options.store ? storeThreadMemory(options.store) : memoryThreadMemory(),
+          owners,
+          handBackSigner,
           logger,
           slashCommand: env.SLACK_SLASH_COMMAND,
           now: options.now ?? Date.now,

@@ -5,6 +5,7 @@
 import type { types, webApi } from '@slack/bolt';
 import type { TurnDelivery } from '../../core/conversation-runner.js';
 import type { Logger } from '../../core/logger.js';
+import type { ValueSigner } from '../../core/signed-values.js';
 import type { HandoffSummary } from '../../core/types.js';
 import { isDirectChannel, parseConversationKey } from './conversation-key.js';
 import { errorText } from './errors.js';
@@ -25,6 +26,8 @@ export interface SlackOutboxOptions {
   /** What the log says to do when there is no handoff channel (default: set SLACK_HANDOFF_CHANNEL). */
   noChannelHint?: string;
   workspaceUrl?: string;
+  /** Signs the conversation key on the summary's "Hand back to the bot" button. */
+  handBackSigner: ValueSigner;
 }
 
 export interface SlackOutbox {
@@ -32,6 +35,8 @@ export interface SlackOutbox {
   to(target: SlackTarget, before?: () => Promise<void>): TurnDelivery;
   /** Replaces a message's text and blocks; a failure is logged, never thrown (the turn matters more). */
   update(channel: string, ts: string, text: string, blocks: SlackBlock[]): Promise<void>;
+  /** A note only `user` sees (chat.postEphemeral), in the thread when there is one; a failure is logged. */
+  tellPrivately(target: SlackTarget, user: string, text: string): Promise<void>;
 }
 
 export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
@@ -54,7 +59,7 @@ export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
       return false;
     }
     const place = parseConversationKey(summary.conversationKey);
-    await post({ channel: options.handoffChannel }, renderHandoffSummary(summary, place, options.workspaceUrl));
+    await post({ channel: options.handoffChannel }, renderHandoffSummary(summary, place, options.handBackSigner.sign(summary.conversationKey), options.workspaceUrl));
     return true;
   }
 
@@ -75,6 +80,13 @@ export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
         await client.chat.update({ channel, ts, text, blocks: asBlocks(blocks) });
       } catch (error) {
         logger.warn({ channel, err: errorText(error) }, 'could not update the clicked Slack message');
+      }
+    },
+    async tellPrivately(target, user, text) {
+      try {
+        await client.chat.postEphemeral({ channel: target.channel, user, text, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
+      } catch (error) {
+        logger.warn({ channel: target.channel, err: errorText(error) }, 'could not send a private note');
       }
     },
   };

@@ -6,6 +6,7 @@ import { createBoltLogger } from './bolt-logger.js';
 import { errorText } from './errors.js';
 import type { SlackClientOptions } from './identity.js';
 import { installPages } from './install-pages.js';
+import { guardSlackRequests } from './request-guard.js';
 
 /** Many workspaces: Bolt's OAuth install flow on the HTTP server. */
 export interface SlackOAuth {
@@ -24,14 +25,15 @@ export type SlackTransport =
 
 /**
  * How Slack reaches the bot: HTTP (Events API and interactivity on POST /slack/events, verified
- * with the signing secret, plus `routes` such as /healthz, and with OAuth /slack/install and
- * /slack/oauth_redirect) or Socket Mode (a WebSocket the bot opens).
+ * with the signing secret and guarded against future timestamps and non-object bodies, plus
+ * `routes` such as /healthz, and with OAuth /slack/install and /slack/oauth_redirect) or Socket
+ * Mode (a WebSocket the bot opens).
  */
 export function createReceiver(transport: SlackTransport, logger: Logger, clientOptions: SlackClientOptions, routes?: HttpRoutes): HTTPReceiver | SocketModeReceiver {
   const boltLogger = createBoltLogger(logger);
   if (transport.mode === 'http') {
     const { oauth } = transport;
-    return new HTTPReceiver({
+    const receiver = new HTTPReceiver({
       signingSecret: transport.signingSecret,
       logger: boltLogger,
       // Ack first, then work: Slack gets its 200 at once (its limit is 3 s), the turn runs after.
@@ -54,6 +56,8 @@ export function createReceiver(transport: SlackTransport, logger: Logger, client
           }
         : {}),
     });
+    guardSlackRequests(receiver, { signingSecret: transport.signingSecret, logger });
+    return receiver;
   }
   return new SocketModeReceiver({
     appToken: transport.appToken,

@@ -3,6 +3,7 @@
  * buttons in an actions block, its citations in a small context line, and a plain-text `text`
  * for notifications and clients that cannot show blocks.
  */
+import { isStaffAction } from '../../core/actions.js';
 import { ADAPTER_LINES } from '../../core/adapter-lines.js';
 import type { Citation, HandoffSummary, Reply } from '../../core/types.js';
 import type { SlackBlock } from './payload-schemas.js';
@@ -67,11 +68,13 @@ export function renderReply(reply: Reply): SlackMessage {
   for (const piece of splitForSections(toMrkdwn(text))) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: piece } });
   }
-  if (reply.buttons.length > 0) {
+  // A choice never carries a staff action (hand-back has its own button, for staff only).
+  const buttons = reply.buttons.filter((button) => !isStaffAction(button.value));
+  if (buttons.length > 0) {
     blocks.push({
       type: 'actions',
       block_id: CHOICE_BLOCK_ID,
-      elements: reply.buttons.slice(0, LIMITS.buttonsPerBlock).map((button, index) => ({
+      elements: buttons.slice(0, LIMITS.buttonsPerBlock).map((button, index) => ({
         type: 'button',
         action_id: `${ACTION_IDS.choicePrefix}${index}`,
         text: { type: 'plain_text', text: truncate(button.label, LIMITS.buttonText), emoji: true },
@@ -83,7 +86,7 @@ export function renderReply(reply: Reply): SlackMessage {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(escapeMrkdwn(citationLine(reply.citations)), LIMITS.contextText) }] });
   }
   const fallbackParts = [reply.text];
-  if (reply.buttons.length > 0) fallbackParts.push(`Choices: ${reply.buttons.map((b) => b.label).join(' | ')}`);
+  if (buttons.length > 0) fallbackParts.push(`Choices: ${buttons.map((b) => b.label).join(' | ')}`);
   if (reply.citations.length > 0) fallbackParts.push(citationLine(reply.citations));
   return { text: truncate(fallbackParts.join('\n'), LIMITS.fallbackText), blocks };
 }
@@ -132,8 +135,11 @@ function whereLine(summary: HandoffSummary, place: HandoffPlace | undefined, wor
   return `thread in <#${place.channel}>${link}`;
 }
 
-/** The handoff summary posted to the staff channel (already redacted by the core), with a hand-back button. */
-export function renderHandoffSummary(summary: HandoffSummary, place: HandoffPlace | undefined, workspaceUrl?: string): SlackMessage {
+/**
+ * The handoff summary posted to the staff channel (already redacted by the core), with a hand-back
+ * button whose value is the conversation key, signed (`handBackValue`): a forged value is refused.
+ */
+export function renderHandoffSummary(summary: HandoffSummary, place: HandoffPlace | undefined, handBackValue: string, workspaceUrl?: string): SlackMessage {
   const steps = summary.stepsTried.length > 0 ? summary.stepsTried.map((s) => `• ${escapeMrkdwn(s)}`).join('\n') : '_none_';
   const problem = summary.problem.trim() === '' ? '_not stated_' : escapeMrkdwn(summary.problem);
   const blocks: SlackBlock[] = [
@@ -158,7 +164,7 @@ export function renderHandoffSummary(summary: HandoffSummary, place: HandoffPlac
           action_id: ACTION_IDS.handBack,
           style: 'primary',
           text: { type: 'plain_text', text: 'Hand back to the bot', emoji: true },
-          value: summary.conversationKey,
+          value: handBackValue,
         },
       ],
     },

@@ -6,9 +6,11 @@
 import type { Context, webApi } from '@slack/bolt';
 import { createLruCache } from '../../core/lru-cache.js';
 import type { Logger } from '../../core/logger.js';
+import type { ValueSigner } from '../../core/signed-values.js';
 import { createSlackOutbox, type SlackOutbox } from './deliver.js';
 import type { SlackIdentity } from './identity.js';
 import type { SlackInstallations } from './installation-store.js';
+import { createStaffMembers, type StaffMembers } from './staff-members.js';
 
 export interface SlackWorkspace {
   teamId: string;
@@ -16,6 +18,8 @@ export interface SlackWorkspace {
   /** The Web API client with this workspace's bot token. */
   client: webApi.WebClient;
   outbox: SlackOutbox;
+  /** The members of this workspace's handoff channel: only they may hand a conversation back. */
+  staff: StaffMembers;
 }
 
 /** What a Bolt listener gets for the event: Bolt's client and context (both per workspace). */
@@ -29,8 +33,8 @@ export interface SlackWorkspaces {
 }
 
 /** One workspace, the one SLACK_BOT_TOKEN belongs to. */
-export function singleWorkspace(options: { client: webApi.WebClient; identity: SlackIdentity; logger: Logger; handoffChannel?: string }): SlackWorkspaces {
-  const { identity } = options;
+export function singleWorkspace(options: { client: webApi.WebClient; identity: SlackIdentity; logger: Logger; handoffChannel?: string; handBackSigner: ValueSigner }): SlackWorkspaces {
+  const { identity, handBackSigner } = options;
   const workspace: SlackWorkspace = {
     teamId: identity.teamId,
     botUserId: identity.botUserId,
@@ -40,7 +44,9 @@ export function singleWorkspace(options: { client: webApi.WebClient; identity: S
       logger: options.logger,
       ...(options.handoffChannel ? { handoffChannel: options.handoffChannel } : {}),
       ...(identity.workspaceUrl ? { workspaceUrl: identity.workspaceUrl } : {}),
+      handBackSigner,
     }),
+    staff: createStaffMembers(options.client, options.handoffChannel, options.logger),
   };
   return { of: async () => workspace };
 }
@@ -50,8 +56,10 @@ export function singleWorkspace(options: { client: webApi.WebClient; identity: S
  * screen (incoming-webhook), and the workspace's address comes from one auth.test; both are kept a
  * few minutes, so a reinstall that picks another channel is followed without a restart.
  */
-export function installedWorkspaces(options: { installations: SlackInstallations; logger: Logger }): SlackWorkspaces {
-  const { installations, logger } = options;
+export function installedWorkspaces(options: { installations: SlackInstallations; logger: Logger; handBackSigner: ValueSigner }): SlackWorkspaces {
+  const { installations, logger, handBackSigner } = options;
+  // Who is in each workspace's handoff channel, read at most once a minute per workspace and channel.
+  const staffOf = createLruCache<StaffMembers>({ maxEntries: 10_000 });
   const known = createLruCache<Promise<{ handoffChannel?: string; workspaceUrl?: string }>>({ maxEntries: 10_000, ttlMs: 5 * 60_000 });
 
   function describe(teamId: string, client: webApi.WebClient): Promise<{ handoffChannel?: string; workspaceUrl?: string }> {
@@ -76,7 +84,10 @@ export function installedWorkspaces(options: { installations: SlackInstallations
       const botUserId = context.botUserId ?? '';
       const about = await describe(teamId, client);
       const noChannelHint = `workspace ${teamId} chose no channel for the app when it installed it (install again at /slack/install to pick one)`;
-      return { teamId, botUserId, client, outbox: createSlackOutbox({ client, logger, noChannelHint, ...about }) };
+      const staffKey = `${teamId}:${about.handoffChannel ?? ''}`;
+      let staff = staffOf.get(staffKey);
+      if (!staff) staffOf.set(staffKey, (staff = createStaffMembers(client, about.handoffChannel, logger)));
+      return { teamId, botUserId, client, outbox: createSlackOutbox({ client, logger, noChannelHint, handBackSigner, ...about }), staff };
     },
   };
 }

@@ -72,11 +72,11 @@ for (const mode of ['http', 'socket'] as const) {
 
       // A click in the thread stays in the thread and names who chose.
       after = h.slack.posts.length;
-      await h.slack.click(second, 'choice:yes', { user: SLACK_IDS.bob });
+      await h.slack.click(second, 'choice:yes', { user: SLACK_IDS.alice });
       const third = await h.slack.waitForPost((p) => p.threadTs === ts, { after });
       expect(third.text).toBe('clicked: choice:yes');
       const update = await h.slack.waitForUpdate((u) => u.ts === second.ts);
-      expect(JSON.stringify(update.blocks)).toContain(`<@${SLACK_IDS.bob}> chose`);
+      expect(JSON.stringify(update.blocks)).toContain(`<@${SLACK_IDS.alice}> chose`);
       expect(h.seen.at(-1)?.conversationKey).toBe(key);
     });
 
@@ -148,7 +148,8 @@ for (const mode of ['http', 'socket'] as const) {
       expect(summaryText).toContain('asked for a person');
       expect(summaryText).not.toMatch(/4111/);
       const handBack = summary.buttons.find((b) => b.label === 'Hand back to the bot');
-      expect(handBack?.value).toBe(`slack:${SLACK_IDS.team}:${dmChannelOf(user)}`);
+      // The conversation key, signed: a forged or edited value is refused (hand-back.test.ts).
+      expect(handBack?.value).toMatch(new RegExp(`^slack:${SLACK_IDS.team}:${dmChannelOf(user)}~[\\w-]{22}$`));
 
       after = h.slack.posts.length;
       await h.slack.click(summary, 'Hand back to the bot', { user: SLACK_IDS.staffer });

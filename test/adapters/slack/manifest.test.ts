@@ -30,6 +30,8 @@ describe('the Slack app manifest', () => {
     };
     for (const event of events) expect(scopes).toContain(needs[event]);
     expect(scopes).toEqual(expect.arrayContaining(['chat:write', 'im:write', 'commands']));
+    // conversations.members, to check that whoever hands a conversation back is in the handoff channel.
+    expect(scopes).toEqual(expect.arrayContaining(['channels:read', 'groups:read']));
   });
 
   it('asks for the same scopes as the OAuth install (/slack/install)', () => {

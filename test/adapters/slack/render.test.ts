@@ -49,6 +49,12 @@ describe('rendering a reply as Block Kit', () => {
     expect(toMrkdwn('**Fees** see [the guide](https://example.com/g)\n- one')).toBe('*Fees* see <https://example.com/g|the guide>\n• one');
   });
 
+  it('never renders a choice that carries a staff action (hand-back has its own, staff-only button)', () => {
+    const message = renderReply(reply({ buttons: [{ label: 'Release', value: 'handoff:release' }, { label: 'Visa', value: 'card:visa' }] }));
+    expect(JSON.stringify(message.blocks)).not.toContain('handoff:release');
+    expect(message.text).not.toContain('Release');
+  });
+
   it('truncates labels to Slack\'s 75 characters', () => {
     const message = renderReply(reply({ buttons: [{ label: 'x'.repeat(100), value: 'v' }] }));
     expect(JSON.stringify(message.blocks)).toContain(`${'x'.repeat(74)}…`);
@@ -76,8 +82,8 @@ describe('the handoff summary', () => {
     platform: 'slack' as const,
   };
 
-  it('says who, where, why and what was tried, with a hand-back button carrying the conversation', () => {
-    const message = renderHandoffSummary(summary, { channel: 'C9', threadTs: '5.000001' }, 'https://acme.slack.com/');
+  it('says who, where, why and what was tried, with a hand-back button carrying the signed conversation', () => {
+    const message = renderHandoffSummary(summary, { channel: 'C9', threadTs: '5.000001' }, 'slack:T1:C9:5.000001~signature', 'https://acme.slack.com/');
     const json = JSON.stringify(message.blocks);
     expect(json).toContain('<@UALICE001>');
     expect(json).toContain('<#C9> · <https://acme.slack.com/archives/C9/p5000001|open the thread>');
@@ -85,6 +91,6 @@ describe('the handoff summary', () => {
     expect(json).toContain('• tried 3-D Secure');
     expect(json).toContain('&lt;!channel&gt;');
     const button = (message.blocks.find((b) => b.type === 'actions') as unknown as { elements: Array<{ action_id: string; value: string }> }).elements[0];
-    expect(button).toMatchObject({ action_id: ACTION_IDS.handBack, value: 'slack:T1:C9:5.000001' });
+    expect(button).toMatchObject({ action_id: ACTION_IDS.handBack, value: 'slack:T1:C9:5.000001~signature' });
   });
 });

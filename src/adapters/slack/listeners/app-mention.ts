@@ -3,6 +3,7 @@ import { appMentionEventSchema, describeIssues, eventEnvelopeSchema } from '../p
 import { eventIds, placeOf, textMessage } from '../to-message.js';
 import type { SlackEventAuth } from '../workspaces.js';
 import type { SlackListenerContext } from './context.js';
+import { mayDrive } from './owner-check.js';
 
 /** @bot in a channel: answered in a thread, which becomes one conversation. */
 export function listenToMentions(ctx: SlackListenerContext): void {
@@ -21,6 +22,8 @@ export function listenToMentions(ctx: SlackListenerContext): void {
       if (isDirectChannel(m.channel)) return; // DMs come as message events
       const place = placeOf(envelope.data.team_id, m.channel, m.ts, m.thread_ts);
       const message = textMessage({ place, userId: m.user, text: m.text ?? '', eventId: eventIds.event(envelope.data.event_id), botUserId: workspace.botUserId, receivedAt: ctx.now() });
+      // A mention starts a thread (its author owns it), or speaks in one someone else may own.
+      if (!(await mayDrive(ctx, workspace, message.conversationKey, m.user, 'message'))) return;
       await ctx.threads.remember(message.conversationKey);
       await ctx.runner.run(message, workspace.outbox.to({ channel: m.channel, threadTs: place.threadTs ?? m.ts }));
     }),

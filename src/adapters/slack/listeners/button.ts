@@ -1,4 +1,4 @@
-import { ACTIONS } from '../../../core/actions.js';
+import { ACTIONS, isStaffAction } from '../../../core/actions.js';
 import { ADAPTER_LINES } from '../../../core/adapter-lines.js';
 import { isDirectChannel, parseConversationKey } from '../conversation-key.js';
 import type { SlackTarget } from '../deliver.js';
@@ -7,10 +7,16 @@ import { ACTION_IDS, choiceLine, renderChoiceMade } from '../render.js';
 import { actionMessage, eventIds, placeOf } from '../to-message.js';
 import type { SlackEventAuth, SlackWorkspace } from '../workspaces.js';
 import type { SlackListenerContext } from './context.js';
+import { mayDrive } from './owner-check.js';
 
 type Action = BlockActions['actions'][number];
 
-/** The bot's buttons: a choice continues the conversation; "Hand back" releases a handoff. */
+/**
+ * The bot's buttons: a choice continues the conversation (its owner's clicks only); "Hand back"
+ * releases a handoff (staff only, with a signed conversation key). Nothing in a button's value is
+ * trusted: a choice never carries a staff action, and the conversation comes from where the click
+ * happened or from a signature, never from the value as written.
+ */
 export function listenToButtons(ctx: SlackListenerContext): void {
   ctx.app.action(
     { action_id: /^supportbot:/ },
@@ -44,28 +50,46 @@ async function choose(ctx: SlackListenerContext, workspace: SlackWorkspace, clic
     return;
   }
   const threadTs = click.message?.thread_ts ?? click.container?.thread_ts;
+  const direct = isDirectChannel(channel);
+  const target: SlackTarget = direct ? (threadTs ? { channel, threadTs } : { channel }) : { channel, threadTs: threadTs ?? messageTs };
+  if (isStaffAction(action.value)) {
+    ctx.logger.warn({ actionId: action.action_id, userId: click.user.id }, 'a choice button carrying a staff action refused');
+    await workspace.outbox.tellPrivately(target, click.user.id, ADAPTER_LINES.buttonExpired);
+    return;
+  }
   const place = placeOf(click.team?.id ?? workspace.teamId, channel, messageTs, threadTs);
   const eventId = eventIds.action(click.trigger_id ?? `${messageTs}:${action.action_id}:${action.action_ts ?? ''}`);
   const message = actionMessage({ place, userId: click.user.id, value: action.value, eventId, receivedAt: ctx.now() });
+  if (!(await mayDrive(ctx, workspace, message.conversationKey, click.user.id, 'click'))) return;
   const label = action.text?.text ?? action.value;
-  const direct = isDirectChannel(channel);
-  const target: SlackTarget = direct ? (threadTs ? { channel, threadTs } : { channel }) : { channel, threadTs: place.threadTs ?? messageTs };
   // The clicked message shows the choice in place of its buttons, once the core took the click.
   const markChoice = () => workspace.outbox.update(channel, messageTs, click.message?.text ?? label, renderChoiceMade(click.message?.blocks ?? [], choiceLine(label, click.user.id, direct)));
   await ctx.runner.run(message, workspace.outbox.to(target, markChoice));
 }
 
-async function handBack(ctx: SlackListenerContext, workspace: SlackWorkspace, click: BlockActions, conversationKey: string | undefined): Promise<void> {
+/** Staff's "Hand back to the bot" on a handoff summary: only in the workspace's handoff channel, only by its members. */
+async function handBack(ctx: SlackListenerContext, workspace: SlackWorkspace, click: BlockActions, value: string | undefined): Promise<void> {
+  const { channel, ts: messageTs } = clickedMessage(click);
+  const here = channel ? { channel } : undefined;
+  const conversationKey = value === undefined ? undefined : ctx.handBackSigner.verify(value);
   const place = conversationKey === undefined ? undefined : parseConversationKey(conversationKey);
-  if (!place) {
-    ctx.logger.warn({ actionId: ACTION_IDS.handBack }, 'hand-back click without a Slack conversation ignored');
+  if (conversationKey === undefined || !place || place.team !== workspace.teamId) {
+    ctx.logger.warn({ actionId: ACTION_IDS.handBack, userId: click.user.id }, 'hand-back click without a validly signed conversation of this workspace refused');
+    if (here) await workspace.outbox.tellPrivately(here, click.user.id, ADAPTER_LINES.handBackInvalid);
     return;
   }
-  const { channel, ts: messageTs } = clickedMessage(click);
+  const { staff } = workspace;
+  if (channel === undefined || channel !== staff.channel || !(await staff.isStaff(click.user.id))) {
+    ctx.logger.warn({ conversationKey, userId: click.user.id, channel }, "hand-back refused: not a member of the workspace's handoff channel");
+    if (here) await workspace.outbox.tellPrivately(here, click.user.id, ADAPTER_LINES.staffOnly(staff.channel ? `<#${staff.channel}>` : 'the handoff channel'));
+    return;
+  }
   const eventId = eventIds.action(click.trigger_id ?? `${messageTs ?? ''}:${ACTION_IDS.handBack}`);
-  const message = actionMessage({ place, userId: click.user.id, value: ACTIONS.handBack, eventId, receivedAt: ctx.now() });
+  // The turn is the person's: it goes in under the conversation's owner when known (staff are named in the stamp).
+  const userId = (await ctx.owners.ownerOf(conversationKey)) ?? click.user.id;
+  const message = actionMessage({ place, userId, value: ACTIONS.handBack, eventId, receivedAt: ctx.now() });
   const stamp = async () => {
-    if (!channel || !messageTs) return;
+    if (!messageTs) return;
     const line = ADAPTER_LINES.handedBack(`<@${click.user.id}>`);
     await workspace.outbox.update(channel, messageTs, click.message?.text ?? line, renderChoiceMade(click.message?.blocks ?? [], line));
   };

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
+import type { ConversationOwners } from '../../../core/conversation-owners.js';
 import type { ConversationRunner } from '../../../core/conversation-runner.js';
 import type { ErrorBoundary } from '../../../core/error-boundary.js';
 import type { Logger } from '../../../core/logger.js';
+import type { ValueSigner } from '../../../core/signed-values.js';
 import type { ThreadMemory } from '../thread-memory.js';
 import type { SlackWorkspaces } from '../workspaces.js';
 
@@ -12,6 +14,10 @@ export interface SlackListenerContext {
   workspaces: SlackWorkspaces;
   boundary: ErrorBoundary;
   threads: ThreadMemory;
+  /** Who started each conversation: only they drive it. */
+  owners: ConversationOwners;
+  /** Checks the conversation key on a "Hand back to the bot" button. */
+  handBackSigner: ValueSigner;
   logger: Logger;
   /** e.g. /alipay-help */
   slashCommand: string;

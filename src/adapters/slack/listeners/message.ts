@@ -3,6 +3,7 @@ import { describeIssues, eventEnvelopeSchema, messageEventSchema } from '../payl
 import { eventIds, placeOf, textMessage } from '../to-message.js';
 import type { SlackEventAuth } from '../workspaces.js';
 import type { SlackListenerContext } from './context.js';
+import { mayDrive } from './owner-check.js';
 
 /** Message subtypes that are still a person typing; edits, joins, bot posts and the like are not. */
 const PERSON_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
@@ -29,6 +30,7 @@ export function listenToMessages(ctx: SlackListenerContext): void {
       const place = placeOf(envelope.data.team_id, m.channel, m.ts, m.thread_ts);
       const message = textMessage({ place, userId: m.user, text: m.text ?? '', eventId: eventIds.event(envelope.data.event_id), botUserId: workspace.botUserId, receivedAt: ctx.now() });
       if (!direct && !(await ctx.threads.has(message.conversationKey))) return;
+      if (!(await mayDrive(ctx, workspace, message.conversationKey, m.user, 'message'))) return;
       await ctx.runner.run(message, workspace.outbox.to(m.thread_ts ? { channel: m.channel, threadTs: m.thread_ts } : { channel: m.channel }));
     }),
   );

@@ -4,6 +4,7 @@ import { describeIssues, slashCommandSchema } from '../payload-schemas.js';
 import { eventIds, textMessage } from '../to-message.js';
 import type { SlackEventAuth } from '../workspaces.js';
 import type { SlackListenerContext } from './context.js';
+import { mayDrive } from './owner-check.js';
 
 type Ephemeral = { response_type: 'ephemeral'; text: string };
 
@@ -36,6 +37,7 @@ export function listenToSlashCommand(ctx: SlackListenerContext): void {
       }
       const text = command.text.trim() === '' ? ADAPTER_LINES.helpCommandText : command.text;
       const message = textMessage({ place: { team: command.team_id, channel }, userId: command.user_id, text, eventId: eventIds.command(command.trigger_id), botUserId: workspace.botUserId, receivedAt: ctx.now() });
+      if (!(await mayDrive(ctx, workspace, message.conversationKey, command.user_id, 'message'))) return;
       await ctx.runner.run(message, workspace.outbox.to({ channel }));
     }),
   );
