@@ -16,6 +16,7 @@ const E2E = [
   'test/adapters/slack/start.test.ts',
   'test/adapters/slack/serve.test.ts',
   'test/adapters/discord/app.test.ts',
+  'test/adapters/discord/stop.test.ts',
   'test/adapters/discord/login-errors.test.ts',
   'test/adapters/discord/register-commands.test.ts',
   'test/adapters/discord/serve.test.ts',

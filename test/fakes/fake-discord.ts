@@ -149,6 +149,12 @@ export interface FakeDiscord {
   waitForRest(predicate: (c: RestCall) => boolean, timeoutMs?: number): Promise<RestCall>;
   /** Resolves when the bot has made no REST call for `quietMs`. */
   waitForQuiet(quietMs?: number, timeoutMs?: number): Promise<void>;
+  /**
+   * Takes the gateway down (open connections dropped, new ones refused with 503) or brings it back;
+   * REST keeps answering. `gatewayAttempts()` counts every connection attempt so far.
+   */
+  setGatewayDown(down: boolean): void;
+  gatewayAttempts(): number;
   /** Sends op 7 RECONNECT; resolves with the RESUME (op 6) payload once the client resumed. */
   requestReconnect(timeoutMs?: number): Promise<Json>;
   /** Buttons of a message, flattened. */
@@ -219,7 +225,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const interactions = new Map<string, { id: string; channelId: string; messageId?: string; originalId?: string }>();
 
   const server = createServer((req, res) => void handleRest(req, res));
-  const wss = new WebSocketServer({ server, path: '/gateway' });
+  let gatewayDown = false;
+  let gatewayAttempts = 0;
+  const wss = new WebSocketServer({
+    server,
+    path: '/gateway',
+    verifyClient: (_info, accept) => {
+      gatewayAttempts += 1;
+      if (gatewayDown) accept(false, 503, 'gateway down');
+      else accept(true);
+    },
+  });
   server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
@@ -689,6 +705,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         await new Promise((r) => setTimeout(r, 25));
       }
     },
+    setGatewayDown(down) {
+      gatewayDown = down;
+      if (down) for (const ws of sockets) ws.terminate();
+    },
+    gatewayAttempts: () => gatewayAttempts,
     requestReconnect(timeoutMs = 5000) {
       const resumed = waitFor(events, 'resume', [] as Json[], () => true, timeoutMs, () => `${connectionCount} connections`);
       for (const ws of sockets) ws.send(JSON.stringify({ op: 7, d: null }));

@@ -12,6 +12,7 @@ import { ConfigError, StartupError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { createButtonCodec } from './custom-id.js';
 import { createDiscordOutbox } from './deliver.js';
+import { destroyClient } from './destroy-client.js';
 import { explainLoginError } from './login-errors.js';
 import type { DiscordListenerContext } from './listeners/context.js';
 import { onInteraction } from './listeners/interaction.js';
@@ -121,7 +122,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         await ready;
         await checkDiscordSetup(client, options);
       } catch (error) {
-        await client.destroy();
+        await destroyClient(client);
         const explained = explainLoginError(error, options.apiUrl);
         status.set('failed', explained instanceof Error ? explained.message : String(explained));
         throw explained;
@@ -135,7 +136,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       stopping ??= (async () => {
         await withTimeout(boundary.idle(), STOP_DRAIN_MS);
         // The client before any fake server: a client left running keeps reconnecting.
-        await client.destroy();
+        await destroyClient(client);
         status.set('stopped');
         logger.info('discord adapter stopped');
       })();

@@ -122,8 +122,15 @@ describe('supportbot serve with DISCORD_TOKEN, driven by a fake Discord', () => 
     expect(stderr).not.toMatch(CARD_DIGITS);
   });
 
-  it('shuts down cleanly on SIGTERM', async () => {
+  it('shuts down cleanly on SIGTERM, within seconds even while the gateway is unreachable', async () => {
     console.log(`serve: start-up to "discord: connected" took ${startupMs} ms`);
+    // The gateway goes away; discord.js keeps reconnecting (which used to keep the process alive).
+    const attempts = discord.gatewayAttempts();
+    discord.setGatewayDown(true);
+    for (const started = Date.now(); discord.gatewayAttempts() < attempts + 2; ) {
+      if (Date.now() - started > 15_000) throw new Error('discord.js did not try to reconnect');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const t0 = Date.now();
     child.kill('SIGTERM');
     const { code } = await exit;
