@@ -17,6 +17,8 @@ const E2E = [
   'test/adapters/slack/serve.test.ts',
   'test/adapters/discord/app.test.ts',
   'test/adapters/discord/stop.test.ts',
+  'test/adapters/discord/owner-check.test.ts',
+  'test/adapters/discord/hand-back.test.ts',
   'test/adapters/discord/login-errors.test.ts',
   'test/adapters/discord/register-commands.test.ts',
   'test/adapters/discord/serve.test.ts',

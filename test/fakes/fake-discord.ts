@@ -438,6 +438,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return json(200, { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     }
     if (call.method === 'GET' && path === '/users/@me') return json(200, FAKE_USERS.bot);
+    if (call.method === 'POST' && path === '/users/@me/channels') {
+      // Opening a DM with someone (the bot's private notes): their DM channel with the bot.
+      const recipient = Object.values(FAKE_USERS).find((u) => u.id === b.recipient_id);
+      if (!recipient) return json(400, { message: 'Invalid Recipient', code: 50033 });
+      return json(200, channelPayload(channelFor(dmChannelId(recipient))!));
+    }
     if (call.method === 'GET' && path === '/applications/@me') {
       return json(200, { id: FAKE_IDS.application, name: 'supportbot', description: '', bot_public: true, bot_require_code_grant: false, flags: 0, bot: FAKE_USERS.bot });
     }

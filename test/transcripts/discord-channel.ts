@@ -60,7 +60,8 @@ export async function startDiscordReplay(parts: CoreParts): Promise<DiscordRepla
   try {
     adapter = await startDiscordAdapter({
       runner: createConversationRunner({ pipeline: router.bot }),
-      env: parseEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_HANDOFF_CHANNEL: discord.ids.staff }),
+      // Only staff (the support role) may hand back; the fake's staffer has it.
+      env: parseEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_HANDOFF_CHANNEL: discord.ids.staff, DISCORD_SUPPORT_ROLE: discord.ids.supportRole }),
       logger: silentLogger(),
     });
     await discord.ready();
@@ -85,8 +86,10 @@ export async function startDiscordReplay(parts: CoreParts): Promise<DiscordRepla
         const before = discord.messages.length;
         const seen = conversation.results.length;
         if (input.action === ACTIONS.handBack) {
-          const summary = await discord.waitForMessage((m) => m.channelId === discord.ids.staff && buttonsIn(discord, m).some((b) => b.customId.endsWith(`:${conversationKey}`) && !b.disabled));
-          const button = buttonsIn(discord, summary).find((b) => b.customId.endsWith(`:${conversationKey}`));
+          // The hand-back id carries the conversation key, signed: `sbhb:<key>~<mac>`.
+          const handsBack = (customId: string) => customId.startsWith(`sbhb:${conversationKey}~`);
+          const summary = await discord.waitForMessage((m) => m.channelId === discord.ids.staff && buttonsIn(discord, m).some((b) => handsBack(b.customId) && !b.disabled));
+          const button = buttonsIn(discord, summary).find((b) => handsBack(b.customId));
           discord.clickButton(summary, { customId: button?.customId ?? '', user: FAKE_USERS.staffer });
         } else if (input.action !== undefined) {
           const value = input.action;

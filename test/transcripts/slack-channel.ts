@@ -82,9 +82,11 @@ export async function startSlackReplay(parts: CoreParts): Promise<SlackReplay> {
         const postsBefore = slack.posts.length;
         const seen = conversation.results.length;
         if (input.action === ACTIONS.handBack) {
-          const summary = [...slack.posts].reverse().find((p) => buttonsOf(p.blocks).some((b) => b.actionId === ACTION_IDS.handBack && b.value === conversationKey));
+          // The hand-back value is the conversation key, signed: `<key>~<mac>`.
+          const handsBack = (b: { actionId: string; value: string }) => b.actionId === ACTION_IDS.handBack && b.value.startsWith(`${conversationKey}~`);
+          const summary = [...slack.posts].reverse().find((p) => buttonsOf(p.blocks).some(handsBack));
           if (!summary) throw new Error('no handoff summary with a "Hand back" button for this conversation in the staff channel');
-          await slack.click(summary, (b) => b.actionId === ACTION_IDS.handBack && b.value === conversationKey, { user: SLACK_IDS.staffer });
+          await slack.click(summary, handsBack, { user: SLACK_IDS.staffer });
         } else if (input.action !== undefined) {
           const value = input.action;
           const post = inDm(0).reverse().find((p) => p.buttons.some((b) => b.value === value));

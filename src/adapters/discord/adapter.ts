@@ -6,10 +6,12 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Env } from '../../config/env.js';
 import { trackAdapterStatus, type Adapter } from '../../core/adapter.js';
+import { createConversationOwners } from '../../core/conversation-owners.js';
 import type { ConversationRunner } from '../../core/conversation-runner.js';
 import { createErrorBoundary, type AdapterErrorHandler } from '../../core/error-boundary.js';
 import { ConfigError, StartupError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
+import type { ConversationStore } from '../../core/ports.js';
 import { createButtonCodec } from './custom-id.js';
 import { createDiscordOutbox } from './deliver.js';
 import { destroyClient } from './destroy-client.js';
@@ -32,6 +34,8 @@ export interface DiscordAdapterOptions {
   supportRole?: string;
   /** How long to wait for the gateway to be ready at start (default 30 s). */
   readyTimeoutMs?: number;
+  /** Where the owner of each conversation is kept (shared by instances, kept over restarts). Without it, this process remembers. */
+  store?: Pick<ConversationStore, 'get' | 'put' | 'withLock'>;
 }
 
 export interface DiscordAdapter extends Adapter {
@@ -59,7 +63,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   });
   const status = trackAdapterStatus('discord', runner.events);
   const boundary = createErrorBoundary('discord', logger, runner.events);
-  const codec = createButtonCodec();
+  // Hand-back ids are signed with a key derived from the bot token: every instance and restart agree.
+  const codec = createButtonCodec({ secret: options.token });
   const ctx: DiscordListenerContext = {
     client,
     runner,
@@ -74,6 +79,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     }),
     supportChannels: options.supportChannels ?? [],
     ...(options.supportRole ? { supportRole: options.supportRole } : {}),
+    ...(options.handoffChannel ? { handoffChannel: options.handoffChannel } : {}),
+    owners: createConversationOwners(options.store),
     botId: () => client.user?.id ?? '',
   };
 
@@ -146,7 +153,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 }
 
 /** Reads the Discord variables from the environment and creates the adapter (not yet started). */
-export function discordAdapterFromEnv(options: { runner: ConversationRunner; env: Env; logger: Logger }): DiscordAdapter {
+export function discordAdapterFromEnv(options: { runner: ConversationRunner; env: Env; logger: Logger; store?: DiscordAdapterOptions['store'] }): DiscordAdapter {
   const { env } = options;
   if (!env.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is required for the Discord adapter');
   return createDiscordAdapter({
@@ -157,11 +164,12 @@ export function discordAdapterFromEnv(options: { runner: ConversationRunner; env
     ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
     ...(env.DISCORD_HANDOFF_CHANNEL ? { handoffChannel: env.DISCORD_HANDOFF_CHANNEL } : {}),
     ...(env.DISCORD_SUPPORT_ROLE ? { supportRole: env.DISCORD_SUPPORT_ROLE } : {}),
+    ...(options.store ? { store: options.store } : {}),
   });
 }
 
 /** Connects to Discord with DISCORD_TOKEN and answers until stop() (which `serve` calls on SIGTERM). */
-export async function startDiscordAdapter(options: { runner: ConversationRunner; env: Env; logger: Logger }): Promise<DiscordAdapter> {
+export async function startDiscordAdapter(options: Parameters<typeof discordAdapterFromEnv>[0]): Promise<DiscordAdapter> {
   const adapter = discordAdapterFromEnv(options);
   await adapter.start();
   return adapter;

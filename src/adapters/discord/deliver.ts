@@ -35,6 +35,8 @@ export interface DiscordOutbox {
   addToThread(threadId: string, userId: string): Promise<void>;
   /** Deletes a message that held a secret when allowed, and says where it stands. */
   removeSecret(message: Message, isDm: boolean): Promise<MessageExposure>;
+  /** A note to one person only, in a DM (a typed message cannot be answered privately in a channel); best effort. */
+  tellPrivately(userId: string, text: string): Promise<void>;
 }
 
 export function createDiscordOutbox(options: DiscordOutboxOptions): DiscordOutbox {
@@ -61,7 +63,7 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): DiscordOutbo
         logger.warn({ conversationKey: summary.conversationKey }, 'discord: handoff requested but DISCORD_HANDOFF_CHANNEL is not set; staff were not told');
         return false;
       }
-      await postOne(handoffChannel, renderHandoff(summary, options.supportRole));
+      await postOne(handoffChannel, renderHandoff(summary, options.supportRole, codec));
       logger.info({ conversationKey: summary.conversationKey, channel: handoffChannel }, 'discord: handoff summary posted');
       return true;
     },
@@ -73,6 +75,15 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): DiscordOutbo
     },
     async addToThread(threadId, userId) {
       await client.rest.put(Routes.threadMembers(threadId, userId)).catch(() => undefined);
+    },
+    async tellPrivately(userId, text) {
+      try {
+        const dm = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+        await postOne(dm.id, { content: text, components: [], allowed_mentions: NO_PINGS });
+      } catch (error) {
+        // People may close their DMs to server members: then they are not told, nothing else changes.
+        logger.info({ userId, code: errorCode(error) }, 'discord: could not send a private note');
+      }
     },
     async removeSecret(message, isDm) {
       // A bot cannot delete what a person sent in a DM.

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { HandoffSummary } from '../../core/types.js';
 import { placeOf } from './conversation-key.js';
-import { encodeHandBack } from './custom-id.js';
+import type { ButtonCodec } from './custom-id.js';
 import { MESSAGE_MAX, type DiscordMessageBody } from './render.js';
 import { splitText } from './split-text.js';
 
@@ -23,9 +23,10 @@ function whereOf(summary: HandoffSummary): string {
 
 /**
  * The summary posted to the handoff channel: who, where, why, what was tried (all already
- * redacted by the core), mentioning the support role, with a "Hand back to the bot" button.
+ * redacted by the core), mentioning the support role, with a "Hand back to the bot" button that
+ * carries the conversation key signed.
  */
-export function renderHandoff(summary: HandoffSummary, supportRole: string | undefined): DiscordMessageBody {
+export function renderHandoff(summary: HandoffSummary, supportRole: string | undefined, codec: ButtonCodec): DiscordMessageBody {
   const lines = [
     `${supportRole ? `<@&${supportRole}> ` : ''}**A person needs help from the team.**`,
     `**Who:** <@${summary.userId}>`,
@@ -43,7 +44,7 @@ export function renderHandoff(summary: HandoffSummary, supportRole: string | und
       {
         type: ComponentType.ActionRow,
         components: [
-          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: HAND_BACK_LABEL, custom_id: encodeHandBack(summary.conversationKey, summary.userId) },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: HAND_BACK_LABEL, custom_id: codec.encodeHandBack(summary.conversationKey) },
         ],
       },
     ],

@@ -3,6 +3,7 @@
  * citations as a subtext line, buttons as action rows (5 per row, 5 rows).
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIComponentInMessageActionRow } from 'discord.js';
+import { isStaffAction } from '../../core/actions.js';
 import type { Citation, Reply } from '../../core/types.js';
 import type { ButtonCodec } from './custom-id.js';
 import { splitText } from './split-text.js';
@@ -47,7 +48,9 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-export function renderButtons(buttons: Reply['buttons'], codec: ButtonCodec): { rows: ButtonRow[]; dropped: number } {
+export function renderButtons(all: Reply['buttons'], codec: ButtonCodec): { rows: ButtonRow[]; dropped: number } {
+  // A choice never carries a staff action (hand-back has its own button, for staff only).
+  const buttons = all.filter((button) => !isStaffAction(button.value));
   const shown = buttons.slice(0, BUTTONS_PER_ROW * MAX_ROWS);
   const rows: ButtonRow[] = [];
   shown.forEach((button, index) => {

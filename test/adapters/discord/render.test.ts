@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createButtonCodec, CUSTOM_ID_MAX, encodeHandBack } from '../../../src/adapters/discord/custom-id.js';
+import { createButtonCodec, CUSTOM_ID_MAX } from '../../../src/adapters/discord/custom-id.js';
 import { markChoice, MESSAGE_MAX, renderCitations, renderReply } from '../../../src/adapters/discord/render.js';
 import { renderHandoff } from '../../../src/adapters/discord/render-handoff.js';
 import { splitText } from '../../../src/adapters/discord/split-text.js';
@@ -89,14 +89,18 @@ describe('custom ids', () => {
     expect(codec.decode('sbh:0:unknownhash')).toEqual({ kind: 'expired' });
   });
 
-  it('carries the conversation and the person for a hand-back', () => {
-    const id = encodeHandBack('discord:thread:1700000000000000001', '1500000000000000001');
+  it('carries the signed conversation for a hand-back', () => {
+    const codec = createButtonCodec();
+    const id = codec.encodeHandBack('discord:thread:1700000000000000001');
     expect(id.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
-    expect(createButtonCodec().decode(id)).toEqual({
-      kind: 'hand_back',
-      userId: '1500000000000000001',
-      conversationKey: 'discord:thread:1700000000000000001',
-    });
+    expect(codec.decode(id)).toEqual({ kind: 'hand_back', conversationKey: 'discord:thread:1700000000000000001' });
+  });
+
+  it('never renders a choice that carries a staff action', () => {
+    const codec = createButtonCodec();
+    const { bodies } = renderReply({ text: 'x', buttons: [{ label: 'Release', value: 'handoff:release' }, { label: 'Visa', value: 'card:visa' }], citations: [] }, codec);
+    expect(JSON.stringify(bodies)).not.toContain('handoff:release');
+    expect(JSON.stringify(bodies)).toContain('card:visa');
   });
 });
 
@@ -112,7 +116,7 @@ describe('renderHandoff', () => {
   };
 
   it('pings only the support role and offers the hand-back button', () => {
-    const body = renderHandoff(summary, '1200000000000000003');
+    const body = renderHandoff(summary, '1200000000000000003', createButtonCodec());
     expect(body.content.startsWith('<@&1200000000000000003> ')).toBe(true);
     expect(body.content).toContain('direct message');
     expect(body.content).toContain('- checked the network');
@@ -121,6 +125,6 @@ describe('renderHandoff', () => {
   });
 
   it('pings nobody without a support role', () => {
-    expect(renderHandoff(summary, undefined).allowed_mentions).toEqual({ parse: [] });
+    expect(renderHandoff(summary, undefined, createButtonCodec()).allowed_mentions).toEqual({ parse: [] });
   });
 });

@@ -1,4 +1,5 @@
 import type { Client } from 'discord.js';
+import type { ConversationOwners } from '../../../core/conversation-owners.js';
 import type { ConversationRunner } from '../../../core/conversation-runner.js';
 import type { Logger } from '../../../core/logger.js';
 import type { ButtonCodec } from '../custom-id.js';
@@ -14,6 +15,10 @@ export interface DiscordListenerContext {
   /** Channel ids where mentions are answered; empty = all. */
   supportChannels: readonly string[];
   supportRole?: string;
+  /** Where handoff summaries go: the only place a hand-back click is taken from. */
+  handoffChannel?: string;
+  /** Who started each conversation: only they drive it. */
+  owners: ConversationOwners;
   /** The bot's own user id ('' before login). */
   botId(): string;
 }

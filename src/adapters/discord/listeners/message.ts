@@ -7,6 +7,7 @@ import { routeMessage, type MessageRoute } from '../route-message.js';
 import { threadNameFrom } from '../thread-name.js';
 import { discordMessageViewSchema, messageToIncoming, type DiscordMessageView } from '../to-message.js';
 import type { DiscordListenerContext } from './context.js';
+import { messageMayDrive } from './owner-check.js';
 
 /** A message in a DM, a support channel or one of the bot's threads. */
 export async function onMessage(ctx: DiscordListenerContext, message: Message): Promise<void> {
@@ -29,6 +30,7 @@ export async function onMessage(ctx: DiscordListenerContext, message: Message): 
     return;
   }
   const key = conversationKeyOf(route.place);
+  if (!(await messageMayDrive(ctx, key, view.authorId, view.createdTimestamp))) return;
   await ctx.runner.run(messageToIncoming(view, key, ctx.botId()), messageDelivery(ctx, message, view, route, key));
 }
 

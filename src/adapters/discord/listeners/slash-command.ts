@@ -12,6 +12,7 @@ import { threadNameFrom } from '../thread-name.js';
 import { normaliseDiscordText } from '../to-message.js';
 import type { DiscordListenerContext } from './context.js';
 import { placeOfInteraction } from './interaction-helpers.js';
+import { interactionMayDrive } from './owner-check.js';
 
 /**
  * /alipay-help [question]: in a support channel it opens a thread for the person (answered
@@ -51,9 +52,10 @@ export async function onSlashCommand(ctx: DiscordListenerContext, interaction: C
     (interaction.channel?.type === ChannelType.GuildText || interaction.channel?.type === ChannelType.GuildAnnouncement) &&
     (interaction.appPermissions?.has(THREAD_PERMISSIONS) ?? false);
   if (!canThread) {
-    // DMs, threads, and channels where no thread can be opened: answer right here.
-    await interaction.deferReply();
+    // DMs, threads, and channels where no thread can be opened: answer right here, in the owner's conversation.
     const key = conversationKeyOf(placeOfInteraction(interaction));
+    if (!(await interactionMayDrive(ctx, interaction, key, true))) return;
+    await interaction.deferReply();
     await ctx.runner.run(incoming(key), inPlace(key));
     return;
   }
@@ -66,11 +68,14 @@ export async function onSlashCommand(ctx: DiscordListenerContext, interaction: C
     // No thread after all: answer privately to this person instead of not at all.
     ctx.logger.warn({ interactionId: interaction.id, code: errorCode(error) }, 'discord: could not open a thread for a command; answering privately');
     const key = conversationKeyOf({ kind: 'channel', channelId, userId });
+    await ctx.owners.admitMessage(key, userId, interaction.createdTimestamp);
     await ctx.runner.run(incoming(key), inPlace(key));
     return;
   }
   await ctx.outbox.addToThread(threadId, userId);
   const key = conversationKeyOf({ kind: 'thread', threadId });
+  // A new thread, opened for this person: they own it.
+  await ctx.owners.admitMessage(key, userId, interaction.createdTimestamp);
   await ctx.runner.run(incoming(key), {
     async deliver(replies, result) {
       const asked = ADAPTER_LINES.askedInThread(`<@${userId}>`, result?.redactedText?.slice(0, 1500));
