@@ -34,52 +34,75 @@ export interface ConversationOwners {
 }
 
 const TELL_EVERY_MS = 60 * 60 * 1000;
+/**
+ * A store may expire idle records (Redis: REDIS_IDLE_TTL_DAYS after the last write). The owner is
+ * written once, so while the conversation goes on it is written again once a day: it must not
+ * expire before the conversation it guards.
+ */
+const REWRITE_EVERY_MS = 24 * 60 * 60 * 1000;
+
+interface Known {
+  owner: string;
+  /** When the owner record was last written. */
+  writtenAt: number;
+}
 
 export function createConversationOwners(store?: OwnerStore): ConversationOwners {
-  const known = createLruCache<string>({ maxEntries: 100_000 });
+  const known = createLruCache<Known>({ maxEntries: 100_000 });
   const told = createLruCache<true>({ maxEntries: 10_000, ttlMs: TELL_EVERY_MS });
   const keyOf = (conversationKey: string) => `owner:${conversationKey}`;
 
-  async function ownerOf(conversationKey: string): Promise<string | undefined> {
+  async function lookUp(conversationKey: string): Promise<Known | undefined> {
     const cached = known.get(conversationKey);
     if (cached !== undefined || !store) return cached;
-    const owner = ownerIn((await store.get(keyOf(conversationKey)))?.state);
-    if (owner !== undefined) known.set(conversationKey, owner);
-    return owner;
+    const record = await store.get(keyOf(conversationKey));
+    const owner = ownerIn(record?.state);
+    if (owner === undefined || !record) return undefined;
+    const found = { owner, writtenAt: record.updatedAt };
+    known.set(conversationKey, found);
+    return found;
   }
 
-  /** Records `userId` as the owner unless someone was first; returns the owner. */
-  async function claim(conversationKey: string, userId: string, at: number): Promise<string> {
+  /** Writes `userId` as the owner unless someone else was first (or, with `refresh`, writes the owner again); returns the owner. */
+  async function write(conversationKey: string, userId: string, at: number, refresh = false): Promise<string> {
     if (!store) {
-      const owner = known.get(conversationKey) ?? userId;
-      known.set(conversationKey, owner);
+      const owner = known.get(conversationKey)?.owner ?? userId;
+      known.set(conversationKey, { owner, writtenAt: at });
       return owner;
     }
     const key = keyOf(conversationKey);
     const owner = await store.withLock(key, async () => {
       const record = await store.get(key);
       const first = ownerIn(record?.state);
-      if (first !== undefined) return first;
+      if (first !== undefined && (!refresh || first !== userId)) return first;
       await store.put({ key, version: (record?.version ?? 0) + 1, state: { userId, at }, updatedAt: at }, record?.version ?? 0);
       return userId;
     });
-    known.set(conversationKey, owner);
+    known.set(conversationKey, { owner, writtenAt: at });
     return owner;
   }
 
-  const check = (owner: string, userId: string): OwnerCheck => ({ allowed: owner === userId, owner });
+  async function check(conversationKey: string, found: Known, userId: string, at: number): Promise<OwnerCheck> {
+    if (found.owner !== userId) return { allowed: false, owner: found.owner };
+    if (store && at - found.writtenAt >= REWRITE_EVERY_MS) await write(conversationKey, userId, at, true);
+    return { allowed: true, owner: found.owner };
+  }
 
   return {
-    ownerOf,
+    ownerOf: async (conversationKey) => (await lookUp(conversationKey))?.owner,
     async admitMessage(conversationKey, userId, at) {
-      const owner = (await ownerOf(conversationKey)) ?? (await claim(conversationKey, userId, at));
-      return check(owner, userId);
+      const found = await lookUp(conversationKey);
+      if (found) return check(conversationKey, found, userId, at);
+      const owner = await write(conversationKey, userId, at);
+      return { allowed: owner === userId, owner };
     },
     async admitClick(conversationKey, userId, at) {
-      const owner = await ownerOf(conversationKey);
-      if (owner !== undefined) return check(owner, userId);
+      const found = await lookUp(conversationKey);
+      if (found) return check(conversationKey, found, userId, at);
       const storedBefore = store !== undefined && (await store.get(conversationKey)) !== undefined;
-      return storedBefore ? check(await claim(conversationKey, userId, at), userId) : { allowed: false, owner: undefined };
+      if (!storedBefore) return { allowed: false, owner: undefined };
+      const owner = await write(conversationKey, userId, at);
+      return { allowed: owner === userId, owner };
     },
     shouldTell(conversationKey, userId, at) {
       const key = `${conversationKey}\n${userId}`;

@@ -29,6 +29,19 @@ describe('conversation owners', () => {
     expect(await createConversationOwners(store).ownerOf('c')).toBe(a.owner);
   });
 
+  it('writes the owner again once a day while the conversation goes on, so an idle-expiring store keeps it', async () => {
+    const store = createMemoryStore();
+    const owners = createConversationOwners(store);
+    const day = 24 * 60 * 60 * 1000;
+    await owners.admitMessage('c', 'alice', 0);
+    await owners.admitMessage('c', 'alice', day / 2);
+    expect(await store.get('owner:c')).toMatchObject({ version: 1, updatedAt: 0 });
+    await owners.admitClick('c', 'alice', day + 1);
+    expect(await store.get('owner:c')).toMatchObject({ version: 2, updatedAt: day + 1, state: { userId: 'alice' } });
+    await owners.admitMessage('c', 'bob', 3 * day);
+    expect(await store.get('owner:c')).toMatchObject({ version: 2 });
+  });
+
   it('tells someone at most once an hour that a conversation is not theirs', () => {
     const owners = createConversationOwners();
     expect(owners.shouldTell('c', 'bob', 0)).toBe(true);
