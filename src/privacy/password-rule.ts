@@ -33,13 +33,13 @@ export const passwordRule: SecretRule = {
   apply(text, found) {
     let out = '';
     let at = 0;
+    const valueAt = createValueFinder(text);
     KEYWORD.lastIndex = 0;
     for (let m = KEYWORD.exec(text); m !== null; m = KEYWORD.exec(text)) {
       const [, word = '', join = ''] = m;
       const start = m.index + m[0].length;
       const strong = STRONG_JOIN.test(join);
-      const end = wordEnd(text, start, strong ? Infinity : MAX_LOOKED_AT);
-      const value = end === undefined ? undefined : trimTrailing(text.slice(start, end));
+      const value = valueAt(start, strong ? Infinity : MAX_LOOKED_AT);
       if (value === undefined || !isPasswordValue(word, value, strong)) {
         // Look again right after the keyword: "i forgot my password, my password is hunter2".
         KEYWORD.lastIndex = m.index + word.length;
@@ -54,22 +54,32 @@ export const passwordRule: SecretRule = {
   },
 };
 
-/** Where the word starting at `start` ends (the next space), or undefined past `limit` characters. */
-function wordEnd(text: string, start: number, limit: number): number | undefined {
-  let end = start;
-  while (end < text.length && !WORD_END.test(text.charAt(end))) {
-    if (end - start >= limit) return undefined;
-    end++;
-  }
-  return end;
-}
-
-/** The word without the punctuation that ends a sentence after it ("hunter2." → "hunter2"). */
-function trimTrailing(word: string): string | undefined {
-  if (word === '' || /^[[,.;!?]/.test(word)) return undefined;
-  let end = word.length;
-  while (end > 1 && TRAILING.test(word.charAt(end - 1))) end--;
-  return word.slice(0, end);
+/**
+ * The value after a keyword: the word starting at `start` (up to the next space), less the
+ * punctuation that ends a sentence after it ("hunter2." → "hunter2"); undefined when there is none
+ * or it runs past `limit` characters. Every keyword inside one long word ("password:.1/password:.1/…")
+ * ends at the same place, so the last word's end is remembered: scanning again from each keyword
+ * made the rule quadratic on such input (5.5 s of CPU for 100k characters).
+ */
+function createValueFinder(text: string): (start: number, limit: number) => string | undefined {
+  let from = -1;
+  let end = -1;
+  let trimmed = -1;
+  return (start, limit) => {
+    if (start < from || start > end) {
+      let e = start;
+      while (e < text.length && !WORD_END.test(text.charAt(e))) {
+        if (e - start >= limit) return undefined;
+        e++;
+      }
+      let t = e;
+      while (t > start + 1 && TRAILING.test(text.charAt(t - 1))) t--;
+      [from, end, trimmed] = [start, e, t];
+    }
+    if (end === start || end - start > limit || /[[,.;!?]/.test(text.charAt(start))) return undefined;
+    // Trailing punctuation as seen from `from` is the same from any later start, but keep one character.
+    return text.slice(start, Math.max(trimmed, start + 1));
+  };
 }
 
 function isPasswordValue(word: string, value: string, strong: boolean): boolean {
