@@ -67,7 +67,7 @@ export async function runServe(env: Env, options: ServeOptions = {}): Promise<vo
     }
     if (hasDiscord(env)) {
       const { discordAdapterFromEnv } = await import('../../adapters/discord/index.js');
-      adapters.push(discordAdapterFromEnv({ runner, env, logger, store: bot.parts.store }));
+      adapters.push(discordAdapterFromEnv({ runner, env, logger, store }));
     }
     for (const adapter of adapters) ops.readiness.set(adapter.name, adapterCheck(adapter));
     for (const adapter of adapters) await adapter.start();

@@ -104,6 +104,32 @@ describe('Slack in many workspaces (OAuth)', () => {
     expect(summary.token).toBe(ACME.botToken);
   });
 
+  it('lets only members of the channel a workspace chose hand back, and never a conversation of another workspace', async () => {
+    const slack = await startFakeSlack({
+      oauth: { clientId: SECRETS.SLACK_CLIENT_ID, clientSecret: SECRETS.SLACK_CLIENT_SECRET },
+      channelMembers: { [ACME.webhookChannel!]: ['UACMESTF1'] },
+    });
+    const r = await start(createMemoryStore(), slack);
+    await installThroughOAuth(r.base, r.slack, ACME);
+    await installThroughOAuth(r.base, r.slack, GLOBEX);
+    const question = await dm(r, ACME, 'UACMEUSR1', 'help');
+    await r.slack.click(question, 'Talk to a person', { user: 'UACMEUSR1' });
+    const summary = await r.slack.waitForPost((p) => p.channel === ACME.webhookChannel);
+    const handBacks = () => r.pipeline.received.filter((m) => m.action === 'handoff:release');
+
+    await r.slack.click(summary, 'Hand back to the bot', { user: 'UACMEUSR2' });
+    await r.slack.waitForEphemeral((e) => e.user === 'UACMEUSR2' && e.text.includes('Only the support team'));
+    // The same signed button clicked in another workspace (its own staff, its own channel) is refused too.
+    await r.slack.click({ ...summary, teamId: GLOBEX.teamId }, 'Hand back to the bot', { user: 'UACMESTF1', teamId: GLOBEX.teamId });
+    await r.slack.waitForEphemeral((e) => e.user === 'UACMESTF1' && e.text.includes('not valid'));
+    await r.adapter.idle();
+    expect(handBacks()).toEqual([]);
+
+    await r.slack.click(summary, 'Hand back to the bot', { user: 'UACMESTF1' });
+    await r.slack.waitForUpdate((u) => u.ts === summary.ts);
+    expect(handBacks()).toEqual([expect.objectContaining({ conversationKey: `slack:${ACME.teamId}:${dmChannelOf('UACMEUSR1')}`, userId: 'UACMEUSR1' })]);
+  });
+
   it('refuses an install whose state is not this browser\'s, and stores nothing', async () => {
     const r = await start();
     const forged = await installThroughOAuth(r.base, r.slack, GLOBEX, { cookie: 'slack-app-oauth-state=forged' });
