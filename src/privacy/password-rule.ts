@@ -1,4 +1,4 @@
-import { PLACEHOLDERS, type SecretRule } from './secret-kinds.js';
+import { IS_WORD, PLACEHOLDERS, type SecretRule } from './secret-kinds.js';
 
 /**
  * Passwords and PINs after a keyword, in the languages the language hint knows (English, Spanish,
@@ -15,11 +15,21 @@ const PASSWORD_WORDS = String.raw`(?:\b(?:(?:payment|login|account|alipay|app)\s
 const PASSWORD_JOIN = String.raw`(?:[\s:="'“”‘’：]|(?<![\p{L}\p{N}])(?:is|was|are|were|it's|its|now|currently|still|set\s{1,3}to|changed\s{1,3}to|es|era|est|ist|war|lautet|é|è|agora|ahora|maintenant|jetzt|ora)(?![\p{L}\p{N}])|是|为|為|は|は、|:)`;
 const KEYWORD = new RegExp(`(${PASSWORD_WORDS})(${PASSWORD_JOIN}{0,12})`, 'giu');
 
-// After a weak join ("is", a space) the value counts as a password only when it looks like one: a
-// digit, a symbol, or a capital inside the word ("hunter2", "p@ss", "hunterTwo"). Plain letters, even
-// misspelt or with sentence punctuation inside ("wrong", "rong", "wr.ng", "expired"), are a statement
-// about the password, not the password: redacting them broke ordinary questions (and a typo test).
-// Letters-only passwords are still caught after ":" or "=" ("password: sunshine").
+// Words that follow "my password is" without being a password ("my password is wrong").
+const NOT_A_PASSWORD = new Set(
+  `not wrong incorrect correct right invalid valid expired expiring locked blocked forgotten forgot lost stolen changed reset weak strong
+  short long required needed missing empty fine ok okay working broken the a an same different also still now being been too very so
+  just really definitely probably saved stored compromised leaked hacked case sensitive what how where why when which that this it
+  my your no set used asked requested accepted rejected denied refused known shared safe secure easy hard simple new old
+  one two three four five six seven eight nine ten six-digit digits numbers letters only all and or but because if then required
+  mandatory needed necessary different
+  incorrecta incorrecto incorrect incorrecte incorreta incorreto falsch falsche errata errato sbagliata sbagliato errada errado
+  equivocada equivocado olvidada bloqueada bloqueado bloquée bloqué gesperrt bloccata bloccato caducada expirée abgelaufen scaduta
+  muy très sehr muito molto nicht pas não nao non no demasiado trop zu la el le die der das il o a uma una une ein eine
+  que qué para por con sin cuando como porque quoi pour avec sans quand comme parce für mit ohne wann wie weil com sem quando como per senza`.split(/\s+/),
+);
+// A value that looks like a password: a digit, a symbol, or a capital inside the word ("hunter2",
+// "p@ss", "hunterTwo").
 const LOOKS_SECRET = /\d|[^\p{L}\p{M}'’\-.,?!;:]|\p{Ll}\p{Lu}/u;
 const STRONG_JOIN = /[:=：]|是|为|為|は/;
 // A word ends at a space, or at the punctuation of scripts written without spaces.
@@ -40,7 +50,7 @@ export const passwordRule: SecretRule = {
       const start = m.index + m[0].length;
       const strong = STRONG_JOIN.test(join);
       const value = valueAt(start, strong ? Infinity : MAX_LOOKED_AT);
-      if (value === undefined || !isPasswordValue(word, value, strong)) {
+      if (value === undefined || !isPasswordValue(word, join, value, strong)) {
         // Look again right after the keyword: "i forgot my password, my password is hunter2".
         KEYWORD.lastIndex = m.index + word.length;
         continue;
@@ -82,8 +92,13 @@ function createValueFinder(text: string): (start: number, limit: number) => stri
   };
 }
 
-function isPasswordValue(word: string, value: string, strong: boolean): boolean {
+function isPasswordValue(word: string, join: string, value: string, strong: boolean): boolean {
   if (/\bpin\b/i.test(word)) return /^\d{4,8}$/.test(value);
   if (strong) return true;
-  return value.length >= 4 && LOOKS_SECRET.test(value);
+  if (value.length < 4) return false;
+  if (LOOKS_SECRET.test(value)) return true;
+  // Plain letters after "is": a password ("my password is sunshine") unless it is an ordinary word
+  // about the password ("wrong", "expired", "not working"). A misspelt one ("rong") is redacted too:
+  // hiding a harmless word costs little, letting a real password through cannot be undone.
+  return IS_WORD.test(join) && !NOT_A_PASSWORD.has(value.toLowerCase()) && !/^[a-z]+(?:ed|ing|ly)$/i.test(value);
 }
