@@ -115,7 +115,10 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       // "ok let's continue" may read as cancel to the classifier; the words decide.
       return navigate(kit, state, asksToContinue(text) ? 'continue' : 'cancel', now);
     case 'greeting':
-      return frame ? kit.reask(state, [say(LINES.greetingInFlow(kit.title(frame.flow)))]) : { state, effects: [say(LINES.greeting, kit.menuButtons(state))] };
+      if (frame) return kit.reask(state, [say(LINES.greetingInFlow(kit.title(frame.flow)))]);
+      // "hey, I'm back" with a task kept: welcome them back to it, Resume first.
+      if (state.paused) return { state: { ...state, yesNo: { yes: navValue('resume'), no: navValue('menu') } }, effects: [say(LINES.resumeOffer(kit.title(state.paused.flow)), kit.menuButtons(state))] };
+      return { state, effects: [say(LINES.greeting, kit.menuButtons(state))] };
     case 'thanks':
       return leavingMidTask(kit, state, true);
     case 'goodbye':

@@ -13,10 +13,12 @@ export const featureOptionsSchema = z.object({
   charWeight: z.number().nonnegative(),
   /** The facts the message states (intents/facts/) are features too. */
   facts: z.boolean().default(false),
+  /** The conversation's topic or task in progress is a feature too (see context-features.ts). */
+  context: z.boolean().default(false),
 });
 export type FeatureOptions = z.output<typeof featureOptionsSchema>;
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 4, charWeight: 1, facts: true };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 4, charWeight: 1, facts: true, context: true };
 
 const tokenizer = new AggressiveTokenizer();
 const stemCache = new Map<string, string>();
