@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  * of a turn import only the core (the dialogue also its flows); adapters import the core and the
  * config, never a stage; only the composition root (src/index.ts) and the CLI put parts together.
  */
-const LAYERS = ['core', 'config', 'privacy', 'nlu', 'dialogue', 'knowledge', 'store', 'transcripts', 'adapters', 'ops', 'cli'];
+const LAYERS = ['core', 'config', 'privacy', 'nlu', 'dialogue', 'knowledge', 'store', 'transcripts', 'insights', 'adapters', 'ops', 'cli'];
 const ALLOWED = {
   core: [],
   config: ['core'],
@@ -17,6 +17,7 @@ const ALLOWED = {
   dialogue: ['core'],
   store: ['core'],
   transcripts: ['core', 'store'],
+  insights: ['core'],
   adapters: ['core', 'config'],
   ops: ['core'],
 };

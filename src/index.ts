@@ -17,6 +17,9 @@ import { createRedisRateLimiter } from './store/redis-rate-limiter.js';
 import type { RedisStore } from './store/redis-store.js';
 import { openStore, type StoreSpec } from './store/open-store.js';
 import { createTranscriptRecorder } from './transcripts/recorder.js';
+import type { InsightsStore } from './core/insight-record.js';
+import { createInsightsRecorder, type InsightsRecorder } from './insights/recorder.js';
+import { openInsightsStore } from './store/insights/open-insights.js';
 
 export interface SupportbotOptions {
   store?: StoreSpec | ConversationStore;
@@ -38,6 +41,11 @@ export interface SupportbotOptions {
   recordDir?: string;
   /** Platforms whose handoffs reach staff; see TurnPipelineOptions.staffPlatforms. */
   staffPlatforms?: TurnPipelineOptions['staffPlatforms'];
+  /**
+   * Record insights (outcomes, feedback, what was misunderstood) in the same store as the
+   * conversations, or in `store` when given; records older than `retentionDays` are dropped.
+   */
+  insights?: { retentionDays: number; store?: InsightsStore; flushIntervalMs?: number };
 }
 
 export interface Supportbot extends TurnPipeline {
@@ -50,6 +58,8 @@ export interface Supportbot extends TurnPipeline {
     knowledge: KnowledgeBase;
     store: ConversationStore;
     logger: Logger;
+    /** Set when insights are recorded. */
+    insights?: InsightsRecorder;
   };
   close(): Promise<void>;
 }
@@ -76,7 +86,8 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
   const cleaner = createInputCleaner();
   const dialogue = createDialoguePolicy(options.dialogue ?? {}) as DialoguePolicy;
   const recorder = options.recordDir ? createTranscriptRecorder({ dir: options.recordDir }) : undefined;
-  const listeners = [options.onTurn, recorder?.onTurn].filter((l) => l !== undefined);
+  const insights = options.insights ? await startInsights(options.insights, storeOption, logger) : undefined;
+  const listeners = [options.onTurn, recorder?.onTurn, insights ? insights.recordTurn : undefined].filter((l) => l !== undefined);
   const onTurn: TurnPipelineOptions['onTurn'] = async (message, result) => {
     for (const listener of listeners) await listener(message, result);
   };
@@ -95,8 +106,11 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
   });
   return {
     handle: (message, hooks) => pipeline.handle(message, hooks),
-    parts: { cleaner, privacy, nlu, dialogue, knowledge, store, logger },
-    close: () => store.close(),
+    parts: { cleaner, privacy, nlu, dialogue, knowledge, store, logger, ...(insights ? { insights } : {}) },
+    close: async () => {
+      await insights?.close();
+      await store.close();
+    },
   };
 }
 
@@ -111,6 +125,17 @@ function rateLimiterFor(options: SupportbotOptions, store: ConversationStore, lo
   if (limit === undefined) return {};
   if (isRedisStore(store)) return { rateLimiter: createRedisRateLimiter({ client: store.client, limit, keyPrefix: store.keyPrefix, logger }) };
   return { rateLimiter: createRateLimiter({ limit, ...(options.now ? { now: options.now } : {}) }) };
+}
+
+/** Insights in the same store as the conversations (a store object passed in keeps them in memory). */
+async function startInsights(settings: NonNullable<SupportbotOptions['insights']>, store: StoreSpec | ConversationStore, logger: Logger): Promise<InsightsRecorder> {
+  const insightsStore = settings.store ?? (await openInsightsStore(isStore(store) ? { kind: 'memory' } : store, { logger }));
+  return createInsightsRecorder({
+    store: insightsStore,
+    retentionDays: settings.retentionDays,
+    logger,
+    ...(settings.flushIntervalMs !== undefined ? { flushIntervalMs: settings.flushIntervalMs } : {}),
+  });
 }
 
 export * from './core/types.js';

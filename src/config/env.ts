@@ -74,6 +74,12 @@ export const envSchema = z.object({
   REDIS_IDLE_TTL_DAYS: optionalString
     .refine((s) => s === undefined || (/^\d+(\.\d+)?$/.test(s) && Number(s) > 0), { message: 'must be a number of days above 0, e.g. 7 or 0.5' })
     .transform((s) => (s === undefined ? 7 : Number(s))),
+  /** Days insights (outcomes, feedback, misunderstood messages) are kept; 0 records none. */
+  INSIGHTS_RETENTION_DAYS: optionalString
+    .refine((s) => s === undefined || /^\d+$/.test(s), { message: 'must be a whole number of days (0 records no insights)' })
+    .transform((s) => (s === undefined ? 90 : Number(s))),
+  /** Set: `serve` shows the insights report at /insights to requests that carry it (bearer token or basic auth password). */
+  INSIGHTS_TOKEN: optionalString.refine((s) => s === undefined || s.length >= 16, { message: 'must be at least 16 characters (it guards the report)' }),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' })
     .optional()

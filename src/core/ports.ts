@@ -2,7 +2,7 @@
  * The seams of a turn (docs/architecture.md): each stage is an interface here, so the pipeline can be
  * wired with real parts in src/index.ts and with small fakes in tests.
  */
-import type { Button, Citation, IncomingMessage, MessageExposure, NluResult, UnderstandingContext } from './types.js';
+import type { Button, Citation, IncomingMessage, MessageExposure, NluResult, TurnResult, UnderstandingContext } from './types.js';
 
 /** Privacy guard: runs first; everything after it sees only the redacted text. */
 export interface PrivacyGuard {
@@ -63,12 +63,35 @@ export interface DialogueInput {
 export type Effect =
   | { type: 'say'; text: string; buttons?: Button[] }
   | { type: 'say_section'; section: string; intro?: string; buttons?: Button[] }
-  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: { topic?: string; sections?: string[] } }
+  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext }
   | { type: 'handoff'; reason: string; problem: string; stepsTried: string[]; flow: string | null };
 
 export interface StepResult<S> {
   state: S;
   effects: Effect[];
+  /** What happened in this turn, for insights (never shown to the person); see TurnSignal. */
+  signals?: TurnSignal[];
+}
+
+/**
+ * What a turn tells insights beside its replies. From the dialogue: how things went in the
+ * person's own word (`solved`, a flow finished by their answer), what it could not follow
+ * (`reprompt`, `fallback`), feedback offered. From the knowledge stage: `no_answer` (nothing good enough to say).
+ */
+export type TurnSignal =
+  | { kind: 'solved' }
+  | { kind: 'flow_done'; flow: string; step: string; success: boolean }
+  | { kind: 'reprompt'; misses: number }
+  | { kind: 'fallback' }
+  | { kind: 'feedback_offered' }
+  | { kind: 'no_answer' };
+
+/**
+ * Where insights go (src/insights/): one call per turn, on the turn's path, so it must be cheap
+ * (buffer, write later) and must never throw.
+ */
+export interface InsightsSink {
+  recordTurn(message: IncomingMessage, result: TurnResult): void;
 }
 
 /** The dialogue policy: a pure step over a JSON-serialisable state. */
@@ -102,12 +125,43 @@ export interface KnowledgeSection {
 export interface ScoredSection {
   section: KnowledgeSection;
   score: number;
+  /**
+   * Set on the second result when it is a second part of the answer rather than an alternative
+   * (a fee question that needs both the card issuer's fee and the exchange rate): an answer then
+   * shows the first two results, each cited.
+   */
+  partOfAnswer?: boolean;
+}
+
+/**
+ * What the conversation was just about, so a follow-up ("how do I top it up?") resolves against
+ * it. Filled by the dialogue from its state; every field is optional.
+ */
+export interface SearchContext {
+  /** The intent of the topic just discussed, e.g. "tour_pass". */
+  topic?: string;
+  /** Ids of the sections just shown. */
+  sections?: string[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Sections related to these intents rank higher. */
+  intents?: string[];
+  context?: SearchContext;
 }
 
 export interface KnowledgeBase {
   section(id: string): KnowledgeSection | undefined;
   /** Best first; empty when nothing scores above the floor. */
-  search(query: string, options?: { limit?: number; intents?: string[] }): ScoredSection[];
+  search(query: string, options?: SearchOptions): ScoredSection[];
+}
+
+/** The sections an answer shows: the best result, and the second when it is a second part of the answer. */
+export function answerShown(results: readonly ScoredSection[]): ScoredSection[] {
+  const [first, second] = results;
+  if (!first) return [];
+  return second?.partOfAnswer ? [first, second] : [first];
 }
 
 export function citationOf(section: KnowledgeSection): Citation {

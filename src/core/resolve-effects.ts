@@ -1,11 +1,14 @@
-import { citationOf, type Effect, type KnowledgeBase } from './ports.js';
+import { answerShown, citationOf, type Effect, type KnowledgeBase, type SearchOptions } from './ports.js';
 import type { Button, Citation, HandoffSummary, Reply } from './types.js';
 import { ACTIONS } from './actions.js';
+import { isFeedbackButton } from './feedback.js';
 
 export interface ResolvedEffects {
   replies: Reply[];
   citations: Citation[];
   handoff?: Omit<HandoffSummary, 'userId' | 'conversationKey' | 'platform'>;
+  /** A search found nothing good enough, and the person was told so honestly. */
+  noAnswer?: true;
 }
 
 /** Offered when the knowledge base has nothing good enough: say so honestly and offer a person. */
@@ -18,6 +21,7 @@ export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeB
   const replies: Reply[] = [];
   const citations: Citation[] = [];
   let handoff: ResolvedEffects['handoff'];
+  let noAnswer = false;
   const cite = (c: Citation): void => {
     if (!citations.some((x) => x.section === c.section)) citations.push(c);
   };
@@ -37,15 +41,25 @@ export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeB
         break;
       }
       case 'answer': {
-        const options = effect.intents ? { limit: 3, intents: effect.intents } : { limit: 3 };
-        const [best] = knowledge.search(effect.query, options);
-        if (!best) {
-          replies.push({ text: NO_ANSWER_TEXT, buttons: [HUMAN_BUTTON, ...(effect.buttons ?? [])], citations: [] });
+        const options: SearchOptions = {
+          limit: 3,
+          ...(effect.intents ? { intents: effect.intents } : {}),
+          ...(effect.context ? { context: effect.context } : {}),
+        };
+        // One section, or two when the second is a second part of the answer; each cited.
+        const shown = answerShown(knowledge.search(effect.query, options));
+        if (shown.length === 0) {
+          // Nothing to rate: no thumbs under "I don't have a reliable answer".
+          replies.push({ text: NO_ANSWER_TEXT, buttons: [HUMAN_BUTTON, ...(effect.buttons ?? []).filter((b) => !isFeedbackButton(b))], citations: [] });
+          noAnswer = true;
           break;
         }
-        const citation = citationOf(best.section);
-        cite(citation);
-        replies.push({ text: best.section.text, buttons: effect.buttons ?? [], citations: [citation] });
+        shown.forEach(({ section }, i) => {
+          const citation = citationOf(section);
+          cite(citation);
+          const last = i === shown.length - 1;
+          replies.push({ text: section.text, buttons: last ? (effect.buttons ?? []) : [], citations: [citation] });
+        });
         break;
       }
       case 'handoff':
@@ -53,5 +67,5 @@ export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeB
         break;
     }
   }
-  return handoff ? { replies, citations, handoff } : { replies, citations };
+  return { replies, citations, ...(handoff ? { handoff } : {}), ...(noAnswer ? { noAnswer: true as const } : {}) };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IntentName } from './intents.js';
+import type { TurnSignal } from './ports.js';
 
 /** Where a message came from. `replay` is the transcript replayer, `json` the chat --json protocol. */
 export const platformSchema = z.enum(['console', 'json', 'slack', 'discord', 'replay']);
@@ -173,4 +174,12 @@ export interface TurnResult {
   errorKind?: string;
   /** True when the message was over the per-user rate limit: nothing was done. */
   rateLimited?: boolean;
+  /** The fact names the message stated (`!name` when denied), for insights; never values or text. */
+  facts?: string[];
+  /** What the person said about how it went, when the message said anything about it. */
+  status?: Status | null;
+  /** The sub-intent the classifier picked (e.g. `out_of_scope.atm`), when it has one. */
+  label?: string;
+  /** What the dialogue and the knowledge stage noticed in this turn (insights); see TurnSignal. */
+  signals?: TurnSignal[];
 }

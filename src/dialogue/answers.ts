@@ -8,6 +8,7 @@ import type { NluResult } from '../core/types.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, flowValue, navValue } from './button-values.js';
 import type { DialogueState } from './dialogue-state.js';
+import { withFeedback } from './feedback-offer.js';
 import { INFO_TOPICS } from './info-topics.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
 
@@ -45,7 +46,7 @@ export function infoAnswer(kit: PolicyKit, previous: DialogueState, intent: Info
     effects.push(say(LINES.carryOn(kit.title(state.frame.flow)), [NAV_BUTTONS.continue, NAV_BUTTONS.menu]));
     return { state: { ...state, yesNo: { yes: navValue('continue'), no: navValue('menu') } }, effects };
   }
-  return { state, effects };
+  return withFeedback({ state, effects });
 }
 
 /**
@@ -54,7 +55,7 @@ export function infoAnswer(kit: PolicyKit, previous: DialogueState, intent: Info
  */
 export function answerMidTask(kit: PolicyKit, state: DialogueState, text: string): Result {
   const frame = state.frame;
-  if (!frame) return { state, effects: [{ type: 'answer', query: text, context: searchContext(state, state.topic) }] };
+  if (!frame) return withFeedback({ state, effects: [{ type: 'answer', query: text, context: searchContext(state, state.topic) }] });
   const step = kit.engine.currentStep(frame);
   const context = { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] };
   const answer: Effect = { type: 'answer', query: text, context };
@@ -74,11 +75,13 @@ export function asksForWalkthrough(text: string): boolean {
  */
 export function answerThenOffer(kit: PolicyKit, state: DialogueState, flowId: string, text: string): Result {
   const flow = kit.engine.flow(flowId);
-  const answer: Effect = { type: 'answer', query: text, intents: [flowId], context: searchContext(state, flowId) };
+  // The thumbs rate the answer itself, so they go under it, before the offer of a walkthrough.
+  const rated = withFeedback({ state, effects: [{ type: 'answer', query: text, intents: [flowId], context: searchContext(state, flowId) }] });
   const start = { label: `Yes: ${flow.label}`.slice(0, 60), value: flowValue(flowId) };
   return {
     state: { ...state, topic: flowId, yesNo: { yes: start.value, no: navValue('menu') } },
-    effects: [answer, say(LINES.offerWalkthrough(flow.title), [start, NAV_BUTTONS.menu])],
+    effects: [...rated.effects, say(LINES.offerWalkthrough(flow.title), [start, NAV_BUTTONS.menu])],
+    ...(rated.signals ? { signals: rated.signals } : {}),
   };
 }
 

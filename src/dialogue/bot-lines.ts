@@ -77,4 +77,6 @@ export const LINES = {
   whatProblem: "I'm not sure I followed. What's the problem? You can tell me in a few words or pick one of these:",
   confirmSwitchEither: (from: string) => `Would you like to leave ${from} and look at one of these instead?`,
   done: 'Is there anything else I can help with?',
+  feedbackThanks: 'Thanks for letting me know!',
+  feedbackSorry: "Sorry that didn't help. Thanks for telling me: it helps us improve. You can ask me another way, or talk to a person.",
 } as const;

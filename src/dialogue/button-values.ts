@@ -5,8 +5,10 @@
  *   answer:<value>      an option of the current step e.g. answer:visa
  *   nav:<command>       back, restart, cancel, help, human, menu, continue, resume
  *   handoff:release     staff hand the conversation back (ACTIONS.handBack)
+ *   feedback:up|down    thumbs up or down on the answer just given (core/feedback.ts)
  */
 import { ACTIONS } from '../core/actions.js';
+import { feedbackOf, type FeedbackValue } from '../core/feedback.js';
 import type { Button } from '../core/types.js';
 
 export const NAV_COMMANDS = ['back', 'restart', 'cancel', 'help', 'human', 'menu', 'continue', 'resume'] as const;
@@ -18,10 +20,13 @@ export type ButtonAction =
   | { kind: 'answer'; value: string }
   | { kind: 'nav'; command: NavCommand }
   | { kind: 'hand_back' }
+  | { kind: 'feedback'; value: FeedbackValue }
   | { kind: 'unknown'; value: string };
 
 export function parseButtonValue(value: string): ButtonAction {
   if (value === ACTIONS.handBack) return { kind: 'hand_back' };
+  const feedback = feedbackOf(value);
+  if (feedback) return { kind: 'feedback', value: feedback };
   const colon = value.indexOf(':');
   const prefix = colon < 0 ? '' : value.slice(0, colon);
   const rest = colon < 0 ? '' : value.slice(colon + 1);

@@ -65,7 +65,7 @@ function notYesOrNo(kit: PolicyKit, state: DialogueState, nlu: NluResult, text: 
   const topic = nlu.ranking.find((r) => TOPIC_INTENTS.has(r.intent) && r.confidence >= kit.settings.minTopicConfidence / 4);
   if (topic) return byIntent(kit, state, topic.intent, { ...nlu, intent: topic.intent, confidence: topic.confidence }, text, now, miss);
   if (state.frame) return miss();
-  return { state, effects: [say(LINES.whatProblem, kit.menuButtons(state))] };
+  return { state, effects: [say(LINES.whatProblem, kit.menuButtons(state))], signals: [{ kind: 'fallback' }] };
 }
 
 /** Mid-task, another task: switch at once when sure, otherwise offer it (and the runner-up) beside carrying on. */
@@ -155,7 +155,10 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
     // A question about the task in hand, or about another one: answer it, then back to the question.
     if (nlu.asksQuestion) return answerMidTask(kit, state, text);
     // More about the same problem, but no answer to the question: a reprompt that says so.
-    if (frame.flow === intent) return frame.misses >= 1 ? miss() : kit.reask({ ...state, frame: { ...frame, misses: 1 } }, [say(LINES.alreadyOnIt(kit.title(intent)))]);
+    if (frame.flow === intent) {
+      if (frame.misses >= 1) return miss();
+      return { ...kit.reask({ ...state, frame: { ...frame, misses: 1 } }, [say(LINES.alreadyOnIt(kit.title(intent)))]), signals: [{ kind: 'reprompt', misses: 1 }] };
+    }
     return otherTask(kit, state, frame, intent, nlu, text, now);
   }
   if (isInfoTopic(intent)) return frame && nlu.asksQuestion ? answerMidTask(kit, state, text) : infoAnswer(kit, state, intent, text);

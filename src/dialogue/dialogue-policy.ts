@@ -100,7 +100,7 @@ function stepWithStaff(kit: PolicyKit, previous: DialogueState, input: DialogueI
     return { state, effects: resumeOnce([...lead, say(LINES.done, kit.menuButtons(state))]) };
   }
   const result = action !== undefined ? onAction(kit, state, action, now) : onText(kit, state, input, clarify, yesNo);
-  return { state: result.state, effects: resumeOnce([...lead, ...result.effects]) };
+  return { ...result, effects: resumeOnce([...lead, ...result.effects]) };
 }
 
 export function createDialoguePolicy(options: DialoguePolicyOptions = {}): DialoguePolicy<DialogueState> & { readonly flows: ReadonlyMap<string, FlowDefinition> } {
@@ -143,7 +143,7 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
       if (!result.state.handoff) return result;
       const state: DialogueState = { ...result.state, handoff: null };
       const effects = result.effects.map((e) => (e.type === 'say' && e.text === LINES.handoff ? say(LINES.referral, kit.menuButtons(state)) : e));
-      return { state, effects };
+      return { ...result, state, effects };
     },
   };
 }

@@ -17,10 +17,20 @@ export interface FlowOutcome {
   frame: Frame | null;
   effects: Effect[];
   /** How the flow left: finished, a person takes over, or another flow starts. */
-  exit?: { kind: 'done'; flow: string } | { kind: 'handoff'; frame: Frame } | { kind: 'switch'; flow: string; from: Frame } | { kind: 'pause'; frame: Frame };
+  exit?: FlowExit;
   /** Facts said as answers to this flow's questions (see Frame.spent): they answer nothing else. */
   spent: string[];
 }
+
+/**
+ * How a flow left. `done`: the step it ended at, and whether the person's own answer ended it well
+ * (a "yes, it worked" option): what insights count as resolved by the person's word.
+ */
+export type FlowExit =
+  | { kind: 'done'; flow: string; step: string; success: boolean }
+  | { kind: 'handoff'; frame: Frame }
+  | { kind: 'switch'; flow: string; from: Frame }
+  | { kind: 'pause'; frame: Frame };
 
 /** A loop of guard-free always-transitions would hang a turn; flows are linted, this is the belt. */
 const MAX_HOPS = 25;
@@ -109,7 +119,10 @@ export class FlowEngine {
     const used = [...next.used, ...next.facts.filter((key) => option.match?.facts?.includes(key) && !next.used.includes(key))];
     const spent = [...next.spent, ...said.filter((key) => option.match?.facts?.includes(key) && !next.spent.includes(key))];
     next = { ...next, used, spent, slots: { ...next.slots, [`answer_${frame.step}`]: option.value } };
-    return this.follow(next, option.then, [], 0, true);
+    const outcome = this.follow(next, option.then, [], 0, true);
+    // The person's answer ended the flow well: "yes, it worked", or a status of solved that picked this option.
+    if (outcome.exit?.kind === 'done') outcome.exit.success = option.polarity === 'yes' || option.match?.status?.includes('solved') === true;
+    return outcome;
   }
 
   /** The option of this step that the known facts answer, if any (first declared wins). */
@@ -205,7 +218,7 @@ export class FlowEngine {
     if (!transition) throw new Error(`no transition passes in step "${frame.step}" of flow "${frame.flow}"`);
     const next = this.act(frame, transition);
     const to = transition.to;
-    if (to === '@end') return { frame: null, effects, exit: { kind: 'done', flow: frame.flow }, spent: next.spent };
+    if (to === '@end') return { frame: null, effects, exit: { kind: 'done', flow: frame.flow, step: frame.step, success: false }, spent: next.spent };
     if (to === '@handoff') return { frame: null, effects, exit: { kind: 'handoff', frame: next }, spent: next.spent };
     if (to.startsWith('flow:')) return { frame: null, effects, exit: { kind: 'switch', flow: to.slice(5), from: next }, spent: next.spent };
     // Only answered questions go into the history: "back" returns to a question, never to a message.
@@ -244,7 +257,7 @@ export class FlowEngine {
     }
     if (step.title && !here.done.includes(step.title)) here = { ...here, done: [...here.done, step.title] };
     const shown = [...effects, ...this.content(step, here)];
-    if (step.end === 'done') return { frame: null, effects: shown, exit: { kind: 'done', flow: frame.flow }, spent: here.spent };
+    if (step.end === 'done') return { frame: null, effects: shown, exit: { kind: 'done', flow: frame.flow, step: stepId, success: false }, spent: here.spent };
     if (step.end === 'handoff') return { frame: null, effects: shown, exit: { kind: 'handoff', frame: here }, spent: here.spent };
     if (step.end === 'pause') return { frame: null, effects: shown, exit: { kind: 'pause', frame: this.questionBefore(here) }, spent: here.spent };
     if (step.options && step.options.length > 0) return { frame: here, effects: shown, spent: here.spent };

@@ -3,13 +3,16 @@
  * "I'll phone my bank" gets what to ask and the promise that we keep their place; thanks or bye in
  * the middle of a task closes politely and remembers where we were, instead of asking again.
  */
-import type { Effect } from '../core/ports.js';
+import type { Effect, TurnSignal } from '../core/ports.js';
 import type { Status } from '../core/types.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS } from './button-values.js';
 import type { DialogueState } from './dialogue-state.js';
 import { namedParties, namesSomeoneToContact } from './message-shape.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
+
+/** The person says it is sorted, and the bot takes their word: resolved, for insights. */
+const SOLVED: TurnSignal = { kind: 'solved' };
 
 /** What to ask or bring when someone goes to sort it out themselves, unless the flow or step says otherwise. */
 const DEFAULT_ELSEWHERE = ['contact-support#what-to-include'];
@@ -54,7 +57,7 @@ export function statusWithoutOption(kit: PolicyKit, state: DialogueState, status
   switch (status) {
     case 'solved': {
       const next: DialogueState = { ...state, frame: null, paused: state.paused?.flow === state.frame?.flow ? null : state.paused };
-      return { state: next, effects: [say(LINES.solved, kit.menuButtons(next))] };
+      return { state: next, effects: [say(LINES.solved, kit.menuButtons(next))], signals: [SOLVED] };
     }
     case 'will_act_elsewhere':
       return actingElsewhere(kit, state, text);
@@ -70,7 +73,7 @@ export function statusWithoutOption(kit: PolicyKit, state: DialogueState, status
 export function statusOutsideFlow(kit: PolicyKit, state: DialogueState, status: Status, now: number): Result {
   switch (status) {
     case 'solved':
-      return { state, effects: [say(LINES.solved, kit.menuButtons(state))] };
+      return { state, effects: [say(LINES.solved, kit.menuButtons(state))], signals: [SOLVED] };
     case 'will_act_elsewhere':
       return { state, effects: [say(LINES.goodLuck, [NAV_BUTTONS.menu])] };
     case 'leaving':

@@ -4,7 +4,7 @@
  * start a flow, the menu). The policy is split by job (route-text, route-action, navigation,
  * outcomes, handoff, answers); each gets this kit instead of reaching into the others.
  */
-import type { DialogueInput, Effect, StepResult } from '../core/ports.js';
+import type { DialogueInput, Effect, StepResult, TurnSignal } from '../core/ports.js';
 import type { Button, Entities } from '../core/types.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, flowValue, navValue } from './button-values.js';
@@ -12,6 +12,7 @@ import type { DialogueState, Frame } from './dialogue-state.js';
 import { FlowEngine, type FlowOutcome } from './flow-engine.js';
 import type { FlowDefinition } from './flow-schema.js';
 import { INFO_TOPICS, isInfoTopic } from './info-topics.js';
+import { FEEDBACK_OFFERED, offerFeedback } from './feedback-offer.js';
 
 export type Result = StepResult<DialogueState>;
 
@@ -82,7 +83,7 @@ export function createPolicyKit(flows: ReadonlyMap<string, FlowDefinition>, sett
       }
       if (exit.kind === 'handoff') {
         const handed = kit.handoff(state, exit.frame, `asked for a person during ${title(exit.frame.flow)}`, now);
-        return { state: handed.state, effects: [...effects, ...handed.effects] };
+        return { ...handed, effects: [...effects, ...handed.effects] };
       }
       if (exit.kind === 'switch') {
         // The next flow starts from what the person told us in this one and did not spend.
@@ -94,13 +95,17 @@ export function createPolicyKit(flows: ReadonlyMap<string, FlowDefinition>, sett
         return kit.settle({ ...state, frame: null, topic: exit.flow }, next, now, effects);
       }
       const finished: DialogueState = { ...state, frame: null };
+      // The flow is done: the thumbs go under its last message, and insights learn how it ended.
+      const rated = offerFeedback(effects);
+      const signals: TurnSignal[] = [{ kind: 'flow_done', flow: exit.flow, step: exit.step, success: exit.success }, ...(rated.offered ? [FEEDBACK_OFFERED] : [])];
+      const done = rated.effects;
       if (finished.paused && finished.paused.flow !== exit.flow) {
-        effects.push(say(LINES.backToEarlier(title(finished.paused.flow)), [resumeButton(finished.paused), NAV_BUTTONS.menu]));
+        done.push(say(LINES.backToEarlier(title(finished.paused.flow)), [resumeButton(finished.paused), NAV_BUTTONS.menu]));
         finished.yesNo = { yes: navValue('resume'), no: navValue('menu') };
       } else if (finished.paused?.flow === exit.flow) {
         finished.paused = null;
       }
-      return { state: finished, effects };
+      return { state: finished, effects: done, signals };
     },
     startFlow(state, flowId, entities, now, lead = []) {
       // The task was kept earlier ("I'll call my bank"): back to where it stopped, not to its first question.

@@ -3,6 +3,7 @@ import { LINES } from './bot-lines.js';
 import { parseButtonValue } from './button-values.js';
 import type { DialogueState } from './dialogue-state.js';
 import { infoAnswer } from './answers.js';
+import { onFeedback } from './feedback-offer.js';
 import { contactAnswer } from './handoff.js';
 import { isInfoTopic } from './info-topics.js';
 import { navigate } from './navigation.js';
@@ -13,6 +14,8 @@ export function onAction(kit: PolicyKit, state: DialogueState, value: string, no
   switch (action.kind) {
     case 'hand_back':
       return { state, effects: [say(LINES.notInHandoff, kit.menuButtons(state))] };
+    case 'feedback':
+      return onFeedback(kit, state, action.value);
     case 'nav':
       return navigate(kit, state, action.command, now);
     case 'flow':

@@ -37,12 +37,13 @@ function optionForStatus(step: FlowStep, status: Status): FlowOption | undefined
 /** Reprompts: short the first time, worded differently the second, then other ways forward. */
 function miss(kit: PolicyKit, state: DialogueState): Result {
   const frame = state.frame;
-  if (!frame) return { state, effects: [say(LINES.outOfScope, kit.menuButtons(state))] };
+  if (!frame) return { state, effects: [say(LINES.outOfScope, kit.menuButtons(state))], signals: [{ kind: 'fallback' }] };
   const misses = frame.misses + 1;
+  const signals = [{ kind: 'reprompt' as const, misses }];
   if (misses > 2) {
-    return { state: { ...state, frame: { ...frame, misses: 0 } }, effects: [say(LINES.alternatives, [NAV_BUTTONS.restart, NAV_BUTTONS.menu, NAV_BUTTONS.human])] };
+    return { state: { ...state, frame: { ...frame, misses: 0 } }, effects: [say(LINES.alternatives, [NAV_BUTTONS.restart, NAV_BUTTONS.menu, NAV_BUTTONS.human])], signals };
   }
-  return kit.reask({ ...state, frame: { ...frame, misses } }, [], 'question', misses === 1 ? LINES.reprompt : LINES.repromptAgain);
+  return { ...kit.reask({ ...state, frame: { ...frame, misses } }, [], 'question', misses === 1 ? LINES.reprompt : LINES.repromptAgain), signals };
 }
 
 /** What the message told us, remembered for the conversation and for the task in hand. */
@@ -81,7 +82,7 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
 }
 
 function outsideFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, text: string, now: number): Result {
-  if (!nlu) return { state, effects: [say(LINES.whatProblem, kit.menuButtons(state))] };
+  if (!nlu) return { state, effects: [say(LINES.whatProblem, kit.menuButtons(state))], signals: [{ kind: 'fallback' }] };
   // "It worked, thanks!" after an answer, "still no luck", "I'll ask my bank".
   const conversational = !nlu.topic || nlu.intent === 'affirm' || nlu.intent === 'deny' || nlu.intent === 'thanks' || nlu.intent === 'goodbye';
   if (nlu.status && conversational) return statusOutsideFlow(kit, state, nlu.status, now);

@@ -13,11 +13,14 @@ export const intentNameSchema = z.enum(INTENTS);
  * indexed as their own field so a question worded unlike the section text still finds it.
  */
 export const sectionAsksSchema = z
-  .array(z.string().min(3, 'a question needs at least 3 characters').max(160, 'keep a question under 160 characters'))
+  .array(z.string().min(3, 'a question needs at least 3 characters').max(240, 'keep a question under 240 characters'))
   .min(1, 'name at least one question')
-  .max(8, 'keep it to 8 questions or fewer: a few everyday phrasings, not every variant')
+  .max(60, 'keep it to 60 questions or fewer: the ways people really ask, not every variant')
   .refine((qs) => new Set(qs.map((q) => q.toLowerCase())).size === qs.length, 'lists a question twice');
 export type SectionAsks = z.output<typeof sectionAsksSchema>;
+
+/** A section id, `article#section`. */
+export const sectionIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a section id "article#section"');
 
 /** A guide key from knowledge/sources.yaml, or several. */
 const sourceListSchema = z.union([slugSchema.transform((s) => [s]), z.array(slugSchema).min(1)]);

@@ -1,26 +1,51 @@
-import type { KnowledgeBase, KnowledgeSection, ScoredSection } from '../core/ports.js';
-import { buildSynonymMap } from './domain-synonyms.js';
+import type { KnowledgeBase, KnowledgeSection, ScoredSection, SearchContext } from '../core/ports.js';
+import { DEFAULT_ANSWER_PARTS, isDeclaredPart, splitClauses, type AnswerPartSettings } from './answer-parts.js';
+import { buildSynonymMap, DOMAIN_SYNONYMS } from './domain-synonyms.js';
 import { buildDomainStems, DOMAIN_TERMS } from './domain-terms.js';
-import { DOMAIN_SYNONYMS } from './domain-synonyms.js';
 import type { KnowledgeIndexFile } from './knowledge-index-file.js';
+import { createRanker, DEFAULT_RANKING, type ScoredText } from './rank-sections.js';
+import { contextMembers, DEFAULT_CONTEXT, expandFollowUp, followUpKind, hasContext, type ContextSettings, type FollowUpKind } from './search-context.js';
 import { createSearcher } from './search-index.js';
+import { classifierExamples, deserializeSectionClassifier, trainSectionClassifier } from './section-classifier.js';
 import { analyze, contentWords } from './text-analysis.js';
 
 export interface KnowledgeBaseOptions {
   /**
    * The floor (after the on-topic check, see DOMAIN_TERMS): when the best section's relevance (BM25 score × the share of the question's
    * weight it matched) is below this, nothing is returned and the bot says it does not know.
-   * Tuned on test/knowledge/questions.yaml, everyday questions and out-of-scope ones.
    */
   minRelevance?: number;
+  /** Below the floor, the question is still answered when the section classifier is at least this sure (and it is on topic). */
+  rescueProbability?: number;
+  /**
+   * Above the floor, a question (not a follow-up) is still refused when the section classifier
+   * gives no section even this probability and no section covers most of its words: it shares
+   * words with sections but is asked like none of their questions ("how much import tax will I pay").
+   */
+  minProbability?: number;
   /** Score multiplier for sections related to the intents given to `search`. */
   intentBoost?: number;
+  /** Weight of the section classifier against BM25 (see rank-sections.ts). */
+  classifierWeight?: number;
+  /** How the conversation's context weighs (see search-context.ts). */
+  context?: Partial<ContextSettings>;
+  /** When a second section is shown as a second part of the answer (see answer-parts.ts). */
+  answerParts?: Partial<AnswerPartSettings>;
+  /** BM25's closest-phrasing bonuses (see search-index.ts); for tuning. */
+  headingBonus?: number;
+  askBonus?: number;
 }
 
 export const DEFAULT_MIN_RELEVANCE = 1.5;
-export const DEFAULT_INTENT_BOOST = 1.5;
+export const DEFAULT_RESCUE_PROBABILITY = 0.7;
+export const DEFAULT_MIN_PROBABILITY = 0.25;
+export const DEFAULT_INTENT_BOOST = DEFAULT_RANKING.intentBoost;
+/** How far down the ranking a declared partner may come from to be the second part. */
+const PART_CANDIDATES = 3;
 /** A question without any DOMAIN_TERMS word still counts as ours when its best section matches this much of it. */
 const ON_TOPIC_COVERAGE = 0.6;
+/** A question this well covered by a section's words is answerable whatever the classifier thinks. */
+const FULL_COVERAGE = 0.8;
 
 /** The knowledge base, plus what the CLI and tests need to list and check sections. */
 export interface LoadedKnowledgeBase extends KnowledgeBase {
@@ -40,17 +65,106 @@ export function isOnTopic(query: string): boolean {
   return analyze(query).some((term) => domainStems.has(term));
 }
 
-function usesDomainTerm(terms: readonly string[]): boolean {
-  return terms.some((term) => domainStems.has(term));
-}
-
 export function createKnowledgeBase(data: KnowledgeIndexFile, options: KnowledgeBaseOptions = {}): LoadedKnowledgeBase {
   const minRelevance = options.minRelevance ?? DEFAULT_MIN_RELEVANCE;
+  const rescueProbability = options.rescueProbability ?? DEFAULT_RESCUE_PROBABILITY;
+  const minProbability = options.minProbability ?? DEFAULT_MIN_PROBABILITY;
   const intentBoost = options.intentBoost ?? DEFAULT_INTENT_BOOST;
-  // The asks questions only feed the index: callers see plain sections.
-  const sections = data.sections.map(({ asks: _asks, ...s }) => Object.freeze({ ...s, intents: Object.freeze([...s.intents]) as string[] }));
+  const contextSettings = { ...DEFAULT_CONTEXT, ...options.context };
+  const partSettings = { ...DEFAULT_ANSWER_PARTS, ...options.answerParts };
+  // The asks questions and pairings only feed the index: callers see plain sections.
+  const sections = data.sections.map(({ asks: _asks, also: _also, ...s }) => Object.freeze({ ...s, intents: Object.freeze([...s.intents]) as string[] }));
+  const also = data.sections.map((s) => s.also ?? []);
   const byId = new Map(sections.map((s) => [s.id, s]));
-  const searcher = createSearcher(data.index, synonymMap, { extraVocabulary });
+  const searcher = createSearcher(data.index, synonymMap, {
+    extraVocabulary,
+    ...(options.headingBonus !== undefined ? { headingBonus: options.headingBonus } : {}),
+    ...(options.askBonus !== undefined ? { askBonus: options.askBonus } : {}),
+  });
+  // A classifier that does not fit the sections (a hand-edited index) is retrained rather than trusted.
+  const stored = deserializeSectionClassifier(data.classifier);
+  const classifier = stored && stored.labels === sections.length ? stored : trainSectionClassifier(classifierExamples(data.sections), data.sections.length);
+  const ranker = createRanker(searcher, classifier, options.classifierWeight ?? DEFAULT_RANKING.classifierWeight);
+  // Reused across searches: search is synchronous, and fresh arrays per call only feed the GC.
+  const n = sections.length;
+  const blended = new Float64Array(n);
+  const lexical = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  const scratchLexical = new Float64Array(n);
+
+  /**
+   * Whether anything answers the question at all. It must use a word of ours (or follow up on the
+   * conversation); then a confident classifier answers it; a classifier that recognises no section
+   * refuses it, unless a section's words cover nearly all of it (a new section nobody wrote asks
+   * for yet); otherwise the BM25 floor decides. All on unboosted scores: an intent hint must not
+   * make a stranger question answerable.
+   */
+  function answerable(scored: ScoredText, followUp: boolean): boolean {
+    if (scored.best < 0) return false;
+    const onTopic = followUp || scored.bestCoverage >= ON_TOPIC_COVERAGE || scored.terms.some((t) => domainStems.has(t));
+    if (!onTopic) return false;
+    if (scored.classifierProbability >= rescueProbability) return true;
+    if (!followUp && scored.classifierProbability < minProbability && scored.bestCoverage < FULL_COVERAGE) return false;
+    return scored.bestScore * scored.bestCoverage >= minRelevance;
+  }
+
+  /** The final score of every section into `blended`: intents and the context on top of the blend. */
+  function boost(query: string, context: SearchContext | undefined, kind: FollowUpKind, intents: readonly string[]): void {
+    if (kind !== 'own' && context && contextSettings.expandWeight > 0) {
+      const expanded = expandFollowUp(query, context, (id) => byId.get(id)?.title);
+      if (expanded !== query) {
+        ranker.score(expanded, scratch, scratchLexical);
+        const w = contextSettings.expandWeight;
+        for (let d = 0; d < n; d++) blended[d] = (1 - w) * (blended[d] ?? 0) + w * (scratch[d] ?? 0);
+      }
+    }
+    // Only a follow-up leans on the context; a question with its own subject is ranked as asked.
+    const inContext = kind === 'own' ? undefined : contextMembers(sections, also, context);
+    const boosted = intents.length > 0 ? new Set(intents) : undefined;
+    for (let d = 0; d < n; d++) {
+      if (boosted && sections[d]?.intents.some((i) => boosted.has(i))) blended[d] = (blended[d] ?? 0) * intentBoost;
+      if (inContext?.[d]) blended[d] = (blended[d] ?? 0) * contextSettings.followUpBoost;
+    }
+  }
+
+  /** Whether section a ranks above section b (ties: index order). */
+  const above = (a: number, b: number): boolean => (blended[a] ?? 0) > (blended[b] ?? 0) || ((blended[a] ?? 0) === (blended[b] ?? 0) && a < b);
+
+  /** The best `count` sections with a positive score, best first. */
+  function top(count: number): number[] {
+    const picked: number[] = [];
+    for (let d = 0; d < n; d++) {
+      if (!((blended[d] ?? 0) > 0)) continue;
+      let at = picked.length;
+      while (at > 0 && above(d, picked[at - 1] ?? 0)) at--;
+      if (at < count) {
+        picked.splice(at, 0, d);
+        if (picked.length > count) picked.pop();
+      }
+    }
+    return picked;
+  }
+
+  /** The section that is the second part of the answer (-1: none), by the two rules of answer-parts.ts. */
+  function secondPart(query: string, first: number, candidates: readonly number[]): number {
+    const clauses = splitClauses(query);
+    if (clauses.length >= 2) {
+      let best = -1;
+      let bestProbability = partSettings.clauseConfidence;
+      for (const clause of clauses) {
+        const { top: clauseTop, probability } = ranker.classify(clause);
+        if (clauseTop !== first && probability >= bestProbability) {
+          best = clauseTop;
+          bestProbability = probability;
+        }
+      }
+      if (best >= 0 && (blended[best] ?? 0) > 0 && (blended[best] ?? 0) >= partSettings.clauseRatio * (blended[first] ?? 0)) return best;
+    }
+    // A declared partner is judged by the words the question shares with it (BM25): the classifier
+    // picks one section per question and leaves its partner near zero.
+    const part = (d: number) => ({ id: sections[d]?.id ?? '', score: lexical[d] ?? 0, also: also[d] ?? [] });
+    return candidates.slice(1, PART_CANDIDATES + 1).find((d) => isDeclaredPart(part(first), part(d), partSettings)) ?? -1;
+  }
 
   return {
     sections,
@@ -60,22 +174,21 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     search(query, searchOptions = {}) {
       const limit = Math.max(0, searchOptions.limit ?? 3);
       if (limit === 0 || typeof query !== 'string' || !query.trim()) return [];
-      const hits = searcher.search(query);
-      const top = hits[0];
-      // The floor looks at the best unboosted hit: an intent hint must not make a stranger question answerable.
-      if (!top || top.score * top.coverage < minRelevance) return [];
-      // Off topic unless it uses a word of ours, or most of the question matched a section anyway.
-      if (top.coverage < ON_TOPIC_COVERAGE && !usesDomainTerm(searcher.terms(query))) return [];
-      const boosted = new Set(searchOptions.intents ?? []);
-      const scored: ScoredSection[] = [];
-      for (const hit of hits) {
-        const section = sections[hit.doc];
-        if (!section) continue;
-        const related = boosted.size > 0 && section.intents.some((i) => boosted.has(i));
-        scored.push({ section, score: related ? hit.score * intentBoost : hit.score });
-      }
-      scored.sort((a, b) => b.score - a.score || a.section.id.localeCompare(b.section.id));
-      return scored.slice(0, limit).map((s) => ({ section: s.section, score: Math.round(s.score * 1000) / 1000 }));
+      const context = hasContext(searchOptions.context) ? searchOptions.context : undefined;
+      const kind = context !== undefined ? followUpKind(query, contextSettings) : 'own';
+      if (!answerable(ranker.score(query, blended, lexical), kind !== 'own')) return [];
+      boost(query, context, kind, searchOptions.intents ?? []);
+      const ranked = top(Math.max(limit, PART_CANDIDATES + 1));
+      const first = ranked[0];
+      if (first === undefined) return [];
+      // The second part of the answer moves up to second place.
+      const second = secondPart(query, first, ranked);
+      const order = second >= 0 ? [first, second, ...ranked.slice(1).filter((d) => d !== second)] : ranked;
+      return order.slice(0, limit).map((d, i): ScoredSection => {
+        const result: ScoredSection = { section: sections[d] as KnowledgeSection, score: Math.round((blended[d] ?? 0) * 1000) / 1000 };
+        if (i === 1 && second >= 0) result.partOfAnswer = true;
+        return result;
+      });
     },
   };
 }

@@ -9,7 +9,7 @@ export const DOMAIN_TERMS: readonly string[] = [
   // the services and the people involved
   'alipay', 'alibaba', 'taobao', 'ant', 'contact', 'service', 'agent', 'human', 'seller', 'sellers', 'supplier', 'suppliers', 'merchant', 'bank', 'issuer', 'support', 'customer',
   // cards and money
-  'card', 'cards', 'visa', 'mastercard', 'jcb', 'discover', 'amex', 'unionpay', 'credit', 'debit', 'virtual', 'prepaid', 'cvv', 'cvc', 'expiry',
+  'card', 'cards', 'visa', 'mastercard', 'jcb', 'discover', 'amex', 'unionpay', 'diners', 'maestro', 'accepted', 'credit', 'debit', 'virtual', 'prepaid', 'cvv', 'cvc', 'expiry',
   'billing', 'money', 'funds', 'balance', 'wallet', 'transfer', 'top', 'topup', 'dollar', 'dollars', 'yuan', 'rmb', 'cny', 'usd', 'currency',
   'exchange', 'rate', 'rates', 'conversion', 'fee', 'fees', 'charge', 'charged', 'charges', 'cost', 'costs', 'price', 'refund', 'refunded',
   'cashback', 'discount', 'discounts', 'promotion', 'promotions', 'promo', 'coupon', 'voucher', 'offer', 'offers', 'invoice', 'invoices',

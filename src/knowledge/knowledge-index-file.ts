@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { buildSearchIndex, INDEX_FORMAT_VERSION, searchIndexSchema } from './search-index.js';
+import { buildSearchIndex, INDEX_FORMAT_VERSION, searchIndexSchema, type FieldWeights } from './search-index.js';
+import { classifierExamples, sectionClassifierFileSchema, serializeSectionClassifier, trainSectionClassifier, type TrainSectionClassifierOptions } from './section-classifier.js';
 import type { ArticleSection } from './parse-article.js';
 import { parseKnowledgeFiles, type KnowledgeFiles } from './read-knowledge-dir.js';
 
@@ -13,9 +14,10 @@ export const knowledgeSectionSchema = z.object({
   source: z.string(),
   intents: z.array(z.string()),
   asks: z.array(z.string()).optional(),
+  also: z.array(z.string()).optional(),
 });
 
-/** models/knowledge-index.json: the parsed sections and their BM25 index, tagged with the content hash. */
+/** models/knowledge-index.json: the parsed sections, their BM25 index and section classifier, tagged with the content hash. */
 export const knowledgeIndexFileSchema = z.object({
   format: z.literal(INDEX_FORMAT_VERSION),
   contentHash: z.string(),
@@ -23,6 +25,7 @@ export const knowledgeIndexFileSchema = z.object({
   articles: z.record(z.string(), z.string()),
   sections: z.array(knowledgeSectionSchema),
   index: searchIndexSchema,
+  classifier: sectionClassifierFileSchema,
 });
 export type KnowledgeIndexFile = z.output<typeof knowledgeIndexFileSchema>;
 
@@ -36,12 +39,16 @@ export function buildKnowledgeIndexFile(knowledge: KnowledgeFiles, now: Date = n
 export function indexSections(
   sections: ArticleSection[],
   contentHash: string,
-  options: { now?: Date; articles?: Record<string, string> } = {},
+  options: { now?: Date; articles?: Record<string, string>; training?: TrainSectionClassifierOptions; fieldWeights?: FieldWeights } = {},
 ): KnowledgeIndexFile {
   const articles: Record<string, string> = { ...options.articles };
   const now = options.now ?? new Date();
-  const index = buildSearchIndex(sections.map((s) => ({ title: s.title, articleTitle: articles[s.articleId] ?? '', text: s.text, asks: s.asks ?? [] })));
-  return { format: INDEX_FORMAT_VERSION, contentHash, builtAt: now.toISOString(), articles, sections, index };
+  const index = buildSearchIndex(
+    sections.map((s) => ({ title: s.title, articleTitle: articles[s.articleId] ?? '', text: s.text, asks: s.asks ?? [] })),
+    options.fieldWeights,
+  );
+  const classifier = serializeSectionClassifier(trainSectionClassifier(classifierExamples(sections, options.training), sections.length, options.training));
+  return { format: INDEX_FORMAT_VERSION, contentHash, builtAt: now.toISOString(), articles, sections, index, classifier };
 }
 
 /** The stored index when it exists, parses and matches `contentHash`; otherwise undefined. */

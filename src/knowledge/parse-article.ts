@@ -2,10 +2,13 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { DataFileError, formatIssuePath } from '../core/errors.js';
 import type { KnowledgeSection } from '../core/ports.js';
-import { articleFrontMatterSchema, intentNameSchema, sectionAsksSchema, slugSchema, type SourcesFile } from './article-schema.js';
+import { articleFrontMatterSchema, intentNameSchema, sectionAsksSchema, sectionIdSchema, slugSchema, type SourcesFile } from './article-schema.js';
 
-/** A section as the index holds it: the questions it answers (`asks`) are searched, never shown. */
-export type ArticleSection = KnowledgeSection & { asks?: string[] };
+/**
+ * A section as the index holds it: the questions it answers (`asks`) are searched, never shown;
+ * `also` names sections that often complete its answer (a fee and the exchange rate).
+ */
+export type ArticleSection = KnowledgeSection & { asks?: string[]; also?: string[] };
 
 export interface ParsedArticle {
   id: string;
@@ -15,7 +18,10 @@ export interface ParsedArticle {
 
 /** `## Heading {#section-id}`: the explicit id keeps links stable when a heading is reworded. */
 const HEADING = /^##\s+(.+?)\s*\{#([^}]*)\}\s*$/;
-/** `<!-- source: a, b; intents: x, y -->` anywhere in a section overrides the article's values. */
+/**
+ * `<!-- source: a, b; intents: x, y -->` anywhere in a section overrides the article's values;
+ * `<!-- also: article#section -->` pairs it with sections that often complete its answer.
+ */
 const META_COMMENT = /<!--([\s\S]*?)-->/g;
 /** `<!-- asks: how do I add a card | where do I put my visa -->`: questions the section answers, `|`-separated. */
 const ASKS_COMMENT = /^\s*asks\s*:([\s\S]*)$/;
@@ -72,6 +78,7 @@ interface SectionMeta {
   source?: string[];
   intents?: string[];
   asks?: string[];
+  also?: string[];
 }
 
 function parseMeta(file: string, sectionField: string, body: string): SectionMeta {
@@ -107,8 +114,14 @@ function parseMeta(file: string, sectionField: string, body: string): SectionMet
           if (!r.success) throw new DataFileError(file, field, `unknown intent "${v}"`);
         }
         meta.intents = values;
+      } else if (name === 'also') {
+        for (const v of values) {
+          const r = sectionIdSchema.safeParse(v);
+          if (!r.success) raise(file, r.error, field);
+        }
+        meta.also = [...(meta.also ?? []), ...values];
       } else {
-        throw new DataFileError(file, field, 'unknown section setting (use "source", "intents" or "asks")');
+        throw new DataFileError(file, field, 'unknown section setting (use "source", "intents", "also" or "asks")');
       }
     }
   }
@@ -150,6 +163,7 @@ export function parseArticle(file: string, raw: string, sources: SourcesFile, ex
       source: meta.source ? guideTitles(file, `${field}.source`, meta.source, sources) : articleSource,
       intents: meta.intents ?? [...intents],
       ...(meta.asks ? { asks: meta.asks } : {}),
+      ...(meta.also ? { also: meta.also } : {}),
     });
   };
 

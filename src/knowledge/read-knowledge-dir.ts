@@ -7,6 +7,7 @@ import { sourcesFileSchema, type SourcesFile } from './article-schema.js';
 import { displayPath } from './knowledge-paths.js';
 import { parseArticle, type ArticleSection } from './parse-article.js';
 import { INDEX_FORMAT_VERSION, INDEX_SETTINGS } from './search-index.js';
+import { DEFAULT_CLASSIFIER_TRAINING } from './section-classifier.js';
 
 export const SOURCES_FILE = 'sources.yaml';
 
@@ -26,7 +27,8 @@ export function readKnowledgeFiles(dir: string): KnowledgeFiles {
   } catch (error) {
     throw new DataFileError(displayPath(dir), '', `cannot read the knowledge folder: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const hash = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION} ${INDEX_SETTINGS}\n`);
+  // The index settings and the classifier's training settings are part of the hash: change either and the index rebuilds.
+  const hash = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION} ${INDEX_SETTINGS} ${JSON.stringify(DEFAULT_CLASSIFIER_TRAINING)}\n`);
   const files = names.map((name) => {
     const content = readFileSync(path.join(dir, name), 'utf8');
     hash.update(`${name}\n${content.length}\n${content}`);
@@ -71,5 +73,15 @@ export function parseKnowledgeFiles(knowledge: KnowledgeFiles): ParsedKnowledge 
     sections.push(...article.sections);
   }
   if (sections.length === 0) throw new DataFileError(displayPath(knowledge.dir), '', 'holds no articles (*.md)');
+  const ids = new Set(sections.map((s) => s.id));
+  for (const section of sections) {
+    for (const id of section.also ?? []) {
+      if (id === section.id || !ids.has(id)) {
+        const [article = '', slug = ''] = section.id.split('#');
+        const file = displayPath(path.join(knowledge.dir, `${article}.md`));
+        throw new DataFileError(file, `section "${slug}".also`, id === section.id ? 'names the section itself' : `unknown section "${id}"`);
+      }
+    }
+  }
   return { articles, sections };
 }

@@ -3,7 +3,7 @@ import { createTypoCorrector } from './typo-correction.js';
 import { analyze, contentWords, stem } from './text-analysis.js';
 
 /** Bump when the analyzer or the index layout changes: the content hash includes it, so old indexes rebuild. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 7;
 
 /**
  * BM25 parameters (the usual defaults) and field weights (BM25F): a word in a heading says more
@@ -103,8 +103,22 @@ export interface SearchHit {
   coverage: number;
 }
 
+/** One query scored into caller-owned arrays (no allocation per document): see Searcher.scoreInto. */
+export interface ScoredQuery {
+  /** The best document, or -1 when nothing matched. */
+  best: number;
+  /** The query's distinct terms as searched. */
+  terms: readonly string[];
+}
+
 export interface Searcher {
+  /** Every matching document, best first. */
   search(query: string): SearchHit[];
+  /**
+   * The same scores written into `scores` and `coverage` (one slot per document, 0 where nothing
+   * matched): the hot path, which allocates nothing per document.
+   */
+  scoreInto(query: string, scores: Float64Array, coverage: Float64Array): ScoredQuery;
   /** The query's terms as searched: stemmed, misspelt words corrected to known ones. */
   terms(query: string): string[];
   /** Whether a term (already stemmed) occurs in any document. */
@@ -122,7 +136,7 @@ const SYNONYM_COVERAGE = 0.8;
  */
 const HEADING_BONUS = 3;
 /** The same for the closest of the questions a section answers (its asks). */
-const ASK_BONUS = 1.5;
+const ASK_BONUS = 3;
 
 export interface SearcherOptions {
   /** Words known besides the sections' own (synonyms, domain terms): typos are corrected towards them too. */
@@ -169,15 +183,22 @@ export function createSearcher(
   interface Expansion {
     /** The term's weight in the query (its idf, or its rarest known synonym's). */
     weight: number;
-    sources: Array<{ list: Array<[number, number]>; idfWeight: number; credit: number }>;
+    /** The documents the term (or a synonym) scores, with its BM25 contribution and how far it covers the word. */
+    docs: Int32Array;
+    contribution: Float64Array;
+    credit: Float64Array;
   }
-  // Query terms repeat a lot; expanding each once keeps a search to a few microseconds.
+  // Query terms repeat a lot: each term's contribution to every document is computed once, since it
+  // does not depend on the rest of the question. Each document takes the term's best alternative
+  // (itself at full weight, or a synonym at SYNONYM_WEIGHT).
   const expansions = new Map<string, Expansion>();
+  const bestScratch = new Float64Array(n);
+  const coverScratch = new Float64Array(n);
   const expand = (term: string): Expansion => {
     let e = expansions.get(term);
     if (e) return e;
     const own = postings.get(term);
-    const sources: Expansion['sources'] = [];
+    const sources: Array<{ list: Array<[number, number]>; idfWeight: number; credit: number }> = [];
     if (own) sources.push({ list: own, idfWeight: idf(own.length), credit: 1 });
     let rarest = Infinity;
     for (const alt of synonyms.get(term) ?? []) {
@@ -186,65 +207,115 @@ export function createSearcher(
       rarest = Math.min(rarest, list.length);
       sources.push({ list, idfWeight: SYNONYM_WEIGHT * idf(list.length), credit: SYNONYM_COVERAGE });
     }
+    bestScratch.fill(0);
+    coverScratch.fill(0);
+    for (const { list, idfWeight, credit } of sources) {
+      for (const [doc, tf] of list) {
+        const score = (idfWeight * tf * (K1 + 1)) / (tf + (norms[doc] ?? K1));
+        if (score > (bestScratch[doc] ?? 0)) bestScratch[doc] = score;
+        if (credit > (coverScratch[doc] ?? 0)) coverScratch[doc] = credit;
+      }
+    }
+    const touchedDocs: number[] = [];
+    for (let d = 0; d < n; d++) if ((bestScratch[d] ?? 0) > 0) touchedDocs.push(d);
     // A word we never use but whose synonyms we do ("rejected") weighs like its rarest known synonym.
     const weight = own ? idf(own.length) : Number.isFinite(rarest) ? idf(rarest) : unknownIdf;
-    e = { weight, sources };
+    e = {
+      weight,
+      docs: Int32Array.from(touchedDocs),
+      contribution: Float64Array.from(touchedDocs, (d) => bestScratch[d] ?? 0),
+      credit: Float64Array.from(touchedDocs, (d) => coverScratch[d] ?? 0),
+    };
     if (expansions.size < 20_000) expansions.set(term, e);
     return e;
   };
 
+  // The asks questions as an inverted index (term → global question numbers), so the closest-
+  // phrasing bonus only visits questions that share a word with the query, not every question.
+  const askDoc: number[] = [];
+  const askLength: number[] = [];
+  const askPostings = new Map<string, number[]>();
+  data.asks.forEach((asks, doc) => {
+    for (const ask of asks) {
+      const g = askDoc.length;
+      askDoc.push(doc);
+      askLength.push(ask.length);
+      for (const term of ask) {
+        const list = askPostings.get(term);
+        if (list) list.push(g);
+        else askPostings.set(term, [g]);
+      }
+    }
+  });
+  const askCommon = new Uint16Array(askDoc.length);
+  const touched: number[] = [];
+
   // Reused across searches: search is synchronous, and fresh arrays per call only feed the GC.
   const scores = new Float64Array(n);
   const matched = new Float64Array(n);
-  const best = new Float64Array(n);
-  const cover = new Float64Array(n);
+  const bestAsk = new Float64Array(n);
 
+  function scoreInto(query: string, out: Float64Array, coverage: Float64Array): ScoredQuery {
+    const terms = [...new Set(queryTerms(query))];
+    scores.fill(0);
+    matched.fill(0);
+    out.fill(0);
+    coverage.fill(0);
+    let totalWeight = 0;
+    for (const term of terms) {
+      const { weight, docs, contribution, credit } = expand(term);
+      totalWeight += weight;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i] ?? 0;
+        scores[doc] = (scores[doc] ?? 0) + (contribution[i] ?? 0);
+        // A synonym covers the word only partly (SYNONYM_COVERAGE).
+        matched[doc] = (matched[doc] ?? 0) + weight * (credit[i] ?? 0);
+      }
+    }
+    if (terms.length === 0) return { best: -1, terms };
+    const querySet = new Set(terms);
+    // Closest asks question per document (Jaccard over terms), visiting only questions that share a term.
+    bestAsk.fill(0);
+    for (const term of querySet) {
+      for (const g of askPostings.get(term) ?? []) {
+        if (askCommon[g] === 0) touched.push(g);
+        askCommon[g] = (askCommon[g] ?? 0) + 1;
+      }
+    }
+    for (const g of touched) {
+      const common = askCommon[g] ?? 0;
+      askCommon[g] = 0;
+      const doc = askDoc[g] ?? 0;
+      const jaccard = common / (querySet.size + (askLength[g] ?? 0) - common);
+      if (jaccard > (bestAsk[doc] ?? 0)) bestAsk[doc] = jaccard;
+    }
+    touched.length = 0;
+    let best = -1;
+    for (let d = 0; d < n; d++) {
+      let score = scores[d] ?? 0;
+      if (score <= 0) continue;
+      const title = data.titles[d] ?? [];
+      let shared = 0;
+      for (const t of title) if (querySet.has(t)) shared++;
+      if (shared > 0) score += (headingBonus * shared) / (querySet.size + title.length - shared);
+      score += askBonus * (bestAsk[d] ?? 0);
+      out[d] = score;
+      coverage[d] = totalWeight ? (matched[d] ?? 0) / totalWeight : 0;
+      if (best < 0 || score > (out[best] ?? 0)) best = d;
+    }
+    return { best, terms };
+  }
+
+  const hitScores = new Float64Array(n);
+  const hitCoverage = new Float64Array(n);
   return {
     knows: (term) => postings.has(term),
     terms: queryTerms,
+    scoreInto,
     search(query) {
-      const terms = [...new Set(queryTerms(query))];
-      scores.fill(0);
-      matched.fill(0);
-      let totalWeight = 0;
-      for (const term of terms) {
-        const { weight, sources } = expand(term);
-        totalWeight += weight;
-        if (sources.length === 0) continue;
-        best.fill(0);
-        cover.fill(0);
-        for (const { list, idfWeight, credit } of sources) {
-          for (const [doc, tf] of list) {
-            const s = (idfWeight * tf * (K1 + 1)) / (tf + (norms[doc] ?? K1));
-            if (s > (best[doc] ?? 0)) best[doc] = s;
-            if (credit > (cover[doc] ?? 0)) cover[doc] = credit;
-          }
-        }
-        for (let d = 0; d < n; d++) {
-          scores[d] = (scores[d] ?? 0) + (best[d] ?? 0);
-          // A synonym covers the word only partly (SYNONYM_COVERAGE).
-          matched[d] = (matched[d] ?? 0) + weight * (cover[d] ?? 0);
-        }
-      }
+      scoreInto(query, hitScores, hitCoverage);
       const hits: SearchHit[] = [];
-      if (terms.length === 0) return hits;
-      const querySet = new Set(terms);
-      for (let d = 0; d < n; d++) {
-        let score = scores[d] ?? 0;
-        if (score <= 0) continue;
-        const title = data.titles[d] ?? [];
-        let shared = 0;
-        for (const t of title) if (querySet.has(t)) shared++;
-        if (shared > 0) score += (headingBonus * shared) / (querySet.size + title.length - shared);
-        let bestAsk = 0;
-        for (const ask of data.asks[d] ?? []) {
-          let common = 0;
-          for (const t of ask) if (querySet.has(t)) common++;
-          if (common > 0) bestAsk = Math.max(bestAsk, common / (querySet.size + ask.length - common));
-        }
-        score += askBonus * bestAsk;
-        hits.push({ doc: d, score, coverage: totalWeight ? (matched[d] ?? 0) / totalWeight : 0 });
-      }
+      for (let d = 0; d < n; d++) if ((hitScores[d] ?? 0) > 0) hits.push({ doc: d, score: hitScores[d] ?? 0, coverage: hitCoverage[d] ?? 0 });
       return hits.sort((a, b) => b.score - a.score);
     },
   };

@@ -86,7 +86,10 @@ export function createSplitCardGuard(guard: PrivacyGuard, options: SplitCardGuar
       if (joined) {
         const start = first!.groups[0]!.start;
         working = text.slice(0, start) + CARD_PLACEHOLDER + text.slice(joined.end);
-        tail = joined.tail;
+        // A run that completed a card with the previous message's digits may also be the start of
+        // another: "the code is 300098" / "card 58632362" / "0100006" (the code and the first half
+        // passing Luhn by chance) must still catch the second half.
+        tail = joined.tail ?? tailOf(text, last, at);
       } else {
         tail = tailOf(text, last, at);
       }

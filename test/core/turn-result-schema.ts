@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTENTS } from '../../src/core/intents.js';
-import { citationSchema, handoffSummarySchema, platformSchema, replySchema } from '../../src/core/types.js';
+import { STATUSES, citationSchema, handoffSummarySchema, platformSchema, replySchema } from '../../src/core/types.js';
 
 /** The TurnResult shape (src/core/types.ts) as a schema, for tests that check every turn's result. */
 export const turnResultSchema = z
@@ -22,6 +22,10 @@ export const turnResultSchema = z
     errorRef: z.string().regex(/^[0-9a-f]{8}$/).optional(),
     errorKind: z.string().min(1).optional(),
     rateLimited: z.literal(true).optional(),
+    facts: z.array(z.string().regex(/^!?[a-z][a-z_]*(\.[a-z][a-z0-9_]*)?$/)).optional(),
+    status: z.enum(STATUSES).nullable().optional(),
+    label: z.string().min(1).optional(),
+    signals: z.array(z.object({ kind: z.enum(['solved', 'flow_done', 'reprompt', 'fallback', 'feedback_offered', 'no_answer']) }).loose()).min(1).optional(),
   })
   .strict()
   .refine((r) => !r.duplicate || r.replies.length === 0, { message: 'a duplicate event must get no replies' })

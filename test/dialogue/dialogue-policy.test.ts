@@ -1,3 +1,4 @@
+import { feedbackButtons } from '../../src/core/feedback.js';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/core/actions.js';
 import { LINES } from '../../src/dialogue/bot-lines.js';
@@ -68,7 +69,7 @@ describe('the dialogue policy: guided flows', () => {
     }
     const done = c.click('answer:done');
     expect(done.flow).toBeNull();
-    expect(done.buttons).toEqual(['flow:pay_on_alibaba', 'flow:verification', 'nav:menu']);
+    expect(done.buttons).toEqual(['flow:pay_on_alibaba', 'flow:verification', 'nav:menu', 'feedback:up', 'feedback:down']);
   });
 
   it('moves to the next likely cause when a fix does not work, and to who to contact after three', () => {
@@ -401,7 +402,7 @@ describe('the dialogue policy: conversation skills', () => {
     const c = createConversation();
     const typed = c.say('how do I raise my limit', nlu('limits'));
     expect(typed.effects).toEqual([
-      { type: 'answer', query: 'how do I raise my limit', intents: ['limits'], context: { topic: 'limits' }, buttons: [{ label: 'Verify my identity', value: 'flow:verification' }, { label: 'Something else', value: 'nav:menu' }] },
+      { type: 'answer', query: 'how do I raise my limit', intents: ['limits'], context: { topic: 'limits' }, buttons: [{ label: 'Verify my identity', value: 'flow:verification' }, { label: 'Something else', value: 'nav:menu' }, ...feedbackButtons()] },
     ]);
     const clicked = c.click('info:tour_pass');
     expect(clicked.sections).toEqual(['tour-pass#what-it-is', 'tour-pass#how-it-works']);

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { runAsk, runIngest, runKbEval } from '../../src/cli/commands/knowledge.js';
+import { readQuestions } from '../../src/knowledge/evaluate-retrieval.js';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'supportbot-kb-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -41,9 +42,74 @@ describe('supportbot ask', () => {
     expect(capture((out) => runAsk('how do I cook rice', { limit: 3, json: true, index }, out))).toBe('{"results":[]}\n');
   });
 
+  it('asks as a follow-up with --topic and --after, and marks a second part of the answer', () => {
+    const plain = capture((out) => runAsk('how long does it take?', { limit: 3, json: true, index }, out));
+    const followUp = capture((out) => runAsk('how long does it take?', { limit: 3, json: true, index, topic: 'refunds' }, out));
+    const first = (text: string) => (JSON.parse(text) as { results: Array<{ section: string }> }).results[0]?.section;
+    expect(first(plain)).not.toBe('refunds#refund-time');
+    expect(first(followUp)).toBe('refunds#refund-time');
+    const after = capture((out) => runAsk('what do they charge', { limit: 3, index, after: ['link-card#third-party-services'] }, out));
+    expect(after).toMatch(/^1\. .+ {2}fees-and-rates#third-party-fees/);
+    const twoParts = capture((out) => runAsk('I pay a price in yuan with my euro card, what fees will I pay?', { limit: 3, json: true, index }, out));
+    const rows = (JSON.parse(twoParts) as { results: Array<{ section: string; partOfAnswer?: boolean }> }).results;
+    expect(rows[1]?.partOfAnswer).toBe(true);
+    expect(rows.map((r) => r.section).slice(0, 2).sort()).toEqual(['fees-and-rates#exchange-rates', 'fees-and-rates#foreign-transaction-fees']);
+  });
+
+  it('rejects an unknown --topic or --after section with a clear message', () => {
+    expect(() => runAsk('fees', { limit: 3, topic: 'fee', index }, new PassThrough())).toThrow(/--topic: unknown intent "fee"/);
+    expect(() => runAsk('fees', { limit: 3, after: ['fees#nope'], index }, new PassThrough())).toThrow(/--after: unknown section "fees#nope"/);
+  });
+
   it('rejects an unknown intent and an empty question with a clear message', () => {
     expect(() => runAsk('fees', { limit: 3, intent: ['fee'], index }, new PassThrough())).toThrow(InputError);
     expect(() => runAsk('  ', { limit: 3, index }, new PassThrough())).toThrow(/empty/);
+  });
+});
+
+describe('supportbot kb eval', () => {
+  const setA = path.join(temp, 'questions-a.yaml');
+  const setB = path.join(temp, 'questions-b.yaml');
+  writeFileSync(
+    setA,
+    [
+      'questions:',
+      '  - q: where do I add my card in the app',
+      '    ids: [link-card#open-card-settings, link-card#add-a-card]',
+      '  - q: how long does it take?',
+      '    ids: [refunds#refund-time]',
+      '    context: { topic: refunds }',
+      '  - q: I pay a price in yuan with my euro card, what fees will I pay?',
+      '    ids: [fees-and-rates#foreign-transaction-fees, fees-and-rates#exchange-rates]',
+      '    needsAll: true',
+      '  - q: write me a poem about the sea',
+      '    expect: none',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(setB, 'questions:\n  - q: what is the weather in shanghai\n    ids: [tour-pass#what-it-is]\n');
+
+  it('reports every set on its own row: top-1, top-3, two-part answers, follow-ups, refusals', () => {
+    const text = capture((out) => runKbEval({ questions: [setA, setB], rounds: 1, index }, out));
+    expect(text).toMatch(/questions-a\.yaml +3 +100\.0% +100\.0% +1\/1 +1\/1 +1\/1/);
+    expect(text).toMatch(/questions-b\.yaml +1 +0\.0% +0\.0% +- +- +-/);
+    expect(text).toMatch(/latency: p50 [\d.]+ ms, p99 [\d.]+ ms/);
+    expect(text).not.toMatch(/weather/);
+  });
+
+  it('lists the misses only when asked, and prints JSON with --json', () => {
+    expect(capture((out) => runKbEval({ questions: [setB], rounds: 1, index, misses: true }, out))).toMatch(/miss: "what is the weather in shanghai"/);
+    const report = JSON.parse(capture((out) => runKbEval({ questions: [setA], rounds: 1, index, json: true }, out))) as {
+      sets: Array<{ answerable: number; needsAll: { total: number; allShown: number }; misses?: unknown }>;
+    };
+    expect(report.sets[0]).toMatchObject({ answerable: 3, needsAll: { total: 1, allShown: 1 } });
+    expect(report.sets[0]).not.toHaveProperty('misses');
+  });
+
+  it('names the file and field of a malformed question', () => {
+    const bad = path.join(temp, 'questions-bad.yaml');
+    writeFileSync(bad, 'questions:\n  - q: how long\n    ids: [refunds#refund-time]\n    context: { topic: 3 }\n');
+    expect(() => readQuestions(bad)).toThrow(/questions-bad\.yaml: questions\[0\]/);
   });
 });
 
@@ -61,14 +127,17 @@ describe('supportbot kb ingest', () => {
   });
 });
 
-describe('supportbot kb eval', () => {
+describe('supportbot kb eval on one small set', () => {
   it('reports top-1, top-3, refusals and latency on a question set, as text or JSON', () => {
     const questions = path.join(temp, 'questions.yaml');
     writeFileSync(questions, 'questions:\n  - q: why did alipay take one dollar from my card\n    ids: [link-card#verification-charge]\n  - q: how do I cook rice\n    expect: none\n');
-    const report = JSON.parse(capture((out) => runKbEval({ questions, rounds: 2, json: true, index }, out))) as Record<string, unknown>;
-    expect(report).toMatchObject({ top1: 1, top3: 1, answerable: 1, rejected: { total: 1, correct: 1 }, latency: { runs: 4 } });
-    const text = capture((out) => runKbEval({ questions, rounds: 1, index }, out));
-    expect(text).toMatch(/top-1: +100\.0%/);
-    expect(text).toMatch(/refused: +1\/1 out-of-scope questions got no answer/);
+    const report = JSON.parse(capture((out) => runKbEval({ questions: [questions], rounds: 2, json: true, index }, out))) as {
+      sets: Array<Record<string, unknown>>;
+      latency: Record<string, unknown>;
+    };
+    expect(report.sets[0]).toMatchObject({ top1: 1, top3: 1, answerable: 1, rejected: { total: 1, correct: 1 } });
+    expect(report.latency).toMatchObject({ runs: 4 });
+    const text = capture((out) => runKbEval({ questions: [questions], rounds: 1, index }, out));
+    expect(text).toMatch(/questions\.yaml +1 +100\.0% +100\.0% +- +- +1\/1/);
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { DataFileError } from '../../src/core/errors.js';
 import { citationOf } from '../../src/core/ports.js';
 import { resolveEffects, NO_ANSWER_TEXT } from '../../src/core/resolve-effects.js';
 import { buildKnowledgeIndex } from '../../src/knowledge/build-index.js';
+import { DEFAULT_INTENT_BOOST } from '../../src/knowledge/create-knowledge-base.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/knowledge-paths.js';
 import { loadKnowledgeBase, loadKnowledgeBaseSync } from '../../src/knowledge/load-knowledge.js';
 
@@ -35,7 +36,9 @@ describe('the shipped knowledge base', () => {
     const results = kb.search('why did alipay charge my card one dollar', { limit: 3 });
     expect(results.length).toBeGreaterThan(0);
     expect(results.map((r) => r.section.id)).toContain('link-card#verification-charge');
-    for (let i = 1; i < results.length; i++) expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
+    // Best first; only a second part of the answer may have moved up above a higher score.
+    const ranked = results.filter((r) => !r.partOfAnswer);
+    for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
     for (const r of results) expect(r.section.source).toMatch(/guide/);
   });
 
@@ -63,15 +66,29 @@ describe('the shipped knowledge base', () => {
     expect(resolved.citations).toEqual([]);
   });
 
-  it('ranks sections related to the given intents higher', () => {
-    const query = 'who should I contact about the test charge';
-    const plain = kb.search(query, { limit: 10 });
-    const boosted = kb.search(query, { limit: 10, intents: ['contact_support'] });
-    const rank = (list: typeof plain) => list.findIndex((r) => r.section.intents.includes('contact_support'));
-    expect(rank(plain)).toBeGreaterThan(0);
-    expect(rank(boosted)).toBe(0);
+  it('ranks sections related to the given intents higher, by a fixed factor', () => {
+    const dir = path.join(temp, 'boost');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'sources.yaml'), 'guide:\n  title: The example guide\n  file: guide.txt\n');
+    writeFileSync(
+      path.join(dir, 'help.md'),
+      '---\nid: help\ntitle: Help\nintents: [help]\nsource: guide\n---\n\n' +
+        '## Writing to the bank {#bank}\n\nWrite to the bank about a charge on the card.\n\n' +
+        '## Writing to support {#support}\n\nWrite to support about a charge on a card.\n\n<!-- intents: contact_support -->\n',
+    );
+    const small = loadKnowledgeBaseSync({ dir, indexPath: path.join(temp, 'boost-index.json'), intentBoost: 4 });
+    const query = 'write about a charge on the card';
+    const plain = small.search(query, { limit: 2 });
+    const boosted = small.search(query, { limit: 2, intents: ['contact_support'] });
+    expect(plain.map((r) => r.section.id)).toEqual(['help#bank', 'help#support']);
+    expect(boosted.map((r) => r.section.id)).toEqual(['help#support', 'help#bank']);
     const score = (list: typeof plain, id: string) => list.find((r) => r.section.id === id)?.score ?? 0;
-    expect(score(boosted, 'contact-support#who-to-contact')).toBeCloseTo(score(plain, 'contact-support#who-to-contact') * 1.5, 2);
+    expect(score(boosted, 'help#support')).toBeCloseTo(score(plain, 'help#support') * 4, 2);
+    expect(score(boosted, 'help#bank')).toBeCloseTo(score(plain, 'help#bank'), 3);
+    // The shipped base uses the measured default.
+    const real = (intents?: string[]) => kb.search('identity verification is stuck', { limit: 10, ...(intents ? { intents } : {}) });
+    const help = (list: ReturnType<typeof real>) => list.find((r) => r.section.id === 'verification#verification-help')?.score ?? 0;
+    expect(help(real(['contact_support']))).toBeCloseTo(help(real()) * DEFAULT_INTENT_BOOST, 2);
   });
 
   it('honours the limit', () => {
@@ -137,6 +154,15 @@ describe('loading and rebuilding the index', () => {
     expect(error).toBeInstanceOf(DataFileError);
     expect((error as DataFileError).file).toMatch(/tour-pass\.md$/);
     expect((error as DataFileError).field).toBe('intents[0]');
+  });
+
+  it('refuses an also pairing that names a section that does not exist', () => {
+    const dir = copyKnowledge('also');
+    const file = path.join(dir, 'tour-pass.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n<!-- also: fees-and-rates#no-such-section -->\n`);
+    expect(() => loadKnowledgeBaseSync({ dir, indexPath: path.join(temp, 'also-index.json') })).toThrow(
+      /tour-pass\.md: section "when-to-use"\.also: unknown section "fees-and-rates#no-such-section"/,
+    );
   });
 
   it('refuses a sources.yaml entry without a title', () => {

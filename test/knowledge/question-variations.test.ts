@@ -49,12 +49,12 @@ describe('the shipped knowledge base on everyday spellings', () => {
   const kb = loadKnowledgeBaseSync({ indexPath: path.join(temp, 'shipped-index.json') });
   const ids = (query: string) => kb.search(query).map((r) => r.section.id);
 
-  it('gives every section 2 to 5 everyday questions it answers', () => {
+  it('gives every section at least 6 everyday questions it answers, for the section classifier to learn from', () => {
     const { sections } = parseKnowledgeFiles(readKnowledgeFiles(DEFAULT_KNOWLEDGE_DIR));
     expect(sections.length).toBe(kb.sections.length);
     for (const s of sections) {
-      expect(s.asks?.length ?? 0, s.id).toBeGreaterThanOrEqual(2);
-      expect(s.asks?.length ?? 0, s.id).toBeLessThanOrEqual(5);
+      expect(s.asks?.length ?? 0, s.id).toBeGreaterThanOrEqual(6);
+      expect(s.asks?.length ?? 0, s.id).toBeLessThanOrEqual(60);
     }
   });
 

@@ -26,7 +26,7 @@ describe.each([
   });
 
   it('puts a section that answers the question in the top three for at least 90% of questions', () => {
-    const misses = report.misses.filter((m) => m.expected.length > 0).map((m) => `${m.question} → ${m.got.join(', ') || '(nothing)'}`);
+    const misses = report.misses.filter((m) => m.expected.length > 0 && !m.inTop3).map((m) => `${m.question} → ${m.got.join(', ') || '(nothing)'}`);
     expect(report.top3, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 

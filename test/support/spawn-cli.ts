@@ -10,7 +10,7 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/supportbot.js', import.meta.url));
 
 /** Settings that would leak from the developer's shell into a child and change what it does. */
-const LEAKY = /^(SLACK_|DISCORD_|REDIS_|RECORD_DIR$|DATA_DIR$|RATE_LIMIT_PER_MINUTE$|LOG_LEVEL$|PORT$|HEALTH_PORT$|HOST$|INSIGHTS_TOKEN$|SUPPORTBOT_FROM_SOURCE$)/;
+const LEAKY = /^(SLACK_|DISCORD_|REDIS_|INSIGHTS_|RECORD_DIR$|DATA_DIR$|RATE_LIMIT_PER_MINUTE$|LOG_LEVEL$|PORT$|HEALTH_PORT$|HOST$|SUPPORTBOT_FROM_SOURCE$)/;
 
 /** The child's environment: the parent's without leaky settings, then `env` (undefined unsets a variable). */
 export function cliEnv(env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {

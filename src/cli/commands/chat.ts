@@ -5,6 +5,7 @@ import { createSupportbot, type Supportbot } from '../../index.js';
 import { protocolLines, tooLongMessage } from '../json-lines.js';
 import { parseJsonLine, toIncomingMessage, toJsonOutput } from '../json-protocol.js';
 import { STORE_OPTION_HELP, storeSpecFrom } from '../store-option.js';
+import { insightsOption } from '../insights/insights-option.js';
 import { createConversationRunner } from '../../core/conversation-runner.js';
 import { createTerminalAdapter } from '../terminal-adapter.js';
 
@@ -30,8 +31,10 @@ export function registerChat(program: Command): void {
 
 export async function runChat(options: ChatOptions): Promise<void> {
   const env = parseEnv();
+  const spec = storeSpecFrom(options.store, env);
   const bot = await createSupportbot({
-    store: storeSpecFrom(options.store, env),
+    store: spec,
+    ...insightsOption(env, spec),
     logLevel: options.json ? env.LOG_LEVEL : 'warn',
     // The terminal chat is a person: limited as in serve. --json is a machine protocol: only when the variable is set.
     ...(!options.json || process.env.RATE_LIMIT_PER_MINUTE !== undefined ? { rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE } : {}),

@@ -9,6 +9,8 @@ import { registerReplay } from './replay.js';
 import { registerFlows } from './flows.js';
 import { registerBuild } from './build.js';
 import { registerDiscord } from './discord.js';
+import { registerReport } from './report.js';
+import { registerInbox } from './inbox.js';
 
 /** Each command lives in its own file; this is the list. */
 export function registerCommands(program: Command): void {
@@ -22,4 +24,6 @@ export function registerCommands(program: Command): void {
   registerFlows(program);
   registerBuild(program);
   registerDiscord(program);
+  registerReport(program);
+  registerInbox(program);
 }

@@ -4,9 +4,9 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { isIntentName } from '../../core/intents.js';
 import { buildKnowledgeIndex } from '../../knowledge/build-index.js';
-import { evaluateRetrieval, measureSearchLatency, readQuestions } from '../../knowledge/evaluate-retrieval.js';
+import { defaultQuestionFiles, evaluateRetrieval, measureSearchLatency, readQuestions } from '../../knowledge/evaluate-retrieval.js';
 import { ingestGuide, renderDraftArticle, toKnowledgeSections } from '../../knowledge/ingest-guide.js';
-import { DEFAULT_QUESTIONS_PATH, displayPath } from '../../knowledge/knowledge-paths.js';
+import { displayPath } from '../../knowledge/knowledge-paths.js';
 import { loadKnowledgeBaseSync } from '../../knowledge/load-knowledge.js';
 import { createStyle } from '../terminal-style.js';
 
@@ -18,6 +18,10 @@ export interface AskCommandOptions extends KnowledgeLocationOptions {
   json?: boolean;
   limit: number;
   intent?: string[];
+  /** The topic just discussed (an intent name), as the dialogue passes it for a follow-up. */
+  topic?: string;
+  /** Section ids just shown. */
+  after?: string[];
 }
 
 function collectList(value: string, previous: string[]): string[] {
@@ -48,6 +52,8 @@ export function registerKnowledgeCommands(program: Command): void {
     .option('--json', 'print {"results":[{"source","section","title","text","score"}…]}, best first')
     .option('--limit <n>', 'how many sections at most', positiveInteger, 3)
     .option('--intent <name>', 'rank sections related to this intent higher, e.g. payment_declined (repeat or comma-separate)', collectList, [])
+    .option('--topic <intent>', 'ask as a follow-up to this topic, e.g. tour_pass for "how do I top it up?"')
+    .option('--after <ids>', 'ask as a follow-up to these section ids just shown (comma-separate)', collectList, [])
     .option('--dir <dir>', 'the knowledge folder (default: knowledge/)')
     .option('--index <file>', 'the index file (default: models/knowledge-index.json)')
     .action((words: string[], options: AskCommandOptions) => {
@@ -100,13 +106,14 @@ export function registerKnowledgeCommands(program: Command): void {
     });
 
   kb.command('eval')
-    .description('top-1 / top-3 hit rates and search latency (p50, p99) on a question set')
-    .option('--questions <file>', 'YAML questions with the section ids that answer them (default: test/knowledge/questions.yaml)')
-    .option('--rounds <n>', 'latency: how many times each question is searched', positiveInteger, 50)
+    .description('top-1 / top-3 hit rates, two-part answers and search latency (p50, p99) on every question set')
+    .option('--questions <file>', 'a YAML question set (repeatable; default: every test/knowledge/questions*.yaml)', collectList, [])
+    .option('--rounds <n>', 'latency: how many times each question is searched', positiveInteger, 20)
+    .option('--misses', 'list the questions each set got wrong (for diagnosis; not for held-out test sets)')
     .option('--json', 'print the report as JSON')
     .option('--dir <dir>', 'the knowledge folder (default: knowledge/)')
     .option('--index <file>', 'the index file (default: models/knowledge-index.json)')
-    .action((options: KnowledgeLocationOptions & { questions?: string; rounds: number; json?: boolean }) => {
+    .action((options: KbEvalOptions) => {
       runKbEval(options);
     });
 }
@@ -115,10 +122,25 @@ export function runAsk(question: string, options: AskCommandOptions, out: NodeJS
   if (!question.trim()) throw new InputError('ask: the question is empty');
   const intents = options.intent ?? [];
   for (const intent of intents) if (!isIntentName(intent)) throw new InputError(`ask: --intent: unknown intent "${intent}"`);
+  if (options.topic !== undefined && !isIntentName(options.topic)) throw new InputError(`ask: --topic: unknown intent "${options.topic}"`);
   const knowledge = load(options);
-  const results = knowledge.search(question, { limit: options.limit, ...(intents.length ? { intents } : {}) });
+  const after = options.after ?? [];
+  for (const id of after) if (!knowledge.section(id)) throw new InputError(`ask: --after: unknown section "${id}" (see \`supportbot kb list\`)`);
+  const context = { ...(options.topic ? { topic: options.topic } : {}), ...(after.length ? { sections: after } : {}) };
+  const results = knowledge.search(question, {
+    limit: options.limit,
+    ...(intents.length ? { intents } : {}),
+    ...(Object.keys(context).length ? { context } : {}),
+  });
   if (options.json) {
-    const rows = results.map((r) => ({ source: r.section.source, section: r.section.id, title: r.section.title, text: r.section.text, score: r.score }));
+    const rows = results.map((r) => ({
+      source: r.section.source,
+      section: r.section.id,
+      title: r.section.title,
+      text: r.section.text,
+      score: r.score,
+      ...(r.partOfAnswer ? { partOfAnswer: true } : {}),
+    }));
     out.write(`${JSON.stringify({ results: rows })}\n`);
     return;
   }
@@ -128,7 +150,8 @@ export function runAsk(question: string, options: AskCommandOptions, out: NodeJS
     return;
   }
   results.forEach((r, i) => {
-    out.write(`${style.bold(`${i + 1}. ${r.section.title}`)}  ${style.cyan(r.section.id)}  ${style.dim(`score ${r.score.toFixed(2)}`)}\n`);
+    const part = r.partOfAnswer ? `  ${style.dim('(second part of the answer)')}` : '';
+    out.write(`${style.bold(`${i + 1}. ${r.section.title}`)}  ${style.cyan(r.section.id)}  ${style.dim(`score ${r.score.toFixed(2)}`)}${part}\n`);
     out.write(`   ${style.dim(`source: ${r.section.source}`)}\n`);
     out.write(`${indent(r.section.text, '   ')}\n\n`);
   });
@@ -161,27 +184,42 @@ export function runIngest(
   void toKnowledgeSections(guide);
 }
 
-export function runKbEval(
-  options: KnowledgeLocationOptions & { questions?: string; rounds: number; json?: boolean },
-  out: NodeJS.WritableStream = process.stdout,
-): void {
+export interface KbEvalOptions extends KnowledgeLocationOptions {
+  questions: string[];
+  rounds: number;
+  misses?: boolean;
+  json?: boolean;
+}
+
+export function runKbEval(options: KbEvalOptions, out: NodeJS.WritableStream = process.stdout): void {
   const knowledge = load(options);
-  const file = options.questions ? path.resolve(options.questions) : DEFAULT_QUESTIONS_PATH;
-  const questions = readQuestions(file);
-  const report = evaluateRetrieval(knowledge, questions);
-  const latency = measureSearchLatency(knowledge, questions.map((q) => q.q), options.rounds);
+  const files = options.questions.length ? options.questions.map((f) => path.resolve(f)) : defaultQuestionFiles();
+  const sets = files.map((file) => ({ file, questions: readQuestions(file) }));
+  const reports = sets.map(({ file, questions }) => ({ questions: displayPath(file), ...evaluateRetrieval(knowledge, questions) }));
+  const latency = measureSearchLatency(knowledge, sets.flatMap((s) => s.questions), options.rounds);
   if (options.json) {
-    out.write(`${JSON.stringify({ questions: displayPath(file), sections: knowledge.sections.length, ...report, latency })}\n`);
+    const rows = reports.map(({ misses, ...r }) => (options.misses ? { ...r, misses } : r));
+    out.write(`${JSON.stringify({ sections: knowledge.sections.length, sets: rows, latency })}\n`);
     return;
   }
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  out.write(`questions: ${displayPath(file)} (${report.answerable} answerable, ${report.rejected.total} out of scope)\n`);
-  out.write(`sections:  ${knowledge.sections.length}\n`);
-  out.write(`top-1:     ${pct(report.top1)}\ntop-3:     ${pct(report.top3)}\n`);
-  out.write(`refused:   ${report.rejected.correct}/${report.rejected.total} out-of-scope questions got no answer\n`);
-  out.write(`latency:   p50 ${latency.p50Ms.toFixed(3)} ms, p99 ${latency.p99Ms.toFixed(3)} ms, max ${latency.maxMs.toFixed(3)} ms over ${latency.runs} searches\n`);
-  if (report.unknownIds.length) out.write(`unknown ids in the questions: ${report.unknownIds.join(', ')}\n`);
-  for (const miss of report.misses) {
-    out.write(`miss: "${miss.question}" wanted ${miss.expected.join(' | ') || '(nothing)'}; got ${miss.got.join(', ') || '(nothing)'}\n`);
+  const frac = (a: number, b: number): string => (b ? `${a}/${b}` : '-');
+  out.write(`sections: ${knowledge.sections.length}\n`);
+  out.write(`${'question set'.padEnd(48)} ${'answerable'.padStart(10)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)}  all parts  follow-up top-1  refused  fee: card check alone\n`);
+  for (const r of reports) {
+    out.write(
+      `${r.questions.padEnd(48)} ${String(r.answerable).padStart(10)} ${pct(r.top1).padStart(7)} ${pct(r.top3).padStart(7)}  ` +
+        `${frac(r.needsAll.allShown, r.needsAll.total).padStart(9)}  ${frac(r.withContext.top1, r.withContext.total).padStart(15)}  ${frac(r.rejected.correct, r.rejected.total).padStart(7)}  ` +
+        `${frac(r.feeQuestions.cardCheckAlone, r.feeQuestions.total).padStart(21)}\n`,
+    );
+  }
+  out.write(`latency: p50 ${latency.p50Ms.toFixed(3)} ms, p99 ${latency.p99Ms.toFixed(3)} ms, max ${latency.maxMs.toFixed(3)} ms over ${latency.runs} searches\n`);
+  for (const r of reports) {
+    if (r.unknownIds.length) out.write(`${r.questions}: unknown ids in the questions: ${r.unknownIds.join(', ')}\n`);
+    if (!options.misses) continue;
+    for (const miss of r.misses) {
+      const kind = miss.expected.length === 0 ? 'answered' : miss.inTop3 ? 'top-3 only' : 'miss';
+      out.write(`${r.questions}: ${kind}: "${miss.question}" wanted ${miss.expected.join(' | ') || '(nothing)'}; got ${miss.got.join(', ') || '(nothing)'}\n`);
+    }
   }
 }

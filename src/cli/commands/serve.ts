@@ -7,6 +7,10 @@ import { hasDiscord, hasSlack, parseEnv, type Env } from '../../config/env.js';
 import { adapterCheck } from '../../ops/readiness.js';
 import { createSupportbot, createSupportbotLogger, type Supportbot } from '../../index.js';
 import { createServeOps, openServeStore, startOpsListener } from '../serve-ops.js';
+import { joinRoutes } from '../../ops/ops-routes.js';
+import { storeSpecFrom } from '../store-option.js';
+import { insightsStoreOption } from '../insights/insights-option.js';
+import { insightsRoutes } from '../insights/serve-insights.js';
 
 export function registerServe(program: Command): void {
   program
@@ -29,19 +33,23 @@ export async function runServe(env: Env, options: ServeOptions = {}): Promise<vo
   }
   const logger = createSupportbotLogger(env.LOG_LEVEL);
   const parts = [...(hasSlack(env) ? ['slack'] : []), ...(hasDiscord(env) ? ['discord'] : [])];
-  const ops = createServeOps(env, parts, options.routes);
+  const spec = storeSpecFrom(undefined, env);
+  let bot: Supportbot | undefined;
+  // The report at /insights (only with INSIGHTS_TOKEN), on the same listener as /healthz.
+  const insights = insightsRoutes(env, spec, () => bot?.parts.nlu, logger);
+  const ops = createServeOps(env, parts, joinRoutes(insights, options.routes ?? new Map()));
   // Up first, so an orchestrator sees the process live (and not yet ready) while the model loads.
   const listener = await startOpsListener(env, ops, logger);
   // The bot goes quiet after a handoff only where staff will see the summary (with OAuth, each
   // workspace picks its channel when it installs the app).
   const staffPlatforms = [...(env.SLACK_HANDOFF_CHANNEL || env.SLACK_CLIENT_ID ? ['slack' as const] : []), ...(env.DISCORD_HANDOFF_CHANNEL ? ['discord' as const] : [])];
   const adapters: Adapter[] = [];
-  let bot: Supportbot | undefined;
   let runner: ConversationRunner;
   try {
     const store = await openServeStore(env, ops, logger);
     bot = await createSupportbot({
       store,
+      ...(await insightsStoreOption(env, spec, logger)),
       logger,
       dialogue: { idleMs: env.IDLE_TIMEOUT_MINUTES * 60_000 },
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
@@ -69,7 +77,7 @@ export async function runServe(env: Env, options: ServeOptions = {}): Promise<vo
     await listener?.close();
     throw error;
   }
-  logger.info({ slack: hasSlack(env), discord: hasDiscord(env), health: listener ? listener.port : 'on the Slack port' }, 'supportbot is serving');
+  logger.info({ slack: hasSlack(env), discord: hasDiscord(env), health: listener ? listener.port : 'on the Slack port', insights: insights.size > 0 ? '/insights' : 'off' }, 'supportbot is serving');
   await stopSignal();
   logger.info('shutting down');
   await Promise.allSettled(adapters.map((a) => a.stop()));

@@ -82,6 +82,13 @@ export function stepConversation(parts: StepParts, message: IncomingMessage, pre
       redactions,
     };
     if (redactedText) result.redactedText = redactedText.text;
+    if (nluResult) {
+      result.facts = nluResult.facts.map((f) => `${f.negated ? '!' : ''}${f.name}`);
+      result.status = nluResult.status;
+      if (nluResult.label !== undefined) result.label = nluResult.label;
+    }
+    const signals = [...(stepped.signals ?? []), ...(resolved.noAnswer ? [{ kind: 'no_answer' as const }] : [])];
+    if (signals.length > 0) result.signals = signals;
     if (resolved.handoff) {
       result.handoffSummary = { ...resolved.handoff, userId: message.userId, conversationKey: message.conversationKey, platform: message.platform };
     }

@@ -13,6 +13,7 @@ import { startFakeSlack, type FakeSlack } from '../../fakes/fake-slack.js';
 import { appMention, botMessage, channelMessage, dmChannelOf, dmMessage, eventEnvelope, nextTs, postSigned, SLACK_IDS } from '../../fakes/slack-payloads.js';
 import { spawnCli } from '../../support/spawn-cli.js';
 const SECRET = 'serve-test-signing-secret';
+const INSIGHTS_TOKEN = 'insights-token-for-the-serve-test';
 const BOT_TOKEN = 'xoxb-serve-test';
 const CARD_DIGITS = /4111[ -]?1111[ -]?1111[ -]?1111/;
 /** Start-up loads the classifier and knowledge base; generous for a busy 2-core CI machine. */
@@ -115,6 +116,7 @@ describe('supportbot serve with Slack in HTTP mode', () => {
       SLACK_API_URL: slack.apiUrl,
       SLACK_HANDOFF_CHANNEL: SLACK_IDS.staffChannel,
       DATA_DIR: dataDir,
+      INSIGHTS_TOKEN,
     });
     url = `http://127.0.0.1:${served.port}/slack/events`;
     slack.deliverTo({ url, signingSecret: SECRET });
@@ -157,6 +159,27 @@ describe('supportbot serve with Slack in HTTP mode', () => {
     await slack.sendEvent(channelMessage({ text: 'thanks', threadTs: ts }));
     const second = await slack.waitForPost((p) => p.channel === SLACK_IDS.support, { after, timeoutMs: 8000 });
     expect(second.threadTs).toBe(ts);
+  });
+
+  it('records a thumbs up on an answer and serves the report at /insights only with the token', async () => {
+    const user = SLACK_IDS.bob.replace('B', 'F');
+    let after = slack.posts.length;
+    await slack.sendEvent(dmMessage({ text: 'what fees does alipay charge for foreign cards?', user }));
+    const answer = await slack.waitForPost((p) => p.channel === dmChannelOf(user) && p.buttons.some((b) => b.value === 'feedback:up'), { after, timeoutMs: 8000 });
+    after = slack.posts.length;
+    expect((await slack.click(answer, '👍 Helpful', { user })).status).toBe(200);
+    await slack.waitForPost((p) => p.channel === dmChannelOf(user), { after, timeoutMs: 8000 });
+    await new Promise((r) => setTimeout(r, 600)); // the recorder writes every 250 ms
+    const insights = `http://127.0.0.1:${served?.port}/insights?since=1d`;
+    expect((await fetch(insights)).status).toBe(401);
+    expect((await fetch(insights, { headers: { authorization: 'Bearer not-the-token' } })).status).toBe(401);
+    const page = await fetch(insights, { headers: { authorization: `Bearer ${INSIGHTS_TOKEN}` } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toMatch(/"feedback":\{"up":1,"down":0/);
+    const basic = await fetch(insights, { headers: { authorization: `Basic ${Buffer.from(`staff:${INSIGHTS_TOKEN}`).toString('base64')}` } });
+    expect(basic.status).toBe(200);
   });
 
   it('rejects a badly signed request with 401', async () => {

@@ -1,0 +1,90 @@
+import type { KnowledgeSection, SearchContext } from '../core/ports.js';
+import { contentWords, words } from './text-analysis.js';
+
+/**
+ * Follow-up questions ("how do I top it up?" after the Tour Pass) name their topic with a pronoun
+ * or not at all. For those, sections of the topic just discussed get a prior; a question that
+ * names its own subject ("how do I reset my payment password") gets none, so a change of topic
+ * wins. The numbers were chosen by measurement (scripts/tune-knowledge.ts); a small prior for
+ * questions that are not follow-ups, and a lower relevance floor for follow-ups, made no difference
+ * on the tuning sets and were left out.
+ */
+export interface ContextSettings {
+  /** Score multiplier for in-context sections when the question looks like a follow-up. */
+  followUpBoost: number;
+  /** At most this many content words (after stop words) counts as a follow-up, pronoun or not. */
+  shortQuestionWords: number;
+  /** A question that points back ("it", "that", "and …") is a follow-up up to this many content words. */
+  pointingQuestionWords: number;
+  /**
+   * A follow-up is also searched with the headings of the sections just shown appended, so "what
+   * do they charge" after "Third-party services" reads as a question about third-party services;
+   * the two searches' scores are mixed with this weight on the expanded one (0 = off).
+   */
+  expandWeight: number;
+}
+
+export const DEFAULT_CONTEXT: Readonly<ContextSettings> = {
+  followUpBoost: 2,
+  shortQuestionWords: 3,
+  pointingQuestionWords: 6,
+  expandWeight: 0.3,
+};
+
+/** Words that point back at something already said. */
+const ANAPHORS = new Set(['it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'there', 'one', 'same', 'else']);
+/** Openings that continue the conversation ("and the rate?", "so who charges it"). */
+const CONTINUATIONS = new Set(['and', 'so', 'but', 'then', 'also', 'ok', 'okay', 'what about', 'how about']);
+
+/** How much a question leans on the conversation: 'short' (few words of its own), 'pointing' (a pronoun or "and …"), or 'own'. */
+export type FollowUpKind = 'short' | 'pointing' | 'own';
+
+export function followUpKind(query: string, settings: Readonly<ContextSettings> = DEFAULT_CONTEXT): FollowUpKind {
+  const own = contentWords(query).length;
+  if (own <= settings.shortQuestionWords) return 'short';
+  if (own > settings.pointingQuestionWords) return 'own';
+  const all = words(query);
+  const opening = all.slice(0, 2).join(' ');
+  return all.some((w) => ANAPHORS.has(w)) || CONTINUATIONS.has(all[0] ?? '') || CONTINUATIONS.has(opening) ? 'pointing' : 'own';
+}
+
+/**
+ * Whether a question leans on what was just said: very few words of its own, or a pronoun or a
+ * continuing opening in a question that is still short ("is it safe to link my card on hotel wifi"
+ * names its own subject and is not a follow-up).
+ */
+export function looksLikeFollowUp(query: string, settings: Readonly<ContextSettings> = DEFAULT_CONTEXT): boolean {
+  return followUpKind(query, settings) !== 'own';
+}
+
+/**
+ * The in-context sections: tagged with the topic's intent, in an article whose section was just
+ * shown, or declared as completing a section just shown (`also`).
+ */
+export function contextMembers(sections: readonly KnowledgeSection[], also: readonly (readonly string[])[], context: SearchContext | undefined): Uint8Array {
+  const member = new Uint8Array(sections.length);
+  if (!context) return member;
+  const topic = context.topic;
+  const shown = new Set(context.sections ?? []);
+  const articles = new Set([...shown].map((id) => id.split('#')[0]));
+  const partners = new Set<string>();
+  sections.forEach((section, d) => {
+    if (shown.has(section.id)) for (const id of also[d] ?? []) partners.add(id);
+  });
+  sections.forEach((section, d) => {
+    const partner = partners.has(section.id) || (also[d] ?? []).some((id) => shown.has(id));
+    if ((topic && section.intents.includes(topic)) || articles.has(section.articleId) || partner) member[d] = 1;
+  });
+  return member;
+}
+
+/** Whether the context names anything at all (an empty object is no context). */
+export function hasContext(context: SearchContext | undefined): context is SearchContext {
+  return Boolean(context && (context.topic || (context.sections && context.sections.length > 0)));
+}
+
+/** The follow-up with the headings of the sections just shown appended (see ContextSettings.expandWeight). */
+export function expandFollowUp(query: string, context: SearchContext, headingOf: (id: string) => string | undefined): string {
+  const headings = (context.sections ?? []).map(headingOf).filter((h): h is string => Boolean(h));
+  return headings.length ? `${query} ${headings.join(' ')}` : query;
+}

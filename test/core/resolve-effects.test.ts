@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase, ScoredSection, SearchOptions } from '../../src/core/ports.js';
+import { NO_ANSWER_TEXT, resolveEffects } from '../../src/core/resolve-effects.js';
+import { loadKnowledgeBaseSync } from '../../src/knowledge/load-knowledge.js';
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'supportbot-resolve-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const kb = loadKnowledgeBaseSync({ indexPath: path.join(temp, 'index.json') });
+const LINK = { label: 'Link a card', value: 'flow:link_card' };
+
+describe('the answer effect', () => {
+  it('shows both parts of a two-part answer, each cited, with the buttons after the last', () => {
+    const query = 'I am paying a price in yuan with my euro card, what fees will I pay?';
+    const resolved = resolveEffects([{ type: 'answer', query, intents: ['fees_and_rates'], buttons: [LINK] }], kb);
+    const cited = resolved.citations.map((c) => c.section);
+    expect(cited).toEqual(expect.arrayContaining(['fees-and-rates#foreign-transaction-fees', 'fees-and-rates#exchange-rates']));
+    expect(resolved.replies).toHaveLength(2);
+    expect(resolved.replies.map((r) => r.citations.length)).toEqual([1, 1]);
+    expect(resolved.replies.map((r) => r.buttons)).toEqual([[], [LINK]]);
+    expect(resolved.replies[0]?.text).toBe(kb.section(cited[0] ?? '')?.text);
+  });
+
+  it('shows one section when the runner-up is an alternative, not a second part', () => {
+    const resolved = resolveEffects([{ type: 'answer', query: 'where in the app do I find my bank cards' }], kb);
+    expect(resolved.replies).toHaveLength(1);
+    expect(resolved.citations.map((c) => c.section)).toEqual(['link-card#open-card-settings']);
+  });
+
+  it('passes the context on to the knowledge base, so a follow-up resolves against the topic', () => {
+    const effect = { type: 'answer' as const, query: 'how long does it take?' };
+    const after = (topic: string) => resolveEffects([{ ...effect, context: { topic } }], kb).citations[0]?.section;
+    expect(after('verification')).toBe('verification#verification-time');
+    expect(after('refunds')).toBe('refunds#refund-time');
+  });
+
+  it('hands search exactly the intents and context of the effect', () => {
+    const calls: SearchOptions[] = [];
+    const spy: KnowledgeBase = {
+      section: () => undefined,
+      search: (_q, options = {}): ScoredSection[] => {
+        calls.push(options);
+        return [];
+      },
+    };
+    resolveEffects([{ type: 'answer', query: 'and then?', intents: ['pay_on_alibaba'], context: { topic: 'pay_on_alibaba', sections: ['pay-on-alibaba#pay-now'] } }], spy);
+    expect(calls).toEqual([{ limit: 3, intents: ['pay_on_alibaba'], context: { topic: 'pay_on_alibaba', sections: ['pay-on-alibaba#pay-now'] } }]);
+  });
+
+  it('says it does not know and offers a person when nothing answers', () => {
+    const resolved = resolveEffects([{ type: 'answer', query: 'who won the match yesterday', buttons: [LINK] }], kb);
+    expect(resolved.replies).toHaveLength(1);
+    expect(resolved.replies[0]?.text).toBe(NO_ANSWER_TEXT);
+    expect(resolved.replies[0]?.buttons.map((b) => b.label)).toEqual(['Talk to a person', 'Link a card']);
+    expect(resolved.citations).toEqual([]);
+  });
+});

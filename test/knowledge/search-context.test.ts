@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { KnowledgeSection, SearchContext } from '../../src/core/ports.js';
+import { loadKnowledgeBaseSync } from '../../src/knowledge/load-knowledge.js';
+import { contextMembers, expandFollowUp, hasContext, looksLikeFollowUp } from '../../src/knowledge/search-context.js';
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'supportbot-kb-context-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const kb = loadKnowledgeBaseSync({ indexPath: path.join(temp, 'index.json') });
+const first = (query: string, context?: SearchContext) => kb.search(query, context ? { context } : {})[0]?.section.id;
+
+describe('follow-up questions resolve against the topic just discussed', () => {
+  it('answers the same short question from the topic it follows', () => {
+    expect(first('how long does it take?', { topic: 'verification' })).toBe('verification#verification-time');
+    expect(first('how long does it take?', { topic: 'refunds' })).toBe('refunds#refund-time');
+  });
+
+  it('reads "how do I top it up?" after the Tour Pass as topping up the Tour Pass', () => {
+    expect(first('how do I top it up?', { topic: 'tour_pass', sections: ['tour-pass#what-it-is'] })).toBe('tour-pass#how-it-works');
+  });
+
+  it('reads "they" as the sections just shown', () => {
+    expect(first('what do they charge', { sections: ['link-card#third-party-services'] })).toBe('fees-and-rates#third-party-fees');
+    expect(first('what do they charge')).not.toBe('fees-and-rates#third-party-fees');
+  });
+
+  it('lets a question that names its own subject change the topic', () => {
+    expect(first('how do I reset my payment password', { topic: 'tour_pass', sections: ['tour-pass#what-it-is'] })).toBe('create-account#forgot-payment-password');
+    expect(first('is it safe to link my card on hotel wifi', { topic: 'fees_and_rates' })).toBe('security#secure-network');
+  });
+
+  it('reads "it" as the thing just shown', () => {
+    expect(first('when will it come back?', { topic: 'refunds', sections: ['fees-and-rates#test-charge'] })).toBe('refunds#refund-time');
+    expect(first('can I raise it?', { topic: 'limits', sections: ['transaction-limits#alipay-limits'] })).toBe('transaction-limits#raise-limits');
+  });
+
+  it('treats an empty context as no context', () => {
+    expect(kb.search('how do I top it up?', { context: {} })).toEqual(kb.search('how do I top it up?'));
+    expect(hasContext({ sections: [] })).toBe(false);
+  });
+});
+
+describe('what counts as a follow-up, and as in context', () => {
+  it('sees pronouns and very short questions as follow-ups, full questions not', () => {
+    expect(looksLikeFollowUp('how do I top it up?')).toBe(true);
+    expect(looksLikeFollowUp('and the fees?')).toBe(true);
+    expect(looksLikeFollowUp('how do I reset my payment password for alipay')).toBe(false);
+  });
+
+  it("puts the topic's sections, the shown sections' articles and their declared partners in context", () => {
+    const section = (id: string, intents: string[]): KnowledgeSection => ({ id, articleId: id.split('#')[0] ?? '', title: id, text: '', source: 'g', intents });
+    const sections = [section('a#one', ['tour_pass']), section('a#two', ['limits']), section('b#three', ['limits']), section('c#four', ['security'])];
+    const also = [[], ['c#four'], [], []];
+    expect([...contextMembers(sections, also, { topic: 'tour_pass' })]).toEqual([1, 0, 0, 0]);
+    expect([...contextMembers(sections, also, { sections: ['a#two'] })]).toEqual([1, 1, 0, 1]);
+    expect([...contextMembers(sections, also, { topic: 'limits' })]).toEqual([0, 1, 1, 0]);
+    expect([...contextMembers(sections, also, undefined)]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('appends the headings of the sections just shown to a follow-up', () => {
+    expect(expandFollowUp('what do they charge', { sections: ['x#y', 'x#missing'] }, (id) => (id === 'x#y' ? 'Third-party services' : undefined))).toBe(
+      'what do they charge Third-party services',
+    );
+    expect(expandFollowUp('what do they charge', { topic: 'fees_and_rates' }, () => 'unused')).toBe('what do they charge');
+  });
+});
