@@ -3,7 +3,7 @@
  * offer to switch), an information topic, contact, a conversation move, or something we do not
  * cover. "Did you mean A or B?" when the top two are too close to call.
  */
-import { INFORMATION_INTENTS, TASK_INTENTS, type IntentName } from '../core/intents.js';
+import { INFORMATION_INTENTS, TASK_INTENTS, isIntentName, type IntentName } from '../core/intents.js';
 import type { Button, NluResult } from '../core/types.js';
 import { answerMidTask, answerThenOffer, asksForWalkthrough, hasNamedOutOfScopeAnswer, infoAnswer, outOfScope, outOfScopeMidTask } from './answers.js';
 import { LINES } from './bot-lines.js';
@@ -39,8 +39,17 @@ export function closeCall(kit: PolicyKit, nlu: NluResult, frame: Frame | null): 
   if (!TOPIC_INTENTS.has(first.intent) || !TOPIC_INTENTS.has(second.intent)) return undefined;
   if (frame && (first.intent === frame.flow || second.intent === frame.flow)) return undefined;
   if (first.confidence - second.confidence >= kit.settings.clarifyMargin) return undefined;
-  if (askedAbout(kit, first.intent, nlu) && !askedAbout(kit, second.intent, nlu)) return undefined;
   return [first.intent, second.intent];
+}
+
+/** Of a close call, the one task whose flow owns or asks about a fact the message states, if only one does. */
+export function settledByFacts(kit: PolicyKit, nlu: NluResult, close: readonly [string, string]): IntentName | undefined {
+  const [a, b] = close;
+  const forA = askedAbout(kit, a, nlu);
+  const forB = askedAbout(kit, b, nlu);
+  if (forA === forB) return undefined;
+  const pick = forA ? a : b;
+  return isIntentName(pick) ? pick : undefined;
 }
 
 /** Whether the task's flow owns or asks about a fact the message states. */
@@ -161,6 +170,6 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
     }
     return otherTask(kit, state, frame, intent, nlu, text, now);
   }
-  if (isInfoTopic(intent)) return frame && nlu.asksQuestion ? answerMidTask(kit, state, text) : infoAnswer(kit, state, intent, text);
+  if (isInfoTopic(intent)) return frame && nlu.asksQuestion ? answerMidTask(kit, state, text, nlu.followUp < 0.5 ? intent : undefined) : infoAnswer(kit, state, intent, text);
   return frame ? miss() : outOfScope(kit, state, nlu);
 }

@@ -125,14 +125,16 @@ export class FlowEngine {
     return outcome;
   }
 
-  /** The option of this step that the known facts answer, if any (first declared wins). */
+  /**
+   * The option of this step that the known facts answer, else the one they imply; within each, the
+   * first declared wins, so a flow orders its options by how telling their facts are ("the code
+   * never came" implies the app is installed more surely than "trying to sign up" implies it is not).
+   */
   answeredByFacts(step: FlowStep, facts: readonly string[]): FlowOption | undefined {
     if (facts.length === 0) return undefined;
+    const known = (keys: readonly string[] | undefined) => keys?.some((key) => facts.includes(key)) === true;
     const options = step.options ?? [];
-    return (
-      options.find((o) => o.match?.facts?.some((key) => facts.includes(key))) ??
-      options.find((o) => o.match?.implies?.some((key) => facts.includes(key)))
-    );
+    return options.find((o) => known(o.match?.facts)) ?? options.find((o) => known(o.match?.implies));
   }
 
   /** The frame resting on the question answered last (where a paused task picks up again). */
@@ -244,7 +246,13 @@ export class FlowEngine {
       const intro = flow.intro ?? step.say;
       const opening: Effect[] = first && intro ? [{ type: 'say', text: intro }] : [];
       const skip = step.skip?.find((t) => this.pass(here, t));
-      if (skip) return this.follow(here, [skip], [...effects, ...opening], hops, false);
+      if (skip) {
+        // A fact that skipped this question has answered it: "I can't find the cards section" skips
+        // to the app update, and does not also answer "still not there?" after it.
+        const guards = [...(skip.guard ? [skip.guard] : []), ...(skip.guards ?? [])];
+        const spentHere = guards.filter((g) => g.name === 'fact' && g.arg !== undefined && !here.used.includes(g.arg)).map((g) => g.arg as string);
+        return this.follow({ ...here, used: [...here.used, ...spentHere] }, [skip], [...effects, ...opening], hops, false);
+      }
       const unused = here.facts.filter((key) => !here.used.includes(key));
       const known = this.answeredByFacts(step, unused);
       if (known) {

@@ -94,8 +94,9 @@ export const linkCardFlow: FlowInput = {
       ],
     },
     update_app: {
-      say: 'An old version of the app can look different:',
-      sections: ['security#keep-app-updated'],
+      // "Where is it? I don't see it": where it usually is first, then why it may look different.
+      say: 'Here is where it usually is; an old version of the app can look different:',
+      sections: ['link-card#open-card-settings', 'security#keep-app-updated'],
       ask: 'After updating, can you see it?',
       options: [
         { value: 'found', label: 'Yes, found it', synonyms: ['found', 'yes', 'got it', 'ok', 'okay'], polarity: 'yes', match: { intents: ['affirm'], facts: ['!setup.cant_find_cards'] }, then: [{ to: 'add_card' }] },

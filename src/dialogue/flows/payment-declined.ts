@@ -71,7 +71,7 @@ export const paymentDeclinedFlow: FlowInput = {
           label: 'Not enough funds or a limit',
           synonyms: ['insufficient', 'not enough', 'funds', 'balance', 'limit', 'exceeds', 'exceeded', 'over the limit', 'credit limit', 'maximum', 'too much'],
           // "I have the money, it's a big order": with the funds ruled out, a limit is the next suspect.
-          match: { errorKind: ['insufficient_funds', 'limit'], facts: ['error.insufficient_funds', 'error.limit_exceeded', '!error.insufficient_funds'] },
+          match: { errorKind: ['insufficient_funds', 'limit'], facts: ['error.insufficient_funds', 'error.limit_exceeded'], implies: ['!error.insufficient_funds'] },
           then: [
             { to: 'fix_limit', guard: { name: 'fact', arg: 'error.limit_exceeded' } },
             { to: 'fix_limit', guard: { name: 'slot_is', arg: 'errorKind=limit' } },
