@@ -63,7 +63,8 @@ export interface DialogueInput {
 export type Effect =
   | { type: 'say'; text: string; buttons?: Button[] }
   | { type: 'say_section'; section: string; intro?: string; buttons?: Button[] }
-  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext }
+  /** ifFound: say nothing when nothing good enough is found (an answer beside a flow that carries on). */
+  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext; ifFound?: boolean }
   | { type: 'handoff'; reason: string; problem: string; stepsTried: string[]; flow: string | null };
 
 export interface StepResult<S> {

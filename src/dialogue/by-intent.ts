@@ -45,11 +45,21 @@ export function closeCall(kit: PolicyKit, nlu: NluResult, frame: Frame | null): 
 /** Of a close call, the one task whose flow owns or asks about a fact the message states, if only one does. */
 export function settledByFacts(kit: PolicyKit, nlu: NluResult, close: readonly [string, string]): IntentName | undefined {
   const [a, b] = close;
-  const forA = askedAbout(kit, a, nlu);
-  const forB = askedAbout(kit, b, nlu);
-  if (forA === forB) return undefined;
-  const pick = forA ? a : b;
-  return isIntentName(pick) ? pick : undefined;
+  // A flow that owns the fact ("I don't have Alipay yet": setup) beats one that only has an option for it.
+  const byOwner = oneOf(a, b, (i) => owns(kit, i, nlu));
+  const pick = byOwner ?? oneOf(a, b, (i) => askedAbout(kit, i, nlu));
+  return pick && isIntentName(pick) ? pick : undefined;
+}
+
+function oneOf(a: string, b: string, test: (intent: string) => boolean): string | undefined {
+  const [forA, forB] = [test(a), test(b)];
+  return forA === forB ? undefined : forA ? a : b;
+}
+
+/** Whether the task's flow owns a fact the message states (it is the place for it). */
+function owns(kit: PolicyKit, intent: string, nlu: NluResult): boolean {
+  const owned = kit.flows.get(intent)?.owns ?? [];
+  return nlu.facts.some((f) => owned.includes(`${f.negated ? '!' : ''}${f.name}`));
 }
 
 /** Whether the task's flow owns or asks about a fact the message states. */
@@ -99,12 +109,20 @@ function otherTask(kit: PolicyKit, state: DialogueState, frame: Frame, intent: I
  * its own step for that.
  */
 function flowFor(kit: PolicyKit, intent: string, nlu: NluResult): string {
-  const said = nlu.facts.map((f) => `${f.negated ? '!' : ''}${f.name}`);
-  if (said.length === 0) return intent;
-  const owns = (flowId: string) => said.some((key) => kit.flows.get(flowId)?.owns?.includes(key));
-  if (owns(intent) || askedAbout(kit, intent, nlu)) return intent;
-  const other = [...kit.flows.keys()].find((id) => id !== intent && owns(id));
+  if (nlu.facts.length === 0) return intent;
+  if (owns(kit, intent, nlu) || askedAbout(kit, intent, nlu)) return intent;
+  const other = [...kit.flows.keys()].find((id) => id !== intent && owns(kit, id, nlu));
   return other ?? intent;
+}
+
+/** Facts naming a problem of its own (a forgotten password, a scam text), not a step of a walkthrough. */
+const PROBLEM_NAMESPACES = ['security.'];
+
+function statesProblemOutsideFlow(kit: PolicyKit, intent: string, nlu: NluResult): boolean {
+  const flow = kit.flows.get(intent);
+  if (!flow) return false;
+  const named = factReferences([flow]);
+  return nlu.facts.some((f) => !f.negated && PROBLEM_NAMESPACES.some((ns) => f.name.startsWith(ns)) && !named.has(f.name));
 }
 
 /** Whether what the person said already moves the flow past its first question (then the flow is the answer). */
@@ -158,7 +176,13 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       if (flowId !== intent) return byIntent(kit, state, flowId as IntentName, { ...nlu, intent: flowId as IntentName }, text, now, miss);
       // A specific question the flow's first step would not answer: answer it, offer the walkthrough.
       const diagnosis = kit.engine.flow(intent).diagnosis === true;
-      if (nlu.asksQuestion && !diagnosis && !asksForWalkthrough(text) && !startsFurther(kit, state, intent, nlu)) return answerThenOffer(kit, state, intent, text);
+      // "I forgot my payment password": a problem the walkthrough never asks about is answered, the walkthrough offered.
+      if (!diagnosis && statesProblemOutsideFlow(kit, intent, nlu)) return answerThenOffer(kit, state, intent, text);
+      if (nlu.asksQuestion && !diagnosis && !asksForWalkthrough(text)) {
+        if (!startsFurther(kit, state, intent, nlu)) return answerThenOffer(kit, state, intent, text);
+        // "Does Alipay take debit? I only have a debit Mastercard": the answer (if we have one), then the task from where the message leaves it.
+        return kit.startFlow(state, intent, nlu.entities, now, [{ type: 'answer', query: text, intents: [intent], ifFound: true }]);
+      }
       return kit.startFlow(state, intent, nlu.entities, now);
     }
     // A question about the task in hand, or about another one: answer it, then back to the question.

@@ -115,9 +115,12 @@ export class FlowEngine {
     if (networks) next.slots['cardNetwork'] = entities.cardNetwork && networks.includes(entities.cardNetwork) ? entities.cardNetwork : (networks[0] ?? 'other');
     const kinds = option.match?.errorKind;
     if (kinds) next.slots['errorKind'] = entities.errorKind && kinds.includes(entities.errorKind) ? entities.errorKind : (kinds[0] ?? '');
-    // The facts that gave this answer are spent: they do not answer the next question too.
-    const used = [...next.used, ...next.facts.filter((key) => option.match?.facts?.includes(key) && !next.used.includes(key))];
-    const spent = [...next.spent, ...said.filter((key) => option.match?.facts?.includes(key) && !next.spent.includes(key))];
+    // The facts that gave this answer are spent: they do not answer the next question too. An
+    // answer that hands over to another flow ("declined, insufficient funds" at checkout) hands its facts on.
+    const handsOver = option.then.some((t) => t.to.startsWith('flow:'));
+    const spends = (key: string): boolean => !handsOver && option.match?.facts?.includes(key) === true;
+    const used = [...next.used, ...next.facts.filter((key) => spends(key) && !next.used.includes(key))];
+    const spent = [...next.spent, ...said.filter((key) => spends(key) && !next.spent.includes(key))];
     next = { ...next, used, spent, slots: { ...next.slots, [`answer_${frame.step}`]: option.value } };
     const outcome = this.follow(next, option.then, [], 0, true);
     // The person's answer ended the flow well: "yes, it worked", or a status of solved that picked this option.
