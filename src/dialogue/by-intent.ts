@@ -115,6 +115,9 @@ function flowFor(kit: PolicyKit, intent: string, nlu: NluResult): string {
   return other ?? intent;
 }
 
+/** Words of a request for the bot's own help or menu ("what can you do?", "show options"). */
+const ABOUT_THE_BOT = /\b(you|u|bot|this|menu|options?|commands?|help|features?)\b/i;
+
 /** Facts naming a problem of its own (a forgotten password, a scam text), not a step of a walkthrough. */
 const PROBLEM_NAMESPACES = ['security.'];
 
@@ -137,6 +140,8 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
     case 'contact_support':
       return contactAnswer(kit, state, nlu, text);
     case 'help':
+      // Mid-task, "what else can I use then?" asks about the problem, not about the bot.
+      if (frame && nlu.asksQuestion && !ABOUT_THE_BOT.test(text)) return answerMidTask(kit, state, text);
       return navigate(kit, state, 'help', now);
     case 'cancel':
       // "ok let's continue" may read as cancel to the classifier; the words decide.
