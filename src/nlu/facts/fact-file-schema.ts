@@ -49,6 +49,11 @@ export const factDefinitionSchema = z
     negation: z.enum(['near', 'right_before']).default('near'),
     /** A positive reading in any clause outranks a denial in another ("I tapped it but didn't type anything"). */
     positiveWins: z.boolean().default(false),
+    /**
+     * Read inside a condition too: "if the supplier refuses…" or "whether PayPal works" is still
+     * about a supplier order or PayPal. For facts that say what the message is about, not what happened.
+     */
+    inSuppositions: z.boolean().default(false),
     /** Not read in a question ("will it come back?" plans nothing): for statuses. */
     notInQuestions: z.boolean().default(false),
     patterns: z.array(factPatternSchema).min(1, 'needs at least one pattern'),

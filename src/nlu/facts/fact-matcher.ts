@@ -213,7 +213,7 @@ function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', 
   for (const pattern of fact.patterns) {
     if (!usable(pattern)) continue;
     const hit = find(pattern, padded, live);
-    if (!hit || supposed(padded, hit)) continue;
+    if (!hit || (!definition.inSuppositions && supposed(padded, hit))) continue;
     const negated = negatedAround(padded, hit, definition.negation);
     if (negated && definition.negatable !== true) continue;
     return withValue({ name: definition.name, negated, clause }, hit.value);
