@@ -59,8 +59,11 @@ export const factDefinitionSchema = z
     patterns: z.array(factPatternSchema).min(1, 'needs at least one pattern'),
     /** Phrasings that state the opposite: they give the fact with `negated: true` (needs negatable). */
     denials: z.array(factPatternSchema).default([]),
-    /** A clause that matches one of these gives no positive reading ("direct debit" is not a debit card). */
-    except: z.array(patternText).default([]),
+    /**
+     * A clause that matches one of these gives no positive reading ("direct debit" is not a debit
+     * card); with `scope: message`, a message that matches one anywhere.
+     */
+    except: z.array(factPatternSchema).default([]),
     /** Facts that make this one redundant: a specific decline reason is not also "an error". */
     unless: z.array(factNameSchema).default([]),
     /** Messages that state the fact; a test checks each one. */

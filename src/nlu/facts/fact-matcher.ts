@@ -190,6 +190,8 @@ function applies(pattern: CompiledPattern, context: UnderstandingContext | undef
 
 interface Scope {
   padded: string;
+  /** The whole message, padded like a clause: for exceptions with `scope: message`. */
+  whole: string;
   live: Live;
   clause: number;
   question: boolean;
@@ -209,7 +211,8 @@ function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', 
     // "there is not enough money on it": a negated denial states the fact.
     return withValue({ name: definition.name, negated: !negatedAround(padded, hit), clause }, hit.value);
   }
-  if (fact.exceptions.some((exception) => find(exception, padded, live) !== undefined)) return undefined;
+  // A message-wide exception reads the whole message: the clause's marks do not cover it.
+  if (fact.exceptions.some((exception) => (exception.scope === 'message' ? find(exception, scope.whole) : find(exception, padded, live)) !== undefined)) return undefined;
   for (const pattern of fact.patterns) {
     if (!usable(pattern)) continue;
     const hit = find(pattern, padded, live);
@@ -239,15 +242,15 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
         // A later clause corrects an earlier one ("it said funds… no wait, it's not funds").
         if (!earlier || earlier.negated !== read.negated) found.set(read.name, read);
       };
+      const whole = ` ${clauses.map((c) => c.words.join(' ')).join(' ')} `;
       clauses.forEach((clause, i) => {
         const padded = ` ${clause.words.join(' ')} `;
-        const scope = { padded, live: { index, marks: liveExpressions(index, padded) }, clause: i, question: clause.question };
+        const scope = { padded, whole, live: { index, marks: liveExpressions(index, padded) }, clause: i, question: clause.question };
         for (const fact of catalogue.facts) note(readFact(fact, scope, 'clause', context));
       });
       if (messageFacts.length > 0 && clauses.length > 0) {
-        const padded = ` ${clauses.map((c) => c.words.join(' ')).join(' ')} `;
-        const whole = { padded, live: { index, marks: liveExpressions(index, padded) }, clause: 0, question: false };
-        for (const fact of messageFacts) if (!found.has(fact.definition.name)) note(readFact(fact, whole, 'message', context));
+        const scope = { padded: whole, whole, live: { index, marks: liveExpressions(index, whole) }, clause: 0, question: false };
+        for (const fact of messageFacts) if (!found.has(fact.definition.name)) note(readFact(fact, scope, 'message', context));
       }
       // "the error says insufficient funds": the specific reason makes the general one redundant.
       // A denial stays ("no glitch, it says declined by my bank": not technical is still worth knowing).
