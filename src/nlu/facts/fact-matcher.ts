@@ -197,7 +197,7 @@ interface Scope {
   question: boolean;
 }
 
-function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', context: UnderstandingContext | undefined): Fact | undefined {
+function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', context: UnderstandingContext | undefined, denialsOnly = false): Fact | undefined {
   const { definition } = fact;
   const { padded, clause, live } = scope;
   if (definition.notInQuestions && scope.question) return undefined;
@@ -212,6 +212,7 @@ function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', 
     return withValue({ name: definition.name, negated: !negatedAround(padded, hit), clause }, hit.value);
   }
   // A message-wide exception reads the whole message: the clause's marks do not cover it.
+  if (denialsOnly) return undefined;
   if (fact.exceptions.some((exception) => (exception.scope === 'message' ? find(exception, scope.whole) : find(exception, padded, live)) !== undefined)) return undefined;
   for (const pattern of fact.patterns) {
     if (!usable(pattern)) continue;
@@ -222,6 +223,24 @@ function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', 
     return withValue({ name: definition.name, negated, clause }, hit.value);
   }
   return undefined;
+}
+
+/**
+ * The stated facts that another kept fact makes redundant. Only a fact that is itself kept counts:
+ * "it spun, then just said failed" keeps the hang, drops "no reason" (the hang is the reason), and
+ * so keeps "technical", which only a kept "no reason" would have dropped. A cycle counts as kept.
+ */
+export function redundantFacts(stated: ReadonlySet<string>, unlessOf: (name: string) => readonly string[]): Set<string> {
+  const memo = new Map<string, boolean>();
+  const isDropped = (name: string): boolean => {
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    memo.set(name, false);
+    const result = unlessOf(name).some((other) => stated.has(other) && !isDropped(other));
+    memo.set(name, result);
+    return result;
+  };
+  return new Set([...stated].filter(isDropped));
 }
 
 function withValue(fact: Fact, value: string | undefined): Fact {
@@ -250,12 +269,15 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
       });
       if (messageFacts.length > 0 && clauses.length > 0) {
         const scope = { padded: whole, whole, live: { index, marks: liveExpressions(index, whole) }, clause: 0, question: false };
-        for (const fact of messageFacts) if (!found.has(fact.definition.name)) note(readFact(fact, scope, 'message', context));
+        // A fact already read from a clause can still be denied across the message ("it said there
+        // would be a test charge… I never saw one"); it is not read again.
+        for (const fact of messageFacts) note(readFact(fact, scope, 'message', context, found.has(fact.definition.name)));
       }
       // "the error says insufficient funds": the specific reason makes the general one redundant.
       // A denial stays ("no glitch, it says declined by my bank": not technical is still worth knowing).
       const stated = new Set([...found.values()].filter((f) => !f.negated).map((f) => f.name));
-      return [...found.values()].filter((fact) => fact.negated || !(byName.get(fact.name)?.definition.unless ?? []).some((name) => stated.has(name)));
+      const dropped = redundantFacts(stated, (name) => byName.get(name)?.definition.unless ?? []);
+      return [...found.values()].filter((fact) => fact.negated || !dropped.has(fact.name));
     },
   };
 }
