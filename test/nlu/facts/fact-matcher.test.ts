@@ -71,6 +71,34 @@ facts:
     negatable: true
     notInQuestions: true
     patterns: ["(it|that) worked"]
+  - name: other_product
+    description: Another product.
+    inSuppositions: true
+    patterns: [paypal]
+  - name: verify.charge
+    description: A test charge.
+    negatable: denials
+    patterns: ["test charge"]
+    denials:
+      - pattern: test charge & never saw one
+        scope: message
+  - name: verify.rejected
+    description: Identity rejected.
+    patterns: ["verification failed"]
+    except:
+      - pattern: code & verification failed
+        scope: message
+  - name: checkout.hangs
+    description: The page hangs.
+    patterns: [spins]
+  - name: error.no_reason
+    description: No reason.
+    patterns: ["just said failed"]
+    unless: [checkout.hangs]
+  - name: error.glitch
+    description: A glitch.
+    patterns: [spins]
+    unless: [error.no_reason]
 `,
 );
 const matcher = createFactMatcher(loadFactCatalogue(dir));
@@ -161,5 +189,26 @@ describe('reading facts from a message', () => {
 
   it('treats a whole clause after "if" as a supposition', () => {
     expect(read('what if my card somehow has not enough money on it')).toEqual([]);
+  });
+
+  it('reads a fact that says what the message is about even inside a condition, when it says so', () => {
+    expect(read('what if there is not enough money')).toEqual([]);
+    expect(read('my friend wants to know if paypal works here')).toEqual(['other_product']);
+  });
+
+  it('lets a message-wide denial correct what one clause read', () => {
+    expect(read('they mentioned a test charge')).toEqual(['verify.charge']);
+    expect(read('they said there would be a test charge, but I never saw one')).toEqual(['!verify.charge']);
+  });
+
+  it('applies a message-wide exception to every clause', () => {
+    expect(read('it said verification failed')).toEqual(['verify.rejected']);
+    expect(read('the code came. then it said verification failed')).toEqual([]);
+  });
+
+  it('drops a fact only for a more specific fact that is itself kept', () => {
+    // The hang makes "no reason" redundant, so the glitch it would have dropped stays.
+    expect(read('it spins, then just said failed').sort()).toEqual(['checkout.hangs', 'error.glitch']);
+    expect(read('it just said failed')).toEqual(['error.no_reason']);
   });
 });
