@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFactMatcher } from '../../../src/nlu/facts/fact-matcher.js';
+import { createFactMatcher, redundantFacts } from '../../../src/nlu/facts/fact-matcher.js';
 import { loadFactCatalogue } from '../../../src/nlu/facts/load-facts.js';
 import { splitClauses } from '../../../src/nlu/understanding/message-text.js';
 import type { UnderstandingContext } from '../../../src/core/types.js';
@@ -210,5 +210,14 @@ describe('reading facts from a message', () => {
     // The hang makes "no reason" redundant, so the glitch it would have dropped stays.
     expect(read('it spins, then just said failed').sort()).toEqual(['checkout.hangs', 'error.glitch']);
     expect(read('it just said failed')).toEqual(['error.no_reason']);
+  });
+
+  it('drops a fact made redundant by a kept one, keeps one whose only reason is dropped, and ends on a cycle', () => {
+    const unless: Record<string, string[]> = { technical: ['no_reason'], no_reason: ['hangs'], a: ['b'], b: ['a'] };
+    const of = (name: string) => unless[name] ?? [];
+    expect([...redundantFacts(new Set(['technical', 'no_reason']), of)]).toEqual(['technical']);
+    expect([...redundantFacts(new Set(['technical', 'no_reason', 'hangs']), of)]).toEqual(['no_reason']);
+    // No shipped fact is in a cycle; should one appear, the fact met first counts as kept.
+    expect([...redundantFacts(new Set(['a', 'b']), of)]).toEqual(['b']);
   });
 });
