@@ -70,12 +70,24 @@ export function isStopWord(word: string): boolean {
 /** The words a text is searched by, in one spelling, without stop words (not yet stemmed). */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  for (const raw of words(text)) {
-    const word = normalizeSpelling(raw);
+  for (const word of foldDocumentCards(words(text).map(normalizeSpelling))) {
     if (!STOP_WORDS.has(word)) out.push(word);
   }
   return out;
 }
+
+/**
+ * An ID card is a document, not a payment card: "card" right after "id" or "identity" becomes
+ * "idcard", so "is a german ID card ok?" is not read as a question about cards.
+ */
+export function foldDocumentCards(tokens: string[]): string[] {
+  for (let i = 1; i < tokens.length; i++) {
+    if ((tokens[i] === 'card' || tokens[i] === 'cards') && ID_WORDS.has(tokens[i - 1] ?? '')) tokens[i] = 'idcard';
+  }
+  return tokens;
+}
+
+const ID_WORDS = new Set(['id', 'identity', 'identification']);
 
 /** The terms a text is indexed and searched by: words without stop words, stemmed. */
 export function analyze(text: string): string[] {

@@ -23,7 +23,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'link-cant-find-cards-old-app.yaml': '"my app is from 2021" at the update step is not read as an old app version',
   'link-name-differs-from-passport.yaml': 'a card-name question before linking is answered as verification',
   'link-unionpay-then-visa-debit.yaml': 'a question naming a second, accepted card does not switch the task to that card',
-  'verify-documents-upfront-id-card.yaml': '"is a german ID card ok" ranks the debit-card section first',
   'verify-test-charge-not-refunded.yaml': '"2 weeks and no refund" at the contact step answers with verification help',
 };
 
