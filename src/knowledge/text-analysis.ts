@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
+import { stem } from '../text/stem.js';
 
-// Only the Porter stemmer submodule: `import 'natural'` whole costs ~100 MB and half a second.
-const require = createRequire(import.meta.url);
-const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+export { stem };
 
 /** Words too common to tell sections apart. "why", "who", "not" and "id" stay: they match headings and facts. */
 const STOP_WORDS = new Set(
@@ -37,18 +35,6 @@ const SPELLING: Readonly<Record<string, string>> = {
 /** A word in its one spelling (see SPELLING). */
 export function normalizeSpelling(word: string): string {
   return SPELLING[word] ?? word;
-}
-
-const stemCache = new Map<string, string>();
-
-/** Porter stem of one lower-case word, memoised (queries repeat the same few hundred words). */
-export function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = porter.stem(word);
-    if (stemCache.size < 50_000) stemCache.set(word, stemmed);
-  }
-  return stemmed;
 }
 
 /** Lower-cased words of a text: letters and digits, apostrophes dropped ("don't" → "dont"). */
