@@ -63,7 +63,8 @@ export interface DialogueInput {
 export type Effect =
   | { type: 'say'; text: string; buttons?: Button[] }
   | { type: 'say_section'; section: string; intro?: string; buttons?: Button[] }
-  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext }
+  /** ifFound: say nothing when nothing good enough is found (an answer beside a flow that carries on). */
+  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext; ifFound?: boolean }
   | { type: 'handoff'; reason: string; problem: string; stepsTried: string[]; flow: string | null };
 
 export interface StepResult<S> {
@@ -102,8 +103,11 @@ export interface DialoguePolicy<S = unknown> {
   step(state: S, input: DialogueInput): StepResult<S>;
   /** Where the conversation is, for the protocol's `flow` and `step` fields. */
   position(state: S): { flow: string | null; step: string | null };
-  /** What the NLU should know of the conversation so far (the topic just discussed, flow and step); none when absent. */
-  context?(state: S): UnderstandingContext;
+  /**
+   * What the NLU should know of the conversation so far (the topic just discussed, flow and step);
+   * none when absent. `now`: a conversation idle for long starts fresh, so it has no context then.
+   */
+  context?(state: S, now: number): UnderstandingContext;
   /** The state after the replies were resolved: what they showed (a follow-up is searched against it). */
   remember?(state: S, citations: readonly Citation[]): S;
 }

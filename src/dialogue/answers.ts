@@ -53,12 +53,13 @@ export function infoAnswer(kit: PolicyKit, previous: DialogueState, intent: Info
  * A question in the middle of a task ("where do I find the expiry date?"): answered from the
  * knowledge base with its citation, then the task's question again, on its own, with its choices.
  */
-export function answerMidTask(kit: PolicyKit, state: DialogueState, text: string): Result {
+export function answerMidTask(kit: PolicyKit, state: DialogueState, text: string, about?: string): Result {
   const frame = state.frame;
   if (!frame) return withFeedback({ state, effects: [{ type: 'answer', query: text, context: searchContext(state, state.topic) }] });
   const step = kit.engine.currentStep(frame);
-  const context = { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] };
-  const answer: Effect = { type: 'answer', query: text, context };
+  // "tell me about the Tour Pass" mid-diagnosis names its own topic: searched as that, not as the step.
+  const context = about ? { topic: about } : { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] };
+  const answer: Effect = { type: 'answer', query: text, context, ...(about ? { intents: [about] } : {}) };
   return kit.reask(state, [answer], 'question', LINES.backToTask(kit.title(frame.flow)));
 }
 

@@ -3,7 +3,7 @@
  * offer to switch), an information topic, contact, a conversation move, or something we do not
  * cover. "Did you mean A or B?" when the top two are too close to call.
  */
-import { INFORMATION_INTENTS, TASK_INTENTS, type IntentName } from '../core/intents.js';
+import { INFORMATION_INTENTS, TASK_INTENTS, isIntentName, type IntentName } from '../core/intents.js';
 import type { Button, NluResult } from '../core/types.js';
 import { answerMidTask, answerThenOffer, asksForWalkthrough, hasNamedOutOfScopeAnswer, infoAnswer, outOfScope, outOfScopeMidTask } from './answers.js';
 import { LINES } from './bot-lines.js';
@@ -39,8 +39,27 @@ export function closeCall(kit: PolicyKit, nlu: NluResult, frame: Frame | null): 
   if (!TOPIC_INTENTS.has(first.intent) || !TOPIC_INTENTS.has(second.intent)) return undefined;
   if (frame && (first.intent === frame.flow || second.intent === frame.flow)) return undefined;
   if (first.confidence - second.confidence >= kit.settings.clarifyMargin) return undefined;
-  if (askedAbout(kit, first.intent, nlu) && !askedAbout(kit, second.intent, nlu)) return undefined;
   return [first.intent, second.intent];
+}
+
+/** Of a close call, the one task whose flow owns or asks about a fact the message states, if only one does. */
+export function settledByFacts(kit: PolicyKit, nlu: NluResult, close: readonly [string, string]): IntentName | undefined {
+  const [a, b] = close;
+  // A flow that owns the fact ("I don't have Alipay yet": setup) beats one that only has an option for it.
+  const byOwner = oneOf(a, b, (i) => owns(kit, i, nlu));
+  const pick = byOwner ?? oneOf(a, b, (i) => askedAbout(kit, i, nlu));
+  return pick && isIntentName(pick) ? pick : undefined;
+}
+
+function oneOf(a: string, b: string, test: (intent: string) => boolean): string | undefined {
+  const [forA, forB] = [test(a), test(b)];
+  return forA === forB ? undefined : forA ? a : b;
+}
+
+/** Whether the task's flow owns a fact the message states (it is the place for it). */
+function owns(kit: PolicyKit, intent: string, nlu: NluResult): boolean {
+  const owned = kit.flows.get(intent)?.owns ?? [];
+  return nlu.facts.some((f) => owned.includes(`${f.negated ? '!' : ''}${f.name}`));
 }
 
 /** Whether the task's flow owns or asks about a fact the message states. */
@@ -90,12 +109,23 @@ function otherTask(kit: PolicyKit, state: DialogueState, frame: Frame, intent: I
  * its own step for that.
  */
 function flowFor(kit: PolicyKit, intent: string, nlu: NluResult): string {
-  const said = nlu.facts.map((f) => `${f.negated ? '!' : ''}${f.name}`);
-  if (said.length === 0) return intent;
-  const owns = (flowId: string) => said.some((key) => kit.flows.get(flowId)?.owns?.includes(key));
-  if (owns(intent) || askedAbout(kit, intent, nlu)) return intent;
-  const other = [...kit.flows.keys()].find((id) => id !== intent && owns(id));
+  if (nlu.facts.length === 0) return intent;
+  if (owns(kit, intent, nlu) || askedAbout(kit, intent, nlu)) return intent;
+  const other = [...kit.flows.keys()].find((id) => id !== intent && owns(kit, id, nlu));
   return other ?? intent;
+}
+
+/** Words of a request for the bot's own help or menu ("what can you do?", "show options"). */
+const ABOUT_THE_BOT = /\b(you|u|bot|this|menu|options?|commands?|help|features?)\b/i;
+
+/** Facts naming a problem of its own (a forgotten password, a scam text), not a step of a walkthrough. */
+const PROBLEM_NAMESPACES = ['security.'];
+
+function statesProblemOutsideFlow(kit: PolicyKit, intent: string, nlu: NluResult): boolean {
+  const flow = kit.flows.get(intent);
+  if (!flow) return false;
+  const named = factReferences([flow]);
+  return nlu.facts.some((f) => !f.negated && PROBLEM_NAMESPACES.some((ns) => f.name.startsWith(ns)) && !named.has(f.name));
 }
 
 /** Whether what the person said already moves the flow past its first question (then the flow is the answer). */
@@ -110,12 +140,17 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
     case 'contact_support':
       return contactAnswer(kit, state, nlu, text);
     case 'help':
+      // Mid-task, "what else can I use then?" asks about the problem, not about the bot.
+      if (frame && nlu.asksQuestion && !ABOUT_THE_BOT.test(text)) return answerMidTask(kit, state, text);
       return navigate(kit, state, 'help', now);
     case 'cancel':
       // "ok let's continue" may read as cancel to the classifier; the words decide.
       return navigate(kit, state, asksToContinue(text) ? 'continue' : 'cancel', now);
     case 'greeting':
-      return frame ? kit.reask(state, [say(LINES.greetingInFlow(kit.title(frame.flow)))]) : { state, effects: [say(LINES.greeting, kit.menuButtons(state))] };
+      if (frame) return kit.reask(state, [say(LINES.greetingInFlow(kit.title(frame.flow)))]);
+      // "hey, I'm back" with a task kept: welcome them back to it, Resume first.
+      if (state.paused) return { state: { ...state, yesNo: { yes: navValue('resume'), no: navValue('menu') } }, effects: [say(LINES.resumeOffer(kit.title(state.paused.flow)), kit.menuButtons(state))] };
+      return { state, effects: [say(LINES.greeting, kit.menuButtons(state))] };
     case 'thanks':
       return leavingMidTask(kit, state, true);
     case 'goodbye':
@@ -146,7 +181,13 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       if (flowId !== intent) return byIntent(kit, state, flowId as IntentName, { ...nlu, intent: flowId as IntentName }, text, now, miss);
       // A specific question the flow's first step would not answer: answer it, offer the walkthrough.
       const diagnosis = kit.engine.flow(intent).diagnosis === true;
-      if (nlu.asksQuestion && !diagnosis && !asksForWalkthrough(text) && !startsFurther(kit, state, intent, nlu)) return answerThenOffer(kit, state, intent, text);
+      // "I forgot my payment password": a problem the walkthrough never asks about is answered, the walkthrough offered.
+      if (!diagnosis && statesProblemOutsideFlow(kit, intent, nlu)) return answerThenOffer(kit, state, intent, text);
+      if (nlu.asksQuestion && !diagnosis && !asksForWalkthrough(text)) {
+        if (!startsFurther(kit, state, intent, nlu)) return answerThenOffer(kit, state, intent, text);
+        // "Does Alipay take debit? I only have a debit Mastercard": the answer (if we have one), then the task from where the message leaves it.
+        return kit.startFlow(state, intent, nlu.entities, now, [{ type: 'answer', query: text, intents: [intent], ifFound: true }]);
+      }
       return kit.startFlow(state, intent, nlu.entities, now);
     }
     // A question about the task in hand, or about another one: answer it, then back to the question.
@@ -158,6 +199,6 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
     }
     return otherTask(kit, state, frame, intent, nlu, text, now);
   }
-  if (isInfoTopic(intent)) return frame && nlu.asksQuestion ? answerMidTask(kit, state, text) : infoAnswer(kit, state, intent, text);
+  if (isInfoTopic(intent)) return frame && nlu.asksQuestion ? answerMidTask(kit, state, text, nlu.followUp < 0.5 ? intent : undefined) : infoAnswer(kit, state, intent, text);
   return frame ? miss() : outOfScope(kit, state, nlu);
 }

@@ -7,6 +7,7 @@
 import { ACTIONS } from '../core/actions.js';
 import { isIntentName } from '../core/intents.js';
 import type { DialogueInput, DialoguePolicy, Effect } from '../core/ports.js';
+import { NO_CONTEXT } from '../core/types.js';
 import { privacyNotice } from '../core/privacy-notice.js';
 import { LINES } from './bot-lines.js';
 import { navValue } from './button-values.js';
@@ -123,9 +124,13 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
       if (state.handoff) return { ...HANDOFF_POSITION };
       return state.frame ? { flow: state.frame.flow, step: state.frame.step } : { flow: null, step: null };
     },
-    context(state) {
+    context(state, now) {
       const topic = state.frame?.flow ?? state.topic;
-      return { topic: topic && isIntentName(topic) ? topic : null, flow: state.frame?.flow ?? null, step: state.frame?.step ?? null };
+      const about = topic && isIntentName(topic) ? topic : null;
+      // Back after the idle timeout the task is no longer in progress (the step offers to resume
+      // it); what it was about is still the likeliest subject of a "hi again, it works now".
+      if (now - state.lastActiveAt > kit.settings.idleMs) return { ...NO_CONTEXT, topic: about };
+      return { topic: about, flow: state.frame?.flow ?? null, step: state.frame?.step ?? null };
     },
     remember(state, citations) {
       return citations.length === 0 ? state : { ...state, shown: citations.map((c) => c.section) };

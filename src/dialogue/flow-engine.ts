@@ -115,9 +115,12 @@ export class FlowEngine {
     if (networks) next.slots['cardNetwork'] = entities.cardNetwork && networks.includes(entities.cardNetwork) ? entities.cardNetwork : (networks[0] ?? 'other');
     const kinds = option.match?.errorKind;
     if (kinds) next.slots['errorKind'] = entities.errorKind && kinds.includes(entities.errorKind) ? entities.errorKind : (kinds[0] ?? '');
-    // The facts that gave this answer are spent: they do not answer the next question too.
-    const used = [...next.used, ...next.facts.filter((key) => option.match?.facts?.includes(key) && !next.used.includes(key))];
-    const spent = [...next.spent, ...said.filter((key) => option.match?.facts?.includes(key) && !next.spent.includes(key))];
+    // The facts that gave this answer are spent: they do not answer the next question too. An
+    // answer that hands over to another flow ("declined, insufficient funds" at checkout) hands its facts on.
+    const handsOver = option.then.some((t) => t.to.startsWith('flow:'));
+    const spends = (key: string): boolean => !handsOver && option.match?.facts?.includes(key) === true;
+    const used = [...next.used, ...next.facts.filter((key) => spends(key) && !next.used.includes(key))];
+    const spent = [...next.spent, ...said.filter((key) => spends(key) && !next.spent.includes(key))];
     next = { ...next, used, spent, slots: { ...next.slots, [`answer_${frame.step}`]: option.value } };
     const outcome = this.follow(next, option.then, [], 0, true);
     // The person's answer ended the flow well: "yes, it worked", or a status of solved that picked this option.
@@ -125,14 +128,16 @@ export class FlowEngine {
     return outcome;
   }
 
-  /** The option of this step that the known facts answer, if any (first declared wins). */
+  /**
+   * The option of this step that the known facts answer, else the one they imply; within each, the
+   * first declared wins, so a flow orders its options by how telling their facts are ("the code
+   * never came" implies the app is installed more surely than "trying to sign up" implies it is not).
+   */
   answeredByFacts(step: FlowStep, facts: readonly string[]): FlowOption | undefined {
     if (facts.length === 0) return undefined;
+    const known = (keys: readonly string[] | undefined) => keys?.some((key) => facts.includes(key)) === true;
     const options = step.options ?? [];
-    return (
-      options.find((o) => o.match?.facts?.some((key) => facts.includes(key))) ??
-      options.find((o) => o.match?.implies?.some((key) => facts.includes(key)))
-    );
+    return options.find((o) => known(o.match?.facts)) ?? options.find((o) => known(o.match?.implies));
   }
 
   /** The frame resting on the question answered last (where a paused task picks up again). */
@@ -244,7 +249,13 @@ export class FlowEngine {
       const intro = flow.intro ?? step.say;
       const opening: Effect[] = first && intro ? [{ type: 'say', text: intro }] : [];
       const skip = step.skip?.find((t) => this.pass(here, t));
-      if (skip) return this.follow(here, [skip], [...effects, ...opening], hops, false);
+      if (skip) {
+        // A fact that skipped this question has answered it: "I can't find the cards section" skips
+        // to the app update, and does not also answer "still not there?" after it.
+        const guards = [...(skip.guard ? [skip.guard] : []), ...(skip.guards ?? [])];
+        const spentHere = guards.filter((g) => g.name === 'fact' && g.arg !== undefined && !here.used.includes(g.arg)).map((g) => g.arg as string);
+        return this.follow({ ...here, used: [...here.used, ...spentHere] }, [skip], [...effects, ...opening], hops, false);
+      }
       const unused = here.facts.filter((key) => !here.used.includes(key));
       const known = this.answeredByFacts(step, unused);
       if (known) {

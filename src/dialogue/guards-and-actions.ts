@@ -14,7 +14,7 @@ export interface FlowContext {
 /** Networks Alipay links directly (routing only; what the person reads comes from knowledge). */
 export const ACCEPTED_NETWORKS = ['visa', 'mastercard', 'jcb', 'discover'] as const;
 
-export const GUARD_NAMES = ['slot_is', 'slot_set', 'card_accepted', 'not_tried', 'tried_at_least', 'fact', 'no_fact'] as const;
+export const GUARD_NAMES = ['slot_is', 'slot_set', 'card_accepted', 'not_tried', 'tried', 'tried_at_least', 'fact', 'no_fact'] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
 export const ACTION_NAMES = ['set_slot', 'clear_slot', 'mark_tried'] as const;
@@ -37,6 +37,8 @@ export const GUARDS: Record<GuardName, (context: FlowContext, arg: string | unde
   card_accepted: (c) => (ACCEPTED_NETWORKS as readonly string[]).includes(c.slots['cardNetwork'] ?? ''),
   /** `not_tried: cause` */
   not_tried: (c, arg) => !c.tried.includes(arg ?? ''),
+  /** `tried: cause` */
+  tried: (c, arg) => c.tried.includes(arg ?? ''),
   /** `tried_at_least: n` */
   tried_at_least: (c, arg) => c.tried.length >= Number(arg ?? '0'),
   /** `fact: error.issuer_declined` (stated) or `fact: !error.insufficient_funds` (denied) */

@@ -16,6 +16,9 @@ export const HANDOFF_SECTION = 'contact-support#who-to-contact';
 const WHAT_TO_SEND = 'contact-support#what-to-include';
 
 /** Who handles what, by the problem in hand (flow or last topic) and what the person told us. */
+/** The sections that say how to reach one party. */
+const PARTIES = new Set(['contact-support#alipay-support', 'contact-support#alibaba-support', 'contact-support#card-issuer']);
+
 const PARTY_SECTIONS: Readonly<Record<string, readonly string[]>> = {
   payment_declined: [HANDOFF_SECTION],
   link_card: ['contact-support#alipay-support', 'contact-support#card-issuer'],
@@ -93,7 +96,10 @@ export function contactAnswer(kit: PolicyKit, state: DialogueState, nlu: NluResu
   let parties: readonly string[];
   if (named.length === 1) parties = named;
   else if (named.length > 1) parties = byFacts && named.includes(byFacts) ? [byFacts] : named;
-  else parties = byFacts ? [byFacts] : ((about ? PARTY_SECTIONS[about] : undefined) ?? [HANDOFF_SECTION]);
+  else if (byFacts) parties = [byFacts];
+  // "do they speak English?" right after Alipay's channels: "they" are the party just shown.
+  else if (state.topic === 'contact_support' && (nlu?.followUp ?? 0) >= 0.5 && state.shown.some((s) => PARTIES.has(s))) parties = state.shown.filter((s) => PARTIES.has(s));
+  else parties = (about ? PARTY_SECTIONS[about] : undefined) ?? [HANDOFF_SECTION];
   const sections = [...parties, WHAT_TO_SEND];
   const effects: Effect[] = sections.map((section, i) => (i === 0 ? { type: 'say_section', section, intro: LINES.contactIntro } : { type: 'say_section', section }));
   const buttons = state.frame ? [NAV_BUTTONS.human, NAV_BUTTONS.continue] : [NAV_BUTTONS.human, NAV_BUTTONS.menu];

@@ -6,7 +6,7 @@
  */
 import type { DialogueInput } from '../core/ports.js';
 import type { NluResult, Status } from '../core/types.js';
-import { byIntent, clarifyButton, closeCall } from './by-intent.js';
+import { byIntent, clarifyButton, closeCall, settledByFacts } from './by-intent.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, commandInText } from './button-values.js';
 import type { DialogueState } from './dialogue-state.js';
@@ -77,6 +77,8 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   if (nlu.confidence < kit.settings.minTopicConfidence && !nlu.asksQuestion && nlu.intent !== 'contact_support') return miss(kit, state);
   // Two other tasks too close to call: ask which, with carrying on as a choice.
   const close = nlu.asksQuestion ? undefined : closeCall(kit, nlu, frame);
+  const settled = close ? settledByFacts(kit, nlu, close) : undefined;
+  if (settled) return byIntent(kit, state, settled, { ...nlu, intent: settled }, text, now, () => miss(kit, state));
   if (close) return { state: { ...state, clarify: close }, effects: [say(LINES.clarify, [...close.map((i) => clarifyButton(kit, i)), NAV_BUTTONS.continue, NAV_BUTTONS.menu])] };
   return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
 }
@@ -87,6 +89,9 @@ function outsideFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null
   const conversational = !nlu.topic || nlu.intent === 'affirm' || nlu.intent === 'deny' || nlu.intent === 'thanks' || nlu.intent === 'goodbye';
   if (nlu.status && conversational) return statusOutsideFlow(kit, state, nlu.status, now);
   const close = closeCall(kit, nlu, null);
+  // "my payment got flagged as suspicious": the stated fact settles declined payment against safety.
+  const settled = close ? settledByFacts(kit, nlu, close) : undefined;
+  if (settled) return byIntent(kit, state, settled, { ...nlu, intent: settled }, text, now, () => miss(kit, state));
   if (close) return { state: { ...state, clarify: close }, effects: [say(LINES.clarify, [...close.map((i) => clarifyButton(kit, i)), NAV_BUTTONS.menu])] };
   return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
 }

@@ -3,7 +3,7 @@ import { createTypoCorrector } from './typo-correction.js';
 import { analyze, contentWords, stem } from './text-analysis.js';
 
 /** Bump when the analyzer or the index layout changes: the content hash includes it, so old indexes rebuild. */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 
 /**
  * BM25 parameters (the usual defaults) and field weights (BM25F): a word in a heading says more

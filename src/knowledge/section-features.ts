@@ -1,4 +1,4 @@
-import { normalizeSpelling, stem, words } from './text-analysis.js';
+import { foldDocumentCards, normalizeSpelling, stem, words } from './text-analysis.js';
 
 /**
  * The section classifier's features: TF-IDF over word unigrams and bigrams of stems (every word,
@@ -25,7 +25,7 @@ const PLACEHOLDER = /\[[a-z][a-z ]{0,30}\]/gi;
 
 /** Calls `onWord` and `onChar` for every feature key of a text, without prefix (callbacks: prediction is a hot path). */
 function eachFeature(text: string, onWord: (key: string) => void, onChar: (key: string) => void): void {
-  const tokens = words(text.includes('[') ? text.replace(PLACEHOLDER, ' ') : text).map((w) => (/^\d+$/.test(w) ? 'num' : normalizeSpelling(w)));
+  const tokens = foldDocumentCards(words(text.includes('[') ? text.replace(PLACEHOLDER, ' ') : text).map((w) => (/^\d+$/.test(w) ? 'num' : normalizeSpelling(w))));
   const stems = tokens.map(stem);
   for (let i = 0; i < stems.length; i++) {
     onWord(stems[i] ?? '');

@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
+import { stem } from '../text/stem.js';
 
-// Only the Porter stemmer submodule: `import 'natural'` whole costs ~100 MB and half a second.
-const require = createRequire(import.meta.url);
-const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+export { stem };
 
 /** Words too common to tell sections apart. "why", "who", "not" and "id" stay: they match headings and facts. */
 const STOP_WORDS = new Set(
@@ -39,18 +37,6 @@ export function normalizeSpelling(word: string): string {
   return SPELLING[word] ?? word;
 }
 
-const stemCache = new Map<string, string>();
-
-/** Porter stem of one lower-case word, memoised (queries repeat the same few hundred words). */
-export function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = porter.stem(word);
-    if (stemCache.size < 50_000) stemCache.set(word, stemmed);
-  }
-  return stemmed;
-}
-
 /** Lower-cased words of a text: letters and digits, apostrophes dropped ("don't" → "dont"). */
 export function words(text: string): string[] {
   return text
@@ -70,12 +56,24 @@ export function isStopWord(word: string): boolean {
 /** The words a text is searched by, in one spelling, without stop words (not yet stemmed). */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  for (const raw of words(text)) {
-    const word = normalizeSpelling(raw);
+  for (const word of foldDocumentCards(words(text).map(normalizeSpelling))) {
     if (!STOP_WORDS.has(word)) out.push(word);
   }
   return out;
 }
+
+/**
+ * An ID card is a document, not a payment card: "card" right after "id" or "identity" becomes
+ * "idcard", so "is a german ID card ok?" is not read as a question about cards.
+ */
+export function foldDocumentCards(tokens: string[]): string[] {
+  for (let i = 1; i < tokens.length; i++) {
+    if ((tokens[i] === 'card' || tokens[i] === 'cards') && ID_WORDS.has(tokens[i - 1] ?? '')) tokens[i] = 'idcard';
+  }
+  return tokens;
+}
+
+const ID_WORDS = new Set(['id', 'identity', 'identification']);
 
 /** The terms a text is indexed and searched by: words without stop words, stemmed. */
 export function analyze(text: string): string[] {

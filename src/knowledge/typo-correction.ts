@@ -1,3 +1,5 @@
+import { editDistance } from '../text/edit-distance.js';
+
 /**
  * Corrects a misspelt question word to a word the knowledge base uses ("verfication" →
  * "verification", "recieve" → "receive"). Only words of 5 letters or more are corrected, by one
@@ -10,28 +12,6 @@ export interface TypoCorrector {
 
 export const MIN_CORRECTED_LENGTH = 5;
 const LONG_WORD = 8;
-
-/** Optimal string alignment distance (Levenshtein plus adjacent swaps), giving up above `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prevPrev[j - 2] ?? 0) + 1);
-      row.push(d);
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = row;
-  }
-  return prev[b.length] ?? max + 1;
-}
 
 /** `vocabulary`: each known word with how often it occurs (ties go to the more common word). */
 export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): TypoCorrector {

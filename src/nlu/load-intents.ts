@@ -5,6 +5,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DataFileError, formatIssuePath } from '../core/errors.js';
 import { INTENTS, isIntentName, type IntentName } from '../core/intents.js';
 import { intentFileSchema } from './intent-file-schema.js';
+import type { UnderstandingContext } from '../core/types.js';
 import { loadRealStyle, realStyleFiles } from './load-real-style.js';
 import { DEFAULT_INTENTS_DIR, displayPath } from './paths.js';
 
@@ -16,6 +17,8 @@ export interface IntentExample {
   label: string;
   file: string;
   field: string;
+  /** Where in a conversation it was said (real-style rows that come with their context). */
+  context?: UnderstandingContext;
 }
 
 export interface LoadedIntents {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { DataFileError, formatIssuePath } from '../core/errors.js';
 import { OUT_OF_SCOPE, type IntentName } from '../core/intents.js';
 import { labelledRowSchema } from './evaluation/read-jsonl.js';
+import type { UnderstandingContext } from '../core/types.js';
 import { displayPath } from './paths.js';
 
 export const REAL_STYLE_FOLDER = 'real-style';
@@ -19,6 +20,7 @@ export interface RealStyleExample {
   label: string;
   file: string;
   field: string;
+  context?: UnderstandingContext;
 }
 
 /**
@@ -71,10 +73,12 @@ export async function loadRealStyle(dir: string): Promise<RealStyleExample[]> {
         const issue = parsed.error.issues[0];
         throw new DataFileError(shown, `line ${i + 1}${issue ? `: ${formatIssuePath(issue.path)}` : ''}`, issue?.message ?? 'invalid row');
       }
-      const { text, intent, facts } = parsed.data;
+      const { text, intent, facts, context } = parsed.data;
       const otherProduct = facts?.find((f) => f.name === 'other_product' && !f.negated)?.value;
       const aboutOrder = facts?.some((f) => f.name === 'checkout.supplier_order' && !f.negated) ?? false;
-      examples.push({ text, intent, label: labelOf(intent, otherProduct, aboutOrder), file: shown, field: `line ${i + 1}` });
+      const example: RealStyleExample = { text, intent, label: labelOf(intent, otherProduct, aboutOrder), file: shown, field: `line ${i + 1}` };
+      if (context) example.context = { topic: context.topic, flow: context.flow, step: context.step };
+      examples.push(example);
     });
   }
   return examples;

@@ -1,6 +1,6 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer.js';
 import { z } from 'zod';
+import { stem } from '../text/stem.js';
 
 /** How text becomes features; stored in the model so training and prediction always agree. */
 export const featureOptionsSchema = z.object({
@@ -13,23 +13,14 @@ export const featureOptionsSchema = z.object({
   charWeight: z.number().nonnegative(),
   /** The facts the message states (intents/facts/) are features too. */
   facts: z.boolean().default(false),
+  /** The conversation's topic or task in progress is a feature too (see context-features.ts). */
+  context: z.boolean().default(false),
 });
 export type FeatureOptions = z.output<typeof featureOptionsSchema>;
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 4, charWeight: 1, facts: true };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordNgrams: 2, charMin: 3, charMax: 4, charWeight: 1, facts: true, context: true };
 
 const tokenizer = new AggressiveTokenizer();
-const stemCache = new Map<string, string>();
-
-function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = PorterStemmer.stem(word);
-    if (stemCache.size < 50_000) stemCache.set(word, stemmed);
-  }
-  return stemmed;
-}
-
 /** Lower case, plain apostrophes, negations spelled out ("can't" → "can not"): shared by features and entities. */
 export function spellOutNegations(text: string): string {
   return text

@@ -9,6 +9,8 @@ import { trainSoftmax } from './softmax-regression.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './text-features.js';
 import { fitVocabulary, vectorize } from './tfidf-vectorizer.js';
 import { clauseWords } from './understanding/message-text.js';
+import type { UnderstandingContext } from '../core/types.js';
+import { contextFeatureKeys } from './context-features.js';
 import { factFeaturesOf } from './facts/fact-features.js';
 import { defaultFactCatalogue, type FactCatalogue } from './facts/load-facts.js';
 import { readWordNetLemmas } from './understanding/english-words.js';
@@ -32,6 +34,7 @@ export interface TrainingExample {
   text: string;
   intent: IntentName;
   label?: string;
+  context?: UnderstandingContext | undefined;
 }
 
 export interface TrainIntentModelOptions {
@@ -82,7 +85,7 @@ export const DEFAULT_TRAINING = {
  * Raise when how the training data is read changes (labels, folders) without any data file
  * changing: a model made the old way is then stale, not silently kept.
  */
-const TRAINING_RECIPE = 2;
+const TRAINING_RECIPE = 3;
 
 export function trainingFingerprint(options: TrainIntentModelOptions = {}): string {
   const { intentsHash: _ignored, ...rest } = options;
@@ -99,7 +102,7 @@ export function trainIntentModel(examples: readonly TrainingExample[], options: 
   const features: FeatureOptions = { ...DEFAULT_FEATURE_OPTIONS, ...options.features };
   // The facts of every utterance, read once: calibration trains the model several more times.
   const factsOf = features.facts ? factFeaturesOf(facts) : () => [];
-  const extras = examples.map((e) => factsOf(e.text));
+  const extras = examples.map((e) => [...factsOf(e.text), ...(features.context ? contextFeatureKeys(e.context) : [])]);
   const model = trainUncalibrated(examples, extras, options);
   const folds = options.calibrationFolds ?? DEFAULT_TRAINING.calibrationFolds;
   if (folds >= 2 && examples.length >= folds * 4) model.temperature = fitTemperature(heldOutScores(examples, extras, folds, options));

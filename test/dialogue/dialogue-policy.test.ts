@@ -297,7 +297,10 @@ describe('the dialogue policy: conversation skills', () => {
     expect(back.texts).toEqual([LINES.handBack]);
     expect(back.buttons[0]).toBe('nav:resume');
     expect(back.flow).toBeNull();
-    expect(c.say('hi', nlu('greeting')).texts).toEqual([LINES.greeting]);
+    // A greeting with the task still kept welcomes them back to it.
+    const hi = c.say('hi', nlu('greeting'));
+    expect(hi.texts).toEqual([LINES.resumeOffer('your verification')]);
+    expect(hi.buttons[0]).toBe('nav:resume');
   });
 
   it('refers the person to support instead of going quiet where no staff watch the channel', () => {
@@ -310,7 +313,7 @@ describe('the dialogue policy: conversation skills', () => {
     expect(t.texts).not.toContain(LINES.handoff);
     expect(t.buttons).toContain('nav:resume');
     const next = c.turn({ text: 'hello?' }, nlu('greeting'), { staffAvailable: false });
-    expect(next.texts).toEqual([LINES.greeting]);
+    expect(next.texts).toEqual([LINES.resumeOffer('your verification')]);
   });
 
   it('hands over when the person asks for a person in words, and answers how to reach support otherwise', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTypoCorrector, editDistance } from '../../src/knowledge/typo-correction.js';
+import { createTypoCorrector } from '../../src/knowledge/typo-correction.js';
 
 const vocabulary = new Map([
   ['verification', 12],
@@ -11,19 +11,6 @@ const vocabulary = new Map([
   ['card', 30],
 ]);
 const corrector = createTypoCorrector(vocabulary);
-
-describe('editDistance', () => {
-  it('counts insertions, deletions, substitutions and adjacent swaps as one edit each', () => {
-    expect(editDistance('recieve', 'receive', 2)).toBe(1);
-    expect(editDistance('pasport', 'passport', 2)).toBe(1);
-    expect(editDistance('verfication', 'verification', 2)).toBe(1);
-    expect(editDistance('kitten', 'sitting', 5)).toBe(3);
-  });
-
-  it('gives up above the limit', () => {
-    expect(editDistance('alibaba', 'passport', 2)).toBe(3);
-  });
-});
 
 describe('createTypoCorrector', () => {
   it('corrects a misspelt word of 5 letters or more to the nearest known word', () => {

@@ -31,7 +31,7 @@ export function stepConversation(parts: StepParts, message: IncomingMessage, pre
     const state = record ? readState(parts, record.state, at, message.conversationKey, ref) : dialogue.initialState(at);
 
     // Understanding reads the message against where the conversation is (a follow-up leans on the last topic).
-    const nluResult: NluResult | null = redactedText ? nlu.parse(redactedText.text, dialogue.context?.(state) ?? NO_CONTEXT) : null;
+    const nluResult: NluResult | null = redactedText ? nlu.parse(redactedText.text, dialogue.context?.(state, at) ?? NO_CONTEXT) : null;
     const input: DialogueInput = {
       message: {
         platform: message.platform,

@@ -20,7 +20,7 @@ export const accountSetupFlow: FlowInput = {
         // A code that does not come or a number refused at sign-up: the app is there already.
         { value: 'installed', label: "Yes, it's installed", synonyms: ['installed', 'yes', 'yep', 'done', 'got it', 'have it', 'downloaded'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.app_installed'], implies: ['setup.sms_code_missing', 'setup.phone_not_accepted', 'setup.signed_up'] }, then: [{ to: 'sign_up' }] },
         { value: 'have_account', label: 'I already have an account', synonyms: ['already have an account', 'already have one', 'already signed up', 'already registered', 'have an account', 'log in', 'login'], match: { facts: ['!setup.no_account'] }, then: [{ to: 'log_in' }] },
-        { value: 'not_yet', label: 'Not yet', synonyms: ['not yet', 'no', 'nope', "can't find", 'cannot find'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.no_account'] }, then: [{ to: 'install_app' }] },
+        { value: 'not_yet', label: 'Not yet', synonyms: ['not yet', 'no', 'nope', "can't find", 'cannot find'], polarity: 'no', match: { intents: ['deny'], implies: ['setup.no_account'] }, then: [{ to: 'install_app' }] },
       ],
     },
     install_app: {

@@ -32,6 +32,9 @@ export const linkCardFlow: FlowInput = {
         // "I can't find where to add a card": straight to why the cards section may be missing.
         { to: 'update_app', guard: { name: 'fact', arg: 'setup.cant_find_cards' } },
         { to: 'code_not_arriving', guard: { name: 'fact', arg: 'setup.sms_code_missing' } },
+        // "Adding my Mastercard, it says error": they are past the first steps already.
+        { to: 'check_details', guard: { name: 'fact', arg: 'error.wrong_details' } },
+        { to: 'linking_error', guard: { name: 'fact', arg: 'error.technical' } },
         { to: 'card_enabled', guard: { name: 'card_accepted' } },
         { to: 'unsupported_card', guard: { name: 'slot_set', arg: 'cardNetwork' } },
       ],
@@ -94,8 +97,9 @@ export const linkCardFlow: FlowInput = {
       ],
     },
     update_app: {
-      say: 'An old version of the app can look different:',
-      sections: ['security#keep-app-updated'],
+      // "Where is it? I don't see it": where it usually is first, then why it may look different.
+      say: 'Here is where it usually is; an old version of the app can look different:',
+      sections: ['link-card#open-card-settings', 'security#keep-app-updated'],
       ask: 'After updating, can you see it?',
       options: [
         { value: 'found', label: 'Yes, found it', synonyms: ['found', 'yes', 'got it', 'ok', 'okay'], polarity: 'yes', match: { intents: ['affirm'], facts: ['!setup.cant_find_cards'] }, then: [{ to: 'add_card' }] },
@@ -119,7 +123,7 @@ export const linkCardFlow: FlowInput = {
       ask: 'Try once more: did it go through?',
       options: [
         { value: 'entered', label: 'Yes, it went through', synonyms: ['yes', 'yep', 'worked', 'went through', 'done', 'ok'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'confirm_code' }] },
-        { value: 'not_accepted', label: 'Still not accepted', synonyms: ['still', 'no', 'nope', 'not accepted', 'error', 'failed'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'card_not_accepted' }] },
+        { value: 'not_accepted', label: 'Still not accepted', synonyms: ['still', 'no', 'nope', 'not accepted', 'error', 'failed'], polarity: 'no', match: { intents: ['deny'], status: ['still_failing'], facts: ['!error.wrong_details'] }, then: [{ to: 'card_not_accepted' }] },
       ],
     },
     confirm_code: {
@@ -162,6 +166,16 @@ export const linkCardFlow: FlowInput = {
       ask: 'All done?',
       options: [
         { value: 'done', label: 'All done', synonyms: ['all done', 'skip', 'later', ...GOT_IT], polarity: 'yes', match: { intents: ['affirm', 'thanks'] }, then: [{ to: 'card_linked' }] },
+      ],
+    },
+    linking_error: {
+      title: 'went through the usual causes of a linking error',
+      say: 'Sorry about the error. These are the usual causes when adding a card fails:',
+      sections: ['link-card#linking-problems'],
+      ask: 'Try once more after checking these: did it go through?',
+      options: [
+        { value: 'entered', label: 'Yes, it went through', synonyms: ['yes', 'yep', 'worked', 'went through', 'done', 'linked'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.card_linked'] }, then: [{ to: 'confirm_code' }] },
+        { value: 'still_error', label: 'Still an error', synonyms: ['still', 'no', 'nope', 'error', 'failed', 'same'], polarity: 'no', match: { intents: ['deny'], status: ['still_failing'], facts: ['!error.wrong_details', 'card.international_enabled'] }, then: [{ to: 'who_to_contact' }] },
       ],
     },
     card_not_accepted: {

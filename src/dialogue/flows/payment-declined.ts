@@ -71,7 +71,7 @@ export const paymentDeclinedFlow: FlowInput = {
           label: 'Not enough funds or a limit',
           synonyms: ['insufficient', 'not enough', 'funds', 'balance', 'limit', 'exceeds', 'exceeded', 'over the limit', 'credit limit', 'maximum', 'too much'],
           // "I have the money, it's a big order": with the funds ruled out, a limit is the next suspect.
-          match: { errorKind: ['insufficient_funds', 'limit'], facts: ['error.insufficient_funds', 'error.limit_exceeded', '!error.insufficient_funds'] },
+          match: { errorKind: ['insufficient_funds', 'limit'], facts: ['error.insufficient_funds', 'error.limit_exceeded'], implies: ['!error.insufficient_funds'] },
           then: [
             { to: 'fix_limit', guard: { name: 'fact', arg: 'error.limit_exceeded' } },
             { to: 'fix_limit', guard: { name: 'slot_is', arg: 'errorKind=limit' } },
@@ -189,6 +189,8 @@ export const paymentDeclinedFlow: FlowInput = {
     next_cause: {
       say: "Sorry, that wasn't it. Let's look at the next likely cause.",
       always: [
+        // The bank never saw the payment and the Alipay flag was looked at: only Alipay can say more.
+        { to: 'contact_alipay', guards: [{ name: 'fact', arg: 'card.bank_sees_nothing' }, { name: 'tried', arg: 'flagged' }] },
         { to: 'who_to_contact', guard: { name: 'tried_at_least', arg: String(MAX_CAUSES) } },
         ...CAUSES.map((cause) => ({ to: `fix_${cause}`, guard: { name: 'not_tried' as const, arg: cause } })),
         { to: 'who_to_contact' },
@@ -199,6 +201,13 @@ export const paymentDeclinedFlow: FlowInput = {
       say: 'Then the people who can see the payment should look at it. Who to contact depends on the problem:',
       sections: ['contact-support#who-to-contact', 'contact-support#what-to-include'],
       ask: 'Would you like a person here to help, or will you contact them yourself?',
+      options: contactOptions(),
+    },
+    contact_alipay: {
+      title: 'was sent to Alipay, as the bank saw nothing wrong',
+      say: 'Your bank sees nothing wrong on its side, so the payment most likely stopped at Alipay, and Alipay support is the one to ask:',
+      sections: ['contact-support#alipay-support', 'contact-support#what-to-include'],
+      ask: 'Would you like a person here to help, or will you contact Alipay yourself?',
       options: contactOptions(),
     },
     contact_done: {

@@ -60,6 +60,7 @@ function formatUnderstanding(result: EvaluationResult): string {
   if (!u.facts) return `${lines.join('\n')}\n`;
   const facts = u.facts;
   lines.push(`facts: precision ${pct(facts.precision)}%   recall ${pct(facts.recall)}%   F1 ${pct(facts.f1)}%   (${facts.support} stated in ${facts.rows} messages)`);
+  if (facts.unscored.length > 0) lines.push(`not scored (the set never labels them): ${facts.unscored.join(', ')}`);
   const table = formatTable(
     ['fact', 'precision', 'recall', 'F1', 'support'],
     Object.entries(facts.perFact).map(([name, s]) => [name, pct(s.precision), pct(s.recall), pct(s.f1), String(s.support)]),

@@ -17,8 +17,12 @@ export interface FactScores {
 }
 
 export interface UnderstandingReport {
-  /** Over rows that list their facts (micro-averaged over fact occurrences). */
-  facts?: FactScores & { rows: number; perFact: Record<string, FactScores> };
+  /**
+   * Over rows that list their facts (micro-averaged over fact occurrences). Only facts the set
+   * labels somewhere are scored: a fact added to the catalogue after the set was written would
+   * otherwise count as a false positive on every row that states it. `unscored` names them.
+   */
+  facts?: FactScores & { rows: number; perFact: Record<string, FactScores>; unscored: string[] };
   status?: { accuracy: number; rows: number };
   asksQuestion?: { accuracy: number; rows: number };
   /** Intent accuracy on rows that come with a previous topic (follow-ups, mid-flow messages). */
@@ -38,6 +42,8 @@ export function scoreUnderstanding(pairs: ReadonlyArray<{ row: EvaluationRow; re
 
   const factRows = pairs.filter(({ row }) => row.facts !== undefined);
   if (factRows.length > 0) {
+    const labelled = new Set(factRows.flatMap(({ row }) => (row.facts ?? []).map((f) => f.name)));
+    const unscored = new Set<string>();
     let tp = 0;
     let predictedTotal = 0;
     let goldTotal = 0;
@@ -49,7 +55,8 @@ export function scoreUnderstanding(pairs: ReadonlyArray<{ row: EvaluationRow; re
     };
     for (const { row, result } of factRows) {
       const gold = new Set((row.facts ?? []).map(key));
-      const predicted = new Set(result.facts.map(key));
+      for (const f of result.facts) if (!labelled.has(f.name)) unscored.add(f.name);
+      const predicted = new Set(result.facts.filter((f) => labelled.has(f.name)).map(key));
       for (const k of gold) {
         goldTotal += 1;
         bump(k, 'gold');
@@ -71,7 +78,7 @@ export function scoreUnderstanding(pairs: ReadonlyArray<{ row: EvaluationRow; re
     }
     const precision = ratio(tp, predictedTotal);
     const recall = ratio(tp, goldTotal);
-    report.facts = { precision, recall, f1: f1Of(precision, recall), support: goldTotal, rows: factRows.length, perFact };
+    report.facts = { precision, recall, f1: f1Of(precision, recall), support: goldTotal, rows: factRows.length, perFact, unscored: [...unscored].sort() };
   }
 
   const statusRows = pairs.filter(({ row }) => row.status !== undefined);

@@ -49,13 +49,21 @@ export const factDefinitionSchema = z
     negation: z.enum(['near', 'right_before']).default('near'),
     /** A positive reading in any clause outranks a denial in another ("I tapped it but didn't type anything"). */
     positiveWins: z.boolean().default(false),
+    /**
+     * Read inside a condition too: "if the supplier refuses…" or "whether PayPal works" is still
+     * about a supplier order or PayPal. For facts that say what the message is about, not what happened.
+     */
+    inSuppositions: z.boolean().default(false),
     /** Not read in a question ("will it come back?" plans nothing): for statuses. */
     notInQuestions: z.boolean().default(false),
     patterns: z.array(factPatternSchema).min(1, 'needs at least one pattern'),
     /** Phrasings that state the opposite: they give the fact with `negated: true` (needs negatable). */
     denials: z.array(factPatternSchema).default([]),
-    /** A clause that matches one of these gives no positive reading ("direct debit" is not a debit card). */
-    except: z.array(patternText).default([]),
+    /**
+     * A clause that matches one of these gives no positive reading ("direct debit" is not a debit
+     * card); with `scope: message`, a message that matches one anywhere.
+     */
+    except: z.array(factPatternSchema).default([]),
     /** Facts that make this one redundant: a specific decline reason is not also "an error". */
     unless: z.array(factNameSchema).default([]),
     /** Messages that state the fact; a test checks each one. */

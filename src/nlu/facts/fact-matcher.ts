@@ -190,12 +190,14 @@ function applies(pattern: CompiledPattern, context: UnderstandingContext | undef
 
 interface Scope {
   padded: string;
+  /** The whole message, padded like a clause: for exceptions with `scope: message`. */
+  whole: string;
   live: Live;
   clause: number;
   question: boolean;
 }
 
-function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', context: UnderstandingContext | undefined): Fact | undefined {
+function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', context: UnderstandingContext | undefined, denialsOnly = false): Fact | undefined {
   const { definition } = fact;
   const { padded, clause, live } = scope;
   if (definition.notInQuestions && scope.question) return undefined;
@@ -209,16 +211,36 @@ function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', 
     // "there is not enough money on it": a negated denial states the fact.
     return withValue({ name: definition.name, negated: !negatedAround(padded, hit), clause }, hit.value);
   }
-  if (fact.exceptions.some((exception) => find(exception, padded, live) !== undefined)) return undefined;
+  // A message-wide exception reads the whole message: the clause's marks do not cover it.
+  if (denialsOnly) return undefined;
+  if (fact.exceptions.some((exception) => (exception.scope === 'message' ? find(exception, scope.whole) : find(exception, padded, live)) !== undefined)) return undefined;
   for (const pattern of fact.patterns) {
     if (!usable(pattern)) continue;
     const hit = find(pattern, padded, live);
-    if (!hit || supposed(padded, hit)) continue;
+    if (!hit || (!definition.inSuppositions && supposed(padded, hit))) continue;
     const negated = negatedAround(padded, hit, definition.negation);
     if (negated && definition.negatable !== true) continue;
     return withValue({ name: definition.name, negated, clause }, hit.value);
   }
   return undefined;
+}
+
+/**
+ * The stated facts that another kept fact makes redundant. Only a fact that is itself kept counts:
+ * "it spun, then just said failed" keeps the hang, drops "no reason" (the hang is the reason), and
+ * so keeps "technical", which only a kept "no reason" would have dropped. A cycle counts as kept.
+ */
+export function redundantFacts(stated: ReadonlySet<string>, unlessOf: (name: string) => readonly string[]): Set<string> {
+  const memo = new Map<string, boolean>();
+  const isDropped = (name: string): boolean => {
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    memo.set(name, false);
+    const result = unlessOf(name).some((other) => stated.has(other) && !isDropped(other));
+    memo.set(name, result);
+    return result;
+  };
+  return new Set([...stated].filter(isDropped));
 }
 
 function withValue(fact: Fact, value: string | undefined): Fact {
@@ -239,20 +261,23 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
         // A later clause corrects an earlier one ("it said funds… no wait, it's not funds").
         if (!earlier || earlier.negated !== read.negated) found.set(read.name, read);
       };
+      const whole = ` ${clauses.map((c) => c.words.join(' ')).join(' ')} `;
       clauses.forEach((clause, i) => {
         const padded = ` ${clause.words.join(' ')} `;
-        const scope = { padded, live: { index, marks: liveExpressions(index, padded) }, clause: i, question: clause.question };
+        const scope = { padded, whole, live: { index, marks: liveExpressions(index, padded) }, clause: i, question: clause.question };
         for (const fact of catalogue.facts) note(readFact(fact, scope, 'clause', context));
       });
       if (messageFacts.length > 0 && clauses.length > 0) {
-        const padded = ` ${clauses.map((c) => c.words.join(' ')).join(' ')} `;
-        const whole = { padded, live: { index, marks: liveExpressions(index, padded) }, clause: 0, question: false };
-        for (const fact of messageFacts) if (!found.has(fact.definition.name)) note(readFact(fact, whole, 'message', context));
+        const scope = { padded: whole, whole, live: { index, marks: liveExpressions(index, whole) }, clause: 0, question: false };
+        // A fact already read from a clause can still be denied across the message ("it said there
+        // would be a test charge… I never saw one"); it is not read again.
+        for (const fact of messageFacts) note(readFact(fact, scope, 'message', context, found.has(fact.definition.name)));
       }
       // "the error says insufficient funds": the specific reason makes the general one redundant.
       // A denial stays ("no glitch, it says declined by my bank": not technical is still worth knowing).
       const stated = new Set([...found.values()].filter((f) => !f.negated).map((f) => f.name));
-      return [...found.values()].filter((fact) => fact.negated || !(byName.get(fact.name)?.definition.unless ?? []).some((name) => stated.has(name)));
+      const dropped = redundantFacts(stated, (name) => byName.get(name)?.definition.unless ?? []);
+      return [...found.values()].filter((fact) => fact.negated || !dropped.has(fact.name));
     },
   };
 }

@@ -13,6 +13,8 @@ const CONVERSATION = new Set<string>(CONVERSATION_INTENTS);
 
 /** Products that are never ours, even next to the word Alibaba ("pay an alibaba supplier in bitcoin"). */
 const NEVER_OURS = new Set(['crypto', 'other_marketplace']);
+/** Products that can be the bank behind a card (a neobank's or bank's app), not only a rival payment app. */
+const CARD_ISSUER_PRODUCTS = new Set(['other_wallet', 'other']);
 const OTHER_PRODUCT_LABELS: Readonly<Record<string, string>> = {
   crypto: 'out_of_scope.crypto',
   other_marketplace: 'out_of_scope.other_marketplaces',
@@ -65,8 +67,11 @@ export function decideIntent(input: DecisionInput, settings: DecisionSettings): 
       : asOutOfScope(OUT_OF_SCOPE);
 
   const other = evidence.otherProduct;
+  // "Revolut mastercard, declined for suspected fraud, the Revolut app shows it too": the card's
+  // bank or wallet app, named beside a card problem of ours, is where the card lives, not the topic.
+  const cardsBank = other !== undefined && CARD_ISSUER_PRODUCTS.has(other) && evidence.cardStated && evidence.domainFacts > 0;
   // Another product named beside our own ("works on Amazon, not on Alipay") is only a comparison.
-  if (other && TOPICS.has(decision.intent) && (NEVER_OURS.has(other) || !evidence.anchored)) {
+  if (other && !cardsBank && TOPICS.has(decision.intent) && (NEVER_OURS.has(other) || !evidence.anchored)) {
     // "my paypal refund from a seller", "can I pay an alibaba supplier in bitcoin": not ours to answer.
     return asOutOfScope(OTHER_PRODUCT_LABELS[other] ?? OUT_OF_SCOPE);
   }

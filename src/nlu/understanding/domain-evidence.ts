@@ -31,11 +31,15 @@ const STANDING_OUT_OF_SCOPE = new Set([
 /** Fact areas that only our domain has (a decline reason, a verification step, a checkout problem…). */
 const DOMAIN_FACT_AREAS = ['error.', 'setup.', 'verify.', 'checkout.', 'security.phishing_message', 'card.international_enabled', 'card.name_mismatch', 'card.bank_sees_nothing'];
 
+const CARD_KINDS = new Set(['card.debit', 'card.credit', 'card.prepaid', 'card.unsupported_network']);
+
 export interface DomainEvidence {
   /** The message names Alipay, Alibaba, the Tour Pass or a supplier. */
   anchored: boolean;
   /** Facts from our catalogue that only our domain states. */
   domainFacts: number;
+  /** The message says what kind of card it is about (debit, credit, prepaid, a network we do not take). */
+  cardStated: boolean;
   /** The product the message is about when it is not ours ("crypto", "paypal", …). */
   otherProduct?: string;
 }
@@ -44,8 +48,9 @@ export function domainEvidence(clauses: readonly (readonly string[])[], facts: r
   const padded = ` ${clauses.map((c) => c.join(' ')).join(' ')} `;
   const anchored = clauses.some((words) => words.some((w) => ANCHORS.has(w))) || ANCHOR_PHRASES.some((p) => p.test(padded));
   const domainFacts = facts.filter((f) => !f.negated && DOMAIN_FACT_AREAS.some((area) => f.name.startsWith(area))).length;
+  const cardStated = facts.some((f) => !f.negated && CARD_KINDS.has(f.name));
   const other = facts.find((f) => f.name === 'other_product' && !f.negated);
-  return other?.value ? { anchored, domainFacts, otherProduct: other.value } : { anchored, domainFacts };
+  return other?.value ? { anchored, domainFacts, cardStated, otherProduct: other.value } : { anchored, domainFacts, cardStated };
 }
 
 export function isStandingOutOfScope(label: string | undefined): boolean {

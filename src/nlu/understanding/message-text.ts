@@ -64,9 +64,11 @@ export const PLACEHOLDER_WORD = 'redacted';
 
 /**
  * Where a clause ends: sentence punctuation, new lines, commas (not inside numbers), and the
- * words that join two statements. The joining word itself belongs to neither clause.
+ * words that join two statements. The joining word itself belongs to neither clause. "also"
+ * after its subject or verb joins nothing ("I also tried my other card" is one clause).
  */
-const BOUNDARY = /[.!?;\n？]+(?!\d)|,(?!\d)|\s(?:but|however|although|though|because|since|so|and then|then|also|plus|anyway|btw|meanwhile|otherwise)\s/g;
+const BOUNDARY =
+  /[.!?;\n？]+(?!\d)|,(?!\d)|\s(?:but|however|although|though|because|since|so|and then|then|plus|anyway|btw|meanwhile|otherwise)\s|(?<!\b(?:i|we|you|they|he|she|it|is|was|are|were|am|have|has|had|can|could|will|would|did|do|does))\salso\s/g;
 
 /** Lower case, plain apostrophes, negations spelled out ("can't" → "can not"). */
 export function spellOut(text: string): string {
@@ -74,6 +76,8 @@ export function spellOut(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
+    // "booking.com", "made-in-china.com": a site name, not the end of a sentence.
+    .replace(/\b([a-z0-9-]+)\.(com|net|org|cn|co|io|hk)\b/g, '$1 $2')
     // "1,200.50" is one number, not three.
     .replace(/(\d)[,.](?=\d)/g, '$1')
     .replace(/\b(can)'?t\b/g, 'can not')

@@ -18,6 +18,7 @@ import { decideIntent } from './decide-intent.js';
 import { openingMove } from './opening-move.js';
 import { domainEvidence } from './domain-evidence.js';
 import { DEFAULT_FOLLOW_UP_WEIGHTS, followUpScore, type FollowUpWeights } from './follow-up.js';
+import { contextFeatureKeys } from '../context-features.js';
 import { PLACEHOLDER_WORD, splitClauses } from './message-text.js';
 import { isStatusFact, readStatus } from './read-status.js';
 import { signalsSwitch } from './switch-cue.js';
@@ -148,13 +149,14 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
 
       // The classifier reads the words and the facts (status included: "gotta run" says leaving).
       const keys = model.features.facts ? factFeatureKeys(stated) : [];
+      const where = model.features.context ? contextFeatureKeys(context) : [];
       const readable: ReadableClause[] = clauses
         .map((words, i) => ({ text: words.filter((w) => w !== PLACEHOLDER_WORD).join(' '), facts: keys.filter((_, k) => stated[k]?.clause === i) }))
         .filter((c) => c.text !== '');
       let prediction = predictIntent(
         model,
         readable.map((c) => c.text).join(' '),
-        keys,
+        [...keys, ...where],
       );
       // Only an unsure reading of a long message is looked at clause by clause: a confident one was not outvoted.
       if (settings.clauses && readable.length >= 2 && prediction.confidence < settings.focusBelow) prediction = focusOnProblem(model, readable, prediction, settings.minClauseWords, settings.carryMin);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFactMatcher } from '../../../src/nlu/facts/fact-matcher.js';
+import { createFactMatcher, redundantFacts } from '../../../src/nlu/facts/fact-matcher.js';
 import { loadFactCatalogue } from '../../../src/nlu/facts/load-facts.js';
 import { splitClauses } from '../../../src/nlu/understanding/message-text.js';
 import type { UnderstandingContext } from '../../../src/core/types.js';
@@ -71,6 +71,34 @@ facts:
     negatable: true
     notInQuestions: true
     patterns: ["(it|that) worked"]
+  - name: other_product
+    description: Another product.
+    inSuppositions: true
+    patterns: [paypal]
+  - name: verify.charge
+    description: A test charge.
+    negatable: denials
+    patterns: ["test charge"]
+    denials:
+      - pattern: test charge & never saw one
+        scope: message
+  - name: verify.rejected
+    description: Identity rejected.
+    patterns: ["verification failed"]
+    except:
+      - pattern: code & verification failed
+        scope: message
+  - name: checkout.hangs
+    description: The page hangs.
+    patterns: [spins]
+  - name: error.no_reason
+    description: No reason.
+    patterns: ["just said failed"]
+    unless: [checkout.hangs]
+  - name: error.glitch
+    description: A glitch.
+    patterns: [spins]
+    unless: [error.no_reason]
 `,
 );
 const matcher = createFactMatcher(loadFactCatalogue(dir));
@@ -161,5 +189,35 @@ describe('reading facts from a message', () => {
 
   it('treats a whole clause after "if" as a supposition', () => {
     expect(read('what if my card somehow has not enough money on it')).toEqual([]);
+  });
+
+  it('reads a fact that says what the message is about even inside a condition, when it says so', () => {
+    expect(read('what if there is not enough money')).toEqual([]);
+    expect(read('my friend wants to know if paypal works here')).toEqual(['other_product']);
+  });
+
+  it('lets a message-wide denial correct what one clause read', () => {
+    expect(read('they mentioned a test charge')).toEqual(['verify.charge']);
+    expect(read('they said there would be a test charge, but I never saw one')).toEqual(['!verify.charge']);
+  });
+
+  it('applies a message-wide exception to every clause', () => {
+    expect(read('it said verification failed')).toEqual(['verify.rejected']);
+    expect(read('the code came. then it said verification failed')).toEqual([]);
+  });
+
+  it('drops a fact only for a more specific fact that is itself kept', () => {
+    // The hang makes "no reason" redundant, so the glitch it would have dropped stays.
+    expect(read('it spins, then just said failed').sort()).toEqual(['checkout.hangs', 'error.glitch']);
+    expect(read('it just said failed')).toEqual(['error.no_reason']);
+  });
+
+  it('drops a fact made redundant by a kept one, keeps one whose only reason is dropped, and ends on a cycle', () => {
+    const unless: Record<string, string[]> = { technical: ['no_reason'], no_reason: ['hangs'], a: ['b'], b: ['a'] };
+    const of = (name: string) => unless[name] ?? [];
+    expect([...redundantFacts(new Set(['technical', 'no_reason']), of)]).toEqual(['technical']);
+    expect([...redundantFacts(new Set(['technical', 'no_reason', 'hangs']), of)]).toEqual(['no_reason']);
+    // No shipped fact is in a cycle; should one appear, the fact met first counts as kept.
+    expect([...redundantFacts(new Set(['a', 'b']), of)]).toEqual(['b']);
   });
 });

@@ -16,6 +16,12 @@ describe('reading a message as clauses of plain words', () => {
     expect(clauses).toEqual([['hi'], ['new', 'here'], ['my', 'visa', 'is', 'declined'], ['i', 'have', 'money'], ['what', 'now']]);
   });
 
+  it('keeps a site name whole and "also" after its subject in one clause', () => {
+    expect(clauseWords('booking.com charged me twice')).toEqual([['booking', 'com', 'charged', 'me', 'twice']]);
+    expect(clauseWords('I also tried my other card')).toEqual([['i', 'also', 'tried', 'my', 'other', 'card']]);
+    expect(clauseWords('the card failed also the app crashed')).toEqual([['the', 'card', 'failed'], ['the', 'app', 'crashed']]);
+  });
+
   it('marks the clauses that were asked', () => {
     expect(splitClauses('my card failed. why?').map((c) => c.question)).toEqual([false, true]);
   });

@@ -133,7 +133,7 @@ describe('deciding the intent', () => {
     ],
     label: 'out_of_scope.country_support',
     outOfScopeBelow: 0.4,
-    evidence: { anchored: false, domainFacts: 0 },
+    evidence: { anchored: false, domainFacts: 0, cardStated: false },
     status: null,
     words: 12,
     ...overrides,
@@ -145,19 +145,27 @@ describe('deciding the intent', () => {
   });
 
   it('gives a message that names Alipay, or states one of our problems, its best topic instead', () => {
-    expect(decideIntent(base({ evidence: { anchored: true, domainFacts: 0 } }), settings).intent).toBe('payment_declined');
-    expect(decideIntent(base({ evidence: { anchored: false, domainFacts: 1 } }), settings).intent).toBe('payment_declined');
+    expect(decideIntent(base({ evidence: { anchored: true, domainFacts: 0, cardStated: false } }), settings).intent).toBe('payment_declined');
+    expect(decideIntent(base({ evidence: { anchored: false, domainFacts: 1, cardStated: false } }), settings).intent).toBe('payment_declined');
   });
 
   it('keeps an out-of-scope sub-intent that stands even beside the word Alibaba (shipping, selling)', () => {
-    expect(decideIntent(base({ label: 'out_of_scope.orders_and_shipping', evidence: { anchored: true, domainFacts: 0 } }), settings).intent).toBe('out_of_scope');
+    expect(decideIntent(base({ label: 'out_of_scope.orders_and_shipping', evidence: { anchored: true, domainFacts: 0, cardStated: false } }), settings).intent).toBe('out_of_scope');
   });
 
   it('never gives a topic of ours to another product', () => {
-    const crypto = base({ ranking: [{ intent: 'pay_on_alibaba', confidence: 0.9 }, { intent: 'out_of_scope', confidence: 0.1 }], evidence: { anchored: true, domainFacts: 0, otherProduct: 'crypto' } });
+    const crypto = base({ ranking: [{ intent: 'pay_on_alibaba', confidence: 0.9 }, { intent: 'out_of_scope', confidence: 0.1 }], evidence: { anchored: true, domainFacts: 0, cardStated: false, otherProduct: 'crypto' } });
     expect(decideIntent(crypto, settings)).toMatchObject({ intent: 'out_of_scope', label: 'out_of_scope.crypto' });
-    const paypal = base({ ranking: [{ intent: 'security', confidence: 0.9 }, { intent: 'out_of_scope', confidence: 0.1 }], evidence: { anchored: false, domainFacts: 0, otherProduct: 'paypal' } });
+    const paypal = base({ ranking: [{ intent: 'security', confidence: 0.9 }, { intent: 'out_of_scope', confidence: 0.1 }], evidence: { anchored: false, domainFacts: 0, cardStated: false, otherProduct: 'paypal' } });
     expect(decideIntent(paypal, settings).intent).toBe('out_of_scope');
+  });
+
+  it("reads a bank's or wallet's app named beside a card problem as the card's bank, not another product", () => {
+    const declined = { ranking: [{ intent: 'payment_declined' as const, confidence: 0.9 }, { intent: 'out_of_scope' as const, confidence: 0.1 }] };
+    const card = base({ ...declined, evidence: { anchored: false, domainFacts: 1, cardStated: true, otherProduct: 'other_wallet' } });
+    expect(decideIntent(card, settings).intent).toBe('payment_declined');
+    const transfer = base({ ...declined, evidence: { anchored: false, domainFacts: 1, cardStated: false, otherProduct: 'other_wallet' } });
+    expect(decideIntent(transfer, settings).intent).toBe('out_of_scope');
   });
 
   it('lets a stated status decide a very short message the model did not place ("gotta run")', () => {

@@ -14,6 +14,8 @@ beforeAll(async () => {
   nlu = await loadClassifier();
 });
 
+/** Right after the bot asked or suggested something at a step of a guided flow. */
+const step = (topic: UnderstandingContext['topic'], flow: string, at: string): UnderstandingContext => ({ topic, flow, step: at }) as UnderstandingContext;
 const facts = (text: string, context?: UnderstandingContext) => nlu.parse(text, context).facts.map((f) => `${f.negated ? '!' : ''}${f.name}`);
 
 describe('understanding whole messages', () => {
@@ -59,6 +61,31 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('still failing, same error').status).toBe('still_failing');
     expect(nlu.parse("fine, I'll phone the card company tomorrow").status).toBe('will_act_elsewhere');
     expect(nlu.parse('is it going to work with a debit card?').status).toBeNull();
+  });
+
+  it('reads a short report right after a suggested step as its outcome', () => {
+    expect(nlu.parse('there it is, just came', step('link_card', 'link_card', 'confirm_code')).status).toBe('solved');
+    expect(nlu.parse('ok the money is in now', step('payment_declined', 'payment_declined', 'fix_funds')).status).toBe('solved');
+    expect(nlu.parse('it still says invalid', step('account_setup', 'account_setup', 'number_not_accepted')).status).toBe('still_failing');
+    expect(nlu.parse('same error', step('payment_declined', 'payment_declined', 'fix_card')).status).toBe('still_failing');
+    expect(nlu.parse('declined again', step('payment_declined', 'payment_declined', 'fix_card')).status).toBe('still_failing');
+  });
+
+  it('gives no outcome to a step answered, a first report at the pay step, or a name that "is in" someone else\'s', () => {
+    const noCode = nlu.parse('no code has arrived yet', step('link_card', 'link_card', 'confirm_code'));
+    expect(noCode.status).toBeNull();
+    expect(facts('no code has arrived yet', step('link_card', 'link_card', 'confirm_code'))).toContain('setup.sms_code_missing');
+    expect(nlu.parse('declined again', step('pay_on_alibaba', 'pay_on_alibaba', 'pay_now')).status).toBeNull();
+    expect(nlu.parse("it is in my wife's name, could that be it?", { topic: 'payment_declined', flow: null, step: null }).status).toBeNull();
+  });
+
+  it('reads short answers at a step as the facts that step asks about', () => {
+    expect(facts('rejected', step('verification', 'verification', 'identity_docs'))).toContain('verify.rejected');
+    expect(facts('still blocked', step('verification', 'verification', 'flagged_payment'))).toContain('error.risk_flagged');
+    expect(facts('it is still there, not refunded', step('verification', 'verification', 'card_check'))).toContain('verify.card_check_charge');
+    expect(facts('no error at all', step('payment_declined', 'payment_declined', 'ask_cause'))).toContain('error.no_reason');
+    // Without the step, "no error at all" says nothing failed.
+    expect(facts('no error at all')).not.toContain('error.no_reason');
   });
 
   it('says whether the message asks something', () => {

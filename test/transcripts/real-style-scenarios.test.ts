@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createSupportbot, type Supportbot } from '../../src/index.js';
+import { createCoreChannelFactory } from '../../src/transcripts/core-channel.js';
+import { formatFailure } from '../../src/transcripts/format-failure.js';
+import { loadTranscript } from '../../src/transcripts/load-transcript.js';
+import { replayTranscript } from '../../src/transcripts/replayer.js';
+
+/**
+ * The real-style scenarios were written as a blind measure (docs/understanding.md), so not all
+ * pass. This is a ratchet: every scenario not listed here must pass, and a listed one that starts
+ * passing must be taken off the list, so the list always says what is still wrong.
+ */
+const KNOWN_GAPS: Record<string, string> = {
+  'declined-amex-alternatives.yaml': '"what else can i use then" mid-diagnosis reads as help, not a question about other ways to pay',
+  'declined-amount-in-yuan.yaml': 'the knowledge search finds nothing for "is this in yuan" with an amount',
+  'declined-risk-control-then-solved.yaml': '"do i need my passport for this?" mid-flagged answers with the passport-for-limits section',
+  'info-fees-followups.yaml': '"and on debit?" after a fee answer searches debit cards, not fees on debit',
+  'info-limits-followups.yaml': '"the most I can pay" ranks the Alipay-fees section over the limits one',
+  'info-tour-pass-what-do-i-need.yaml': '"what do i need to get one" after the Tour Pass finds no section',
+  'link-cant-find-cards-old-app.yaml': '"my app is from 2021" at the update step is not read as an old app version',
+  'link-unionpay-then-visa-debit.yaml': 'a question naming a second, accepted card does not switch the task to that card',
+  'verify-test-charge-not-refunded.yaml': '"2 weeks and no refund" at the contact step answers with verification help',
+};
+
+const dir = fileURLToPath(new URL('./real-style/', import.meta.url));
+const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+
+let bot: Supportbot;
+beforeAll(async () => {
+  bot = await createSupportbot({ store: { kind: 'memory' } });
+});
+afterAll(async () => {
+  await bot.close();
+});
+
+describe('the real-style scenarios (a blind measure) pass, except the known gaps listed with their cause', () => {
+  it('lists only gaps that are scenarios', () => {
+    expect(Object.keys(KNOWN_GAPS).filter((name) => !files.includes(name))).toEqual([]);
+  });
+
+  it.each(files)('%s', async (file) => {
+    const full = path.join(dir, file);
+    const { transcript } = await loadTranscript(full);
+    const result = await replayTranscript(transcript, createCoreChannelFactory(bot.parts), full);
+    const gap = KNOWN_GAPS[file];
+    if (gap) {
+      if (result.passed) expect.fail(`${file} passes now: take it off KNOWN_GAPS (was: ${gap})`);
+      return;
+    }
+    if (!result.passed) expect.fail(`\n${formatFailure(result)}`);
+  });
+});
