@@ -42,6 +42,8 @@ export interface RunnerEvents {
   'staff:notified': { turn: TurnRef; summary: HandoffSummary };
   /** Something failed; the person got an apology or nothing, and the runner carried on. */
   error: { stage: ErrorStage; error: unknown; turn?: TurnRef; adapter?: string; listener?: string };
+  /** The live agent opened, claimed, relayed for or ended a session (docs/live-agent.md); never text. */
+  live: { event: 'opened' | 'claimed' | 'staff_said' | 'handed_back' | 'closed' | 'expired'; platform: Platform; conversationKey: string };
   /** An adapter's connection changed (see Adapter.status()). */
   'adapter:status': { adapter: string; status: AdapterStatus };
 }
