@@ -33,27 +33,22 @@ export function createCoreChannelFactory(parts: CoreParts): ChannelFactory {
     const live = createLiveAgent({ runner, store, privacy: parts.privacy, now: () => context.now() + skew, relaySettleMs: 0, claimTimeoutMs: DEFAULT_CLAIM_TIMEOUT_MS });
     live.attach(desk);
 
+    /** A staff-side turn; what the staff member is told privately shows in the staff thread as `(to Sam) …`. */
     async function staffTurn(input: LiveInput): Promise<void> {
+      if (input.kind === 'timeout') {
+        skew += DEFAULT_CLAIM_TIMEOUT_MS;
+        await live.tick();
+        return;
+      }
       const thread = desk.latestThread();
       if (!thread) throw new Error('a staff turn before any handoff: nothing is with staff');
-      const base = { platform: 'replay' as const, thread };
-      switch (input.kind) {
-        case 'staff': {
-          const messageId = randomUUID();
-          await live.fromStaff({ ...base, userId: input.as, text: input.text, messageId, order: { ms: context.now(), tie: messageId } });
-          return;
-        }
-        case 'claim':
-          await live.act({ ...base, userId: input.as, verb: 'claim', eventId: randomUUID() });
-          return;
-        case 'hand_back':
-        case 'close':
-          await live.act({ ...base, userId: 'staff', verb: input.kind, ...(input.kind === 'hand_back' && input.note ? { note: input.note } : {}), eventId: randomUUID() });
-          return;
-        case 'timeout':
-          skew += DEFAULT_CLAIM_TIMEOUT_MS;
-          await live.tick();
-      }
+      const base = { platform: 'replay' as const, thread, userId: input.as };
+      const id = randomUUID();
+      const outcome =
+        input.kind === 'staff'
+          ? await live.fromStaff({ ...base, text: input.text, messageId: id, order: { ms: context.now(), tie: id } })
+          : await live.act({ ...base, verb: input.kind, ...(input.kind === 'hand_back' && input.note ? { note: input.note } : {}), eventId: id });
+      if (outcome.text) desk.staffThread.push(`(to ${input.as}) ${outcome.text}`);
     }
 
     async function position(): Promise<{ flow: string | null; step: string | null }> {

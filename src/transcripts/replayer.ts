@@ -6,8 +6,8 @@ import type { Transcript, TranscriptTurn } from './transcript-schema.js';
 export type LiveInput =
   | { kind: 'staff'; text: string; as: string }
   | { kind: 'claim'; as: string }
-  | { kind: 'hand_back'; note: string | null }
-  | { kind: 'close' }
+  | { kind: 'hand_back'; note: string | null; as: string }
+  | { kind: 'close'; as: string }
   | { kind: 'timeout' };
 
 /** One turn as a channel receives it: the person's text or click, or a staff-side turn. */
@@ -26,8 +26,8 @@ export const DEFAULT_STAFF_NAME = 'Sam';
 export function liveInputOf(turn: TranscriptTurn): LiveInput | undefined {
   if (turn.staff !== undefined) return { kind: 'staff', text: turn.staff, as: turn.as ?? DEFAULT_STAFF_NAME };
   if (turn.claim !== undefined) return { kind: 'claim', as: turn.claim };
-  if (turn.handBack !== undefined) return { kind: 'hand_back', note: turn.handBack === true || turn.handBack.trim() === '' ? null : turn.handBack };
-  if (turn.close !== undefined) return { kind: 'close' };
+  if (turn.handBack !== undefined) return { kind: 'hand_back', note: turn.handBack === true || turn.handBack.trim() === '' ? null : turn.handBack, as: turn.as ?? DEFAULT_STAFF_NAME };
+  if (turn.close !== undefined) return { kind: 'close', as: turn.as ?? DEFAULT_STAFF_NAME };
   if (turn.timeout !== undefined) return { kind: 'timeout' };
   return undefined;
 }
@@ -115,7 +115,8 @@ export async function replayTranscript(transcript: Transcript, channelFactory: C
         failures.push({ index, turn, mismatches: [], error: error instanceof Error ? error.message : String(error) });
         break;
       }
-      offered = observed.replies.flatMap((r) => r.buttons);
+      // A turn with no reply (the bot quiet, a refused staff action) leaves the last buttons on screen.
+      if (observed.replies.length > 0) offered = observed.replies.flatMap((r) => r.buttons);
       const mismatches = checkTurn(turn.expect, observed);
       if (mismatches.length > 0) failures.push({ index, turn, mismatches, observed });
     }

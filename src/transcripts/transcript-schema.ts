@@ -79,7 +79,7 @@ export const turnSchema = z
     click: z.string().optional(),
     action: z.string().optional(),
     staff: z.string().optional(),
-    /** The staff member's display name for `staff` (default Sam). */
+    /** The staff member's display name for `staff`, `handBack` and `close` (default Sam). */
     as: z.string().min(1).optional(),
     claim: z.string().min(1).optional(),
     handBack: z.union([z.literal(true), z.string()]).optional(),
@@ -93,7 +93,7 @@ export const turnSchema = z
   .refine((t) => TURN_KINDS.filter((k) => t[k] !== undefined).length === 1, {
     message: `each turn needs exactly one of ${TURN_KINDS.join(', ')}`,
   })
-  .refine((t) => t.as === undefined || t.staff !== undefined, { message: '"as" names the staff member of a staff turn' });
+  .refine((t) => t.as === undefined || t.staff !== undefined || t.handBack !== undefined || t.close !== undefined, { message: '"as" names the staff member of a staff, handBack or close turn' });
 export type TranscriptTurn = z.output<typeof turnSchema>;
 
 export const transcriptSchema = z

@@ -34,6 +34,8 @@ export interface LiveAgentOptions {
   claimTimeoutMs?: number | null;
   /** See RelayOptions.settleMs (default 250 ms; 0 in replays with a fixed clock). */
   relaySettleMs?: number;
+  /** Wait before trying a failed relay again, times the tries so far (default 1 s; three tries). */
+  relayRetryMs?: number;
   /** How often each instance looks for sessions past their claim deadline (default: a quarter of the timeout, 5 s at most). */
   pollMs?: number;
   onRecord?: (record: LiveRecord) => void;
@@ -73,7 +75,7 @@ export function createLiveAgent(options: LiveAgentOptions): LiveAgent {
   const pollMs = options.pollMs ?? Math.max(50, Math.min(5000, Math.floor((claimTimeoutMs ?? 20_000) / 4)));
   const desks = new Map<string, StaffDesk>();
   const sessions: SessionStore = createSessionStore(store, logger, now);
-  const relay: Relay = createRelay({ sessions, desks, runner, logger, now, settleMs, maxAttempts: 3, retryMs: 1000 });
+  const relay: Relay = createRelay({ sessions, desks, runner, logger, now, settleMs, maxAttempts: 3, retryMs: options.relayRetryMs ?? 1000 });
   const record = (r: LiveRecord) => {
     runner.events.emit('live', { event: r.kind, platform: r.platform, conversationKey: r.conversationKey });
     try {

@@ -51,7 +51,8 @@ export function cleanStaffText(raw: string, max = STAFF_TEXT_MAX): string {
   text = text
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL, (c) => (c === '\n' ? '\n' : c === '\t' ? ' ' : ''))
-    .replace(/[ \t]+\n/g, '\n')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ \n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   if (text.length <= max) return text;
