@@ -14,6 +14,8 @@ export interface TurnRef {
   eventId: string;
   /** A typed message or a button click. */
   kind: 'text' | 'action';
+  /** When the adapter received it (epoch ms): orders a conversation's messages across instances. */
+  receivedAt?: number;
 }
 
 export function turnRefOf(message: IncomingMessage): TurnRef {
@@ -23,6 +25,7 @@ export function turnRefOf(message: IncomingMessage): TurnRef {
     userId: message.userId,
     eventId: message.eventId,
     kind: message.action === undefined ? 'text' : 'action',
+    receivedAt: message.receivedAt,
   };
 }
 

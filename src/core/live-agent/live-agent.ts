@@ -126,9 +126,11 @@ export function createLiveAgent(options: LiveAgentOptions): LiveAgent {
       const peeked = await sessions.peek(turn.conversationKey);
       if (!peeked || !isOpen(peeked)) return;
       const at = now();
+      // In the order the person wrote: when the adapter received each message (another instance may be slower).
+      const order = { ms: turn.receivedAt ?? at, tie: '' };
       const added = await sessions.locked(turn.conversationKey, async (tx) => {
         if (!tx.session || !isOpen(tx.session)) return false;
-        await tx.save(personSaid(tx.session, turn.userId, { text, hidden: result.redactions, order: { ms: at, tie: '' }, at }));
+        await tx.save(personSaid(tx.session, turn.userId, { text, hidden: result.redactions, order, at }));
         return true;
       });
       if (added) relay.schedule(turn.conversationKey, settleMs);
