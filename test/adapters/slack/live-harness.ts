@@ -5,7 +5,7 @@
  */
 import { parseEnv } from '../../../src/config/env.js';
 import { createConversationRunner, type ConversationRunner } from '../../../src/core/conversation-runner.js';
-import { createLiveAgent, type LiveAgent } from '../../../src/core/live-agent/live-agent.js';
+import { createLiveAgent, type LiveAgent, type LiveRecord } from '../../../src/core/live-agent/live-agent.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import type { ConversationStore } from '../../../src/core/ports.js';
 import { createSupportbot, type Supportbot } from '../../../src/index.js';
@@ -36,12 +36,15 @@ export interface LiveSlackOptions {
   supportHours?: string;
   relaySettleMs?: number;
   logger?: Logger;
+  /** Record each conversation as a transcript here (staff turns included). */
+  recordDir?: string;
 }
 
 export async function startLiveSlack(options: LiveSlackOptions = {}): Promise<LiveSlack> {
   const slack = options.slack ?? (await startFakeSlack({ botToken: LIVE_BOT_TOKEN }));
   const logger = options.logger ?? silentLogger();
-  const bot = await createSupportbot({ store: options.store ?? { kind: 'memory' }, logger, ...(options.supportHours ? { dialogue: { supportHours: options.supportHours } } : {}) });
+  const bot = await createSupportbot({ store: options.store ?? { kind: 'memory' }, logger, ...(options.supportHours ? { dialogue: { supportHours: options.supportHours } } : {}), ...(options.recordDir ? { recordDir: options.recordDir } : {}) });
+  const recorder = bot.recorder;
   const runner = createConversationRunner({ pipeline: bot, logger });
   const live = createLiveAgent({
     runner,
@@ -51,6 +54,7 @@ export async function startLiveSlack(options: LiveSlackOptions = {}): Promise<Li
     claimTimeoutMs: options.claimTimeoutMs === undefined ? null : options.claimTimeoutMs,
     relaySettleMs: options.relaySettleMs ?? 20,
     pollMs: 50,
+    ...(recorder ? { onRecord: (r: LiveRecord) => recorder.onLive(r) } : {}),
   });
   const env = parseEnv({ SLACK_BOT_TOKEN: LIVE_BOT_TOKEN, SLACK_SIGNING_SECRET: LIVE_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, SLACK_HANDOFF_CHANNEL: SLACK_IDS.staffChannel });
   const adapter = await startSlackAdapter({ runner, env, logger, store: bot.parts.store, live, clientOptions: { retryConfig: { retries: 0 } }, port: 0, host: '127.0.0.1' });
