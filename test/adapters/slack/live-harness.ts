@@ -8,6 +8,7 @@ import { createConversationRunner, type ConversationRunner } from '../../../src/
 import { createLiveAgent, type LiveAgent, type LiveRecord } from '../../../src/core/live-agent/live-agent.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import type { ConversationStore } from '../../../src/core/ports.js';
+import type { StoreSpec } from '../../../src/store/open-store.js';
 import { createSupportbot, type Supportbot } from '../../../src/index.js';
 import { startSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { buttonsOf, startFakeSlack, type FakeSlack, type PostedMessage } from '../../fakes/fake-slack.js';
@@ -31,7 +32,8 @@ export interface LiveSlack {
 
 export interface LiveSlackOptions {
   slack?: FakeSlack;
-  store?: ConversationStore;
+  /** The core's store (default memory); a Redis spec gives each instance its own connection. */
+  store?: ConversationStore | StoreSpec;
   claimTimeoutMs?: number | null;
   supportHours?: string;
   relaySettleMs?: number;
