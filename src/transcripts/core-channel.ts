@@ -16,7 +16,12 @@ export type CoreParts = Omit<TurnPipelineOptions, 'store' | 'now' | 'onTurn'>;
  * Turns run through a ConversationRunner with the live agent on a desk in memory, so a transcript
  * can hand over to staff, have them claim, answer, hand back or close, and check what each side saw.
  */
-export function createCoreChannelFactory(parts: CoreParts): ChannelFactory {
+export interface CoreChannelOptions {
+  /** Also told of every turn the core ran (e.g. the insights recorder). */
+  onTurn?: NonNullable<TurnPipelineOptions['onTurn']>;
+}
+
+export function createCoreChannelFactory(parts: CoreParts, options: CoreChannelOptions = {}): ChannelFactory {
   return async (context) => {
     const store = createMemoryStore({ now: context.now });
     const conversationKey = `replay:${context.conversationId}`;
@@ -25,7 +30,11 @@ export function createCoreChannelFactory(parts: CoreParts): ChannelFactory {
       await store.put({ key: conversationKey, version: 1, state, updatedAt: context.now() }, 0);
     }
     let latest: TurnResult | undefined;
-    const pipeline = createTurnPipeline({ ...parts, store, now: context.now, onTurn: (_message, result) => void (latest = result) });
+    const pipeline = createTurnPipeline({ ...parts, store, now: context.now, onTurn: async (message, result) => {
+        latest = result;
+        await options.onTurn?.(message, result);
+      },
+    });
     const runner = createConversationRunner({ pipeline });
     const desk = createReplayDesk();
     // `timeout` turns move the live agent's clock on by the claim timeout (nobody claimed meanwhile).
@@ -64,7 +73,7 @@ export function createCoreChannelFactory(parts: CoreParts): ChannelFactory {
         if (input.live) {
           await staffTurn(input.live);
         } else {
-          const base = { platform: 'replay' as const, conversationKey, userId: context.userId, eventId: randomUUID(), receivedAt: input.at };
+          const base = { platform: 'replay' as const, conversationKey, userId: context.userId, eventId: randomUUID(), receivedAt: context.now() };
           const message: IncomingMessage = input.action !== undefined ? { ...base, action: input.action } : { ...base, text: input.text ?? '' };
           const outcome = await runner.run(message, { deliver: async (replies) => void desk.inbox.push(...replies), notifyStaff: (summary) => live.open(summary) });
           if (outcome.status === 'failed') throw new Error(`the turn failed: ${String(outcome.error)}`);
