@@ -1,7 +1,7 @@
 /**
  * Discord's staff side for the live agent: the summary in DISCORD_HANDOFF_CHANNEL, a thread opened
- * on it as the staff thread, the support role (or, without one, whoever can see the handoff
- * channel) as the staff, and the person's DM, thread or channel for what staff write.
+ * on it as the staff thread, the support role (or, without one, those who may manage the server)
+ * as the staff, and the person's DM, thread or channel for what staff write.
  */
 import { PermissionFlagsBits, Routes, ThreadAutoArchiveDuration, type Client, type GuildMember } from 'discord.js';
 import type { StaffDesk, StaffThread } from '../../core/live-agent/desk.js';
@@ -77,17 +77,16 @@ export function createDiscordStaffDesk(options: DiscordStaffDeskOptions): StaffD
       const member = await memberOf(channelId, userId);
       if (!member) return false;
       if (member.permissions.has(PermissionFlagsBits.ManageGuild)) return true;
-      if (supportRole) return member.roles.cache.has(supportRole);
-      // No support role configured: whoever can see the handoff channel is staff (like Slack's channel members).
-      const channel = client.channels.cache.get(channelId);
-      return channel !== undefined && 'permissionsFor' in channel && (channel.permissionsFor(member)?.has(PermissionFlagsBits.ViewChannel) ?? false);
+      // Without a support role, only those who may manage the server: talking to a person as the
+      // bot must never be open to everyone who can read the channel (the hand-back's rule too).
+      return supportRole !== undefined && member.roles.cache.has(supportRole);
     },
     async displayName(thread, userId) {
       const member = await memberOf(ref(thread).channelId, userId);
       return member?.displayName ?? 'Support';
     },
-    teamName(thread) {
-      return supportRole ? `<@&${supportRole}>` : `people who can see <#${ref(thread).channelId}>`;
+    teamName() {
+      return supportRole ? `<@&${supportRole}>` : 'members who may manage the server';
     },
     personDelivery(conversationKey) {
       const place = placeOf(conversationKey);
