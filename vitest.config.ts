@@ -19,6 +19,7 @@ const E2E = [
   'test/adapters/discord/stop.test.ts',
   'test/adapters/discord/owner-check.test.ts',
   'test/adapters/discord/hand-back.test.ts',
+  'test/adapters/*/live-agent*.test.ts',
   'test/adapters/discord/login-errors.test.ts',
   'test/adapters/discord/register-commands.test.ts',
   'test/adapters/discord/serve.test.ts',

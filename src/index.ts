@@ -16,7 +16,7 @@ import { createRateLimiter, type RateLimiter } from './core/rate-limiter.js';
 import { createRedisRateLimiter } from './store/redis-rate-limiter.js';
 import type { RedisStore } from './store/redis-store.js';
 import { openStore, type StoreSpec } from './store/open-store.js';
-import { createTranscriptRecorder } from './transcripts/recorder.js';
+import { createTranscriptRecorder, type TranscriptRecorder } from './transcripts/recorder.js';
 import type { InsightsStore } from './core/insight-record.js';
 import { createInsightsRecorder, type InsightsRecorder } from './insights/recorder.js';
 import { openInsightsStore } from './store/insights/open-insights.js';
@@ -61,6 +61,8 @@ export interface Supportbot extends TurnPipeline {
     /** Set when insights are recorded. */
     insights?: InsightsRecorder;
   };
+  /** With recordDir: the recorder, so the live agent can add staff turns to the transcripts. */
+  readonly recorder?: TranscriptRecorder;
   close(): Promise<void>;
 }
 
@@ -87,7 +89,7 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
   const dialogue = createDialoguePolicy(options.dialogue ?? {}) as DialoguePolicy;
   const recorder = options.recordDir ? createTranscriptRecorder({ dir: options.recordDir }) : undefined;
   const insights = options.insights ? await startInsights(options.insights, storeOption, logger) : undefined;
-  const listeners = [options.onTurn, recorder?.onTurn, insights ? insights.recordTurn : undefined].filter((l) => l !== undefined);
+  const listeners: Array<NonNullable<TurnPipelineOptions['onTurn']>> = [options.onTurn, recorder?.onTurn, insights ? insights.recordTurn : undefined].filter((l) => l !== undefined);
   const onTurn: TurnPipelineOptions['onTurn'] = async (message, result) => {
     for (const listener of listeners) await listener(message, result);
   };
@@ -107,6 +109,7 @@ export async function createSupportbot(options: SupportbotOptions = {}): Promise
   return {
     handle: (message, hooks) => pipeline.handle(message, hooks),
     parts: { cleaner, privacy, nlu, dialogue, knowledge, store, logger, ...(insights ? { insights } : {}) },
+    ...(recorder ? { recorder } : {}),
     close: async () => {
       await insights?.close();
       await store.close();
@@ -148,4 +151,7 @@ export type { ErrorStage, RunnerEventBus, RunnerEvents, TurnRef } from './core/r
 export { trackAdapterStatus, type Adapter, type AdapterState, type AdapterStatus } from './core/adapter.js';
 export { AdapterError, createErrorBoundary, type AdapterErrorHandler, type ErrorBoundary } from './core/error-boundary.js';
 export { silentLogger, type Logger } from './core/logger.js';
+export { createLiveAgent, DEFAULT_CLAIM_TIMEOUT_MS, type LiveAgent, type LiveAgentOptions, type LiveRecord } from './core/live-agent/live-agent.js';
+export type { StaffDesk, StaffPost, StaffThread } from './core/live-agent/desk.js';
+export type { StaffAction, StaffMessage, StaffOutcome, StaffVerb } from './core/live-agent/staff-input.js';
 export type { StoreSpec } from './store/open-store.js';

@@ -18,6 +18,15 @@ const url = (protocols: string[]) =>
 const prefixed = (prefix: string) =>
   optionalString.refine((s) => s === undefined || s.startsWith(prefix), { message: `must start with "${prefix}"` });
 
+/** "15m", "90s", "2h", "500ms" or a bare number of minutes, in milliseconds; undefined when it is none of these (or 0). */
+export function durationMs(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(text.trim().toLowerCase());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const ms = n * (m[2] === 'h' ? 3_600_000 : m[2] === 's' ? 1000 : m[2] === 'ms' ? 1 : 60_000);
+  return ms >= 1 && Number.isFinite(ms) ? Math.round(ms) : undefined;
+}
+
 /**
  * Every environment variable the bot reads (also documented in .env.example).
  * Names are a contract (docs/operations.md): add, never rename.
@@ -60,6 +69,21 @@ export const envSchema = z.object({
   DISCORD_APPLICATION_ID: optionalString.refine((s) => s === undefined || /^\d+$/.test(s), { message: 'must be an application id (digits)' }),
   DISCORD_GUILD_ID: optionalString.refine((s) => s === undefined || /^\d+$/.test(s), { message: 'must be a guild id (digits)' }),
   RECORD_DIR: optionalString,
+  /**
+   * Live agent (docs/live-agent.md): staff answer the person from a thread on the handoff summary.
+   * `off` keeps the summary with only "Hand back to the bot".
+   */
+  LIVE_AGENT: optionalString
+    .refine((s) => s === undefined || ['on', 'off'].includes(s.toLowerCase()), { message: 'must be on or off' })
+    .transform((s) => (s ?? 'on').toLowerCase() === 'on'),
+  /** Nobody claimed a handoff within this: the person is told and offered other ways (`off`: wait for ever). */
+  HANDOFF_CLAIM_TIMEOUT: optionalString
+    .refine((s) => s === undefined || s.toLowerCase() === 'off' || durationMs(s) !== undefined, {
+      message: 'must be a duration such as 15m, 90s or 1h (a bare number is minutes), or off',
+    })
+    .transform((s) => (s === undefined ? 15 * 60_000 : s.toLowerCase() === 'off' ? null : (durationMs(s) ?? null))),
+  /** When the support team works, in your words (e.g. "Monday to Friday, 9:00-18:00 CET"): told to a person nobody could take. */
+  SUPPORT_HOURS: optionalString.refine((s) => s === undefined || s.length <= 200, { message: 'must be at most 200 characters' }),
   IDLE_TIMEOUT_MINUTES: optionalString
     .refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) > 0), { message: 'must be a whole number of minutes above 0' })
     .transform((s) => (s === undefined ? 30 : Number(s))),

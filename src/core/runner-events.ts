@@ -14,6 +14,8 @@ export interface TurnRef {
   eventId: string;
   /** A typed message or a button click. */
   kind: 'text' | 'action';
+  /** When the adapter received it (epoch ms): orders a conversation's messages across instances. */
+  receivedAt?: number;
 }
 
 export function turnRefOf(message: IncomingMessage): TurnRef {
@@ -23,6 +25,7 @@ export function turnRefOf(message: IncomingMessage): TurnRef {
     userId: message.userId,
     eventId: message.eventId,
     kind: message.action === undefined ? 'text' : 'action',
+    receivedAt: message.receivedAt,
   };
 }
 
@@ -42,6 +45,8 @@ export interface RunnerEvents {
   'staff:notified': { turn: TurnRef; summary: HandoffSummary };
   /** Something failed; the person got an apology or nothing, and the runner carried on. */
   error: { stage: ErrorStage; error: unknown; turn?: TurnRef; adapter?: string; listener?: string };
+  /** The live agent opened, claimed, relayed for or ended a session (docs/live-agent.md); never text. */
+  live: { event: 'opened' | 'claimed' | 'staff_said' | 'handed_back' | 'closed' | 'expired'; platform: Platform; conversationKey: string };
   /** An adapter's connection changed (see Adapter.status()). */
   'adapter:status': { adapter: string; status: AdapterStatus };
 }

@@ -64,6 +64,13 @@ export const LINES = {
   referral:
     'Nobody from the support team is connected to this chat, so please reach them directly as above, and have your order number and the exact error message ready (never your card number or codes). I can keep helping in the meantime.',
   handBack: "I'm back! The support team has handed this conversation back to me. How can I help?",
+  handBackResume: (title: string) => `I'm back! The support team has handed this conversation back to me. Shall we carry on with ${title} where we left off?`,
+  closedByStaff: "The support team has closed this conversation, and I'm here again. Is there anything else I can help with?",
+  /** Nobody from the team took the handoff in time; `hours` is SUPPORT_HOURS when set. */
+  noStaff: (hours: string | undefined) =>
+    `Sorry, nobody from the support team was free to take your conversation just now.${hours ? ` Our team's hours: ${hours}.` : ''} Here is how to reach the right people directly:`,
+  afterNoStaff: 'I can keep helping in the meantime. What would you like to do?',
+  afterNoStaffInFlow: (title: string) => `I can keep helping in the meantime. Shall we carry on with ${title}?`,
   notInHandoff: "I'm here. How can I help?",
   // The notice's variants (message deleted or not) live with the privacy notice in the core.
   privacy: GENERIC_PRIVACY_NOTICE,

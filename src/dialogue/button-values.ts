@@ -4,10 +4,11 @@
  *   info:<intent>       answer an information topic  e.g. info:fees_and_rates
  *   answer:<value>      an option of the current step e.g. answer:visa
  *   nav:<command>       back, restart, cancel, help, human, menu, continue, resume
- *   handoff:release     staff hand the conversation back (ACTIONS.handBack)
+ *   handoff:release     staff hand the conversation back (ACTIONS.handBack), `handoff:release:<note>` with a note
+ *   handoff:close       staff close it; handoff:timeout  nobody claimed it in time (the live agent sends both)
  *   feedback:up|down    thumbs up or down on the answer just given (core/feedback.ts)
  */
-import { ACTIONS } from '../core/actions.js';
+import { ACTIONS, parseStaffAction } from '../core/actions.js';
 import { feedbackOf, type FeedbackValue } from '../core/feedback.js';
 import type { Button } from '../core/types.js';
 
@@ -19,12 +20,15 @@ export type ButtonAction =
   | { kind: 'info'; intent: string }
   | { kind: 'answer'; value: string }
   | { kind: 'nav'; command: NavCommand }
-  | { kind: 'hand_back' }
+  | { kind: 'hand_back'; note: string | null }
+  | { kind: 'close' }
+  | { kind: 'timed_out' }
   | { kind: 'feedback'; value: FeedbackValue }
   | { kind: 'unknown'; value: string };
 
 export function parseButtonValue(value: string): ButtonAction {
-  if (value === ACTIONS.handBack) return { kind: 'hand_back' };
+  const staff = parseStaffAction(value);
+  if (staff) return staff;
   const feedback = feedbackOf(value);
   if (feedback) return { kind: 'feedback', value: feedback };
   const colon = value.indexOf(':');

@@ -4,7 +4,7 @@
  * job per file: route-text.ts (how a typed message is read), route-action.ts (buttons),
  * navigation.ts, outcomes.ts (how it went), handoff.ts (people, contact), answers.ts (knowledge).
  */
-import { ACTIONS } from '../core/actions.js';
+import { parseStaffAction } from '../core/actions.js';
 import { isIntentName } from '../core/intents.js';
 import type { DialogueInput, DialoguePolicy, Effect } from '../core/ports.js';
 import { NO_CONTEXT } from '../core/types.js';
@@ -14,7 +14,7 @@ import { navValue } from './button-values.js';
 import { initialDialogueState, parseDialogueState, type DialogueState } from './dialogue-state.js';
 import type { FlowDefinition, FlowInput } from './flow-schema.js';
 import { loadFlows } from './flow-registry.js';
-import { HANDOFF_SECTION, handOver } from './handoff.js';
+import { backFromStaff, HANDOFF_SECTION, handOver } from './handoff.js';
 import { createPolicyKit, say, type PolicyKit, type Result } from './policy-kit.js';
 import { onAction } from './route-action.js';
 import { onText } from './route-text.js';
@@ -39,6 +39,8 @@ export interface DialoguePolicyOptions {
   minTopicConfidence?: number;
   /** The flows (default: src/dialogue/flows). */
   flows?: readonly FlowInput[];
+  /** When the support team works (SUPPORT_HOURS), said when nobody took a handoff in time. */
+  supportHours?: string;
 }
 
 export const DEFAULT_IDLE_MS = 30 * 60 * 1000;
@@ -76,9 +78,9 @@ function stepWithStaff(kit: PolicyKit, previous: DialogueState, input: DialogueI
   if (state.handoff) {
     // Quiet, except to warn about a pasted secret: staff can read the message too.
     const warn = input.redactions.length > 0 && action === undefined ? [say(privacyNotice(input.redactions, input.exposure))] : [];
-    if (action !== ACTIONS.handBack) return { state: { ...state, lastActiveAt: now }, effects: warn };
-    const back: DialogueState = { ...state, handoff: null, yesNo: null, lastActiveAt: now };
-    return { state: back, effects: [say(LINES.handBack, kit.menuButtons(back))] };
+    const ending = action === undefined ? undefined : parseStaffAction(action);
+    if (!ending) return { state: { ...state, lastActiveAt: now }, effects: warn };
+    return backFromStaff(kit, state, ending, now);
   }
 
   const lead: Effect[] = [];
@@ -112,6 +114,7 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
       clarifyMargin: options.clarifyMargin ?? DEFAULT_CLARIFY_MARGIN,
       switchConfidence: options.switchConfidence ?? DEFAULT_SWITCH_CONFIDENCE,
       minTopicConfidence: options.minTopicConfidence ?? DEFAULT_MIN_TOPIC_CONFIDENCE,
+      ...(options.supportHours ? { supportHours: options.supportHours } : {}),
     },
     (state, frame, reason, now) => handOver(kit, state, frame, reason, now),
   );

@@ -55,6 +55,11 @@ export const dialogueStateSchema = z.object({
   shown: z.array(z.string()).default([]),
   /** What the person has told us in this conversation (fact keys); a new flow starts from them. */
   facts: z.array(z.string()).default([]),
+  /**
+   * How the last handoff ended: handed back by staff (with their note for the bot, redacted),
+   * closed by staff, or timed out because nobody claimed it. Older states without it read as null.
+   */
+  handedBack: z.object({ at: z.number(), how: z.enum(['handed_back', 'closed', 'timed_out']), note: z.string().nullable() }).nullable().default(null),
 });
 export type DialogueState = z.output<typeof dialogueStateSchema>;
 
@@ -68,7 +73,7 @@ export class DialogueStateError extends StoreError {
 }
 
 export function initialDialogueState(now: number): DialogueState {
-  return { version: DIALOGUE_STATE_VERSION, frame: null, paused: null, handoff: null, clarify: null, yesNo: null, lastActiveAt: now, turns: 0, topic: null, shown: [], facts: [] };
+  return { version: DIALOGUE_STATE_VERSION, frame: null, paused: null, handoff: null, clarify: null, yesNo: null, lastActiveAt: now, turns: 0, topic: null, shown: [], facts: [], handedBack: null };
 }
 
 /** Validates the shape and that every frame points at a flow and step that still exist. */

@@ -4,6 +4,7 @@
  * them and what to send, with a person here one click away. Only an explicit wish for a person
  * here ("can I talk to someone?") hands over; asking how to reach Alipay is a question.
  */
+import type { parseStaffAction } from '../core/actions.js';
 import type { Effect } from '../core/ports.js';
 import type { NluResult } from '../core/types.js';
 import { LINES } from './bot-lines.js';
@@ -106,4 +107,37 @@ export function contactAnswer(kit: PolicyKit, state: DialogueState, nlu: NluResu
   effects.push(say(state.frame ? LINES.contactOfferInFlow(kit.title(state.frame.flow)) : LINES.contactOffer, buttons));
   const next: DialogueState = { ...state, topic: 'contact_support', shown: sections, ...(state.frame ? { yesNo: { yes: navValue('continue'), no: navValue('menu') } } : {}) };
   return { state: next, effects };
+}
+
+/** How a handoff ended, from the live agent's staff action. */
+export type StaffEnding = NonNullable<ReturnType<typeof parseStaffAction>>;
+
+/** Who to contact when nobody from the team could take the conversation: by the problem in hand. */
+const NO_STAFF_SECTIONS = ['contact-support#alipay-support', 'contact-support#alibaba-support'];
+
+/**
+ * Back from staff: handed back (the bot offers to carry on with the task it had set aside, and keeps
+ * staff's note), closed (nothing to resume), or nobody claimed it in time (said plainly, with the
+ * team's hours and who to contact for the problem in hand).
+ */
+export function backFromStaff(kit: PolicyKit, state: DialogueState, ending: StaffEnding, now: number): Result {
+  const how = ending.kind === 'hand_back' ? 'handed_back' : ending.kind === 'close' ? 'closed' : 'timed_out';
+  const back: DialogueState = { ...state, handoff: null, yesNo: null, lastActiveAt: now, handedBack: { at: now, how, note: ending.kind === 'hand_back' ? ending.note : null } };
+  const paused = state.paused;
+  const carryOn = paused ? { yesNo: { yes: navValue('resume'), no: navValue('menu') } } : {};
+  switch (ending.kind) {
+    case 'close': {
+      const closed: DialogueState = { ...back, frame: null, paused: null };
+      return { state: closed, effects: [say(LINES.closedByStaff, kit.menuButtons(closed))] };
+    }
+    case 'hand_back':
+      return { state: { ...back, ...carryOn }, effects: [say(paused ? LINES.handBackResume(kit.title(paused.flow)) : LINES.handBack, kit.menuButtons(back))] };
+    case 'timed_out': {
+      const about = paused?.flow ?? state.handoff?.flow ?? state.topic;
+      const sections = (about ? PARTY_SECTIONS[about] : undefined) ?? NO_STAFF_SECTIONS;
+      const effects: Effect[] = [say(LINES.noStaff(kit.settings.supportHours)), ...sections.map((section): Effect => ({ type: 'say_section', section }))];
+      effects.push(say(paused ? LINES.afterNoStaffInFlow(kit.title(paused.flow)) : LINES.afterNoStaff, kit.menuButtons(back)));
+      return { state: { ...back, ...carryOn, shown: [...sections] }, effects };
+    }
+  }
 }

@@ -21,6 +21,8 @@ export interface PolicySettings {
   clarifyMargin: number;
   switchConfidence: number;
   minTopicConfidence: number;
+  /** When the support team works, e.g. "Monday to Friday, 9:00-18:00 CET": said when nobody took a handoff in time. */
+  supportHours?: string;
 }
 
 export const say = (text: string, buttons?: Button[]): Effect => (buttons ? { type: 'say', text, buttons } : { type: 'say', text });

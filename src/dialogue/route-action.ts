@@ -16,6 +16,10 @@ export function onAction(kit: PolicyKit, state: DialogueState, value: string, no
       return { state, effects: [say(LINES.notInHandoff, kit.menuButtons(state))] };
     case 'feedback':
       return onFeedback(kit, state, action.value);
+    case 'close':
+    case 'timed_out':
+      // Staff's ending for a conversation that is not with them (any more): nothing to say.
+      return { state, effects: [] };
     case 'nav':
       return navigate(kit, state, action.command, now);
     case 'flow':

@@ -44,6 +44,7 @@ export function createBotMetrics(options: { prefix?: string; processMetrics?: bo
     new Histogram({ name: `${p}store_operation_duration_seconds`, help: 'Conversation store calls', labelNames: ['operation', 'outcome'], buckets: LATENCY_BUCKETS, registers: [registry] }),
   );
   const reconnects = of(new Counter({ name: `${p}adapter_reconnects_total`, help: 'Times a platform connection dropped and was restored', labelNames: ['adapter'], registers: [registry] }));
+  const live = of(new Counter({ name: `${p}live_agent_events_total`, help: 'Live agent: sessions opened, claimed, staff messages relayed, handed back, closed, expired', labelNames: ['event', 'platform'], registers: [registry] }));
   const adapterUp = of(new Gauge({ name: `${p}adapter_up`, help: '1 while the adapter is connected (ready)', labelNames: ['adapter'], registers: [registry] }));
 
   // The flow each conversation was last in, so a flow that ends is counted once (bounded memory).
@@ -76,6 +77,7 @@ export function createBotMetrics(options: { prefix?: string; processMetrics?: bo
         events.on('turn:duplicate', ({ turn }) => duplicates.inc({ platform: turn.platform })),
         events.on('delivered', ({ turn, durationMs }) => deliverSeconds.observe({ platform: turn.platform }, durationMs / 1000)),
         events.on('staff:notified', ({ turn }) => staffTold.inc({ platform: turn.platform })),
+        events.on('live', ({ event, platform }) => live.inc({ event, platform })),
         events.on('error', ({ stage, error }) => errors.inc({ stage, kind: error instanceof Error ? error.name : 'unknown' })),
         events.on('adapter:status', ({ adapter, status }) => {
           const before = lastState.get(adapter);

@@ -9,6 +9,8 @@ export interface ObservedTurn {
   replies: Reply[];
   citations: Citation[];
   handoff: boolean;
+  /** What the staff thread received during the turn (live agent), when the channel can see it. */
+  staffThread?: string[];
 }
 
 /** One mismatch: the field, what was expected and what came. */
@@ -64,6 +66,13 @@ export function checkTurn(expect: Expectation | undefined, observed: ObservedTur
   }
   if (expect.handoff !== undefined && observed.handoff !== expect.handoff) {
     problems.push({ field: 'handoff', expected: show(expect.handoff), got: show(observed.handoff) });
+  }
+  const staff = (observed.staffThread ?? []).join('\n');
+  for (const s of expect.staffSees ?? []) {
+    if (!staff.toLowerCase().includes(s.toLowerCase())) problems.push({ field: 'staffSees', expected: show(s), got: `not in ${show(short(staff))}` });
+  }
+  for (const s of expect.staffNotSees ?? []) {
+    if (staff.toLowerCase().includes(s.toLowerCase())) problems.push({ field: 'staffNotSees', expected: `no ${show(s)}`, got: `found in ${show(short(staff))}` });
   }
   if (expect.silent !== undefined && (observed.replies.length === 0) !== expect.silent) {
     problems.push({ field: 'silent', expected: show(expect.silent), got: `${observed.replies.length} replies` });

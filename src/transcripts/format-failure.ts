@@ -4,6 +4,11 @@ function describeTurn(f: TurnFailure): string {
   const t = f.turn;
   if (t.user !== undefined) return `user: ${JSON.stringify(t.user)}`;
   if (t.click !== undefined) return `click: ${JSON.stringify(t.click)}`;
+  if (t.staff !== undefined) return `staff (${t.as ?? 'Sam'}): ${JSON.stringify(t.staff)}`;
+  if (t.claim !== undefined) return `claim: ${t.claim}`;
+  if (t.handBack !== undefined) return `handBack${t.handBack === true ? '' : `: ${JSON.stringify(t.handBack)}`}`;
+  if (t.close !== undefined) return 'close';
+  if (t.timeout !== undefined) return 'timeout';
   return `action: ${JSON.stringify(t.action)}`;
 }
 
@@ -27,6 +32,10 @@ export function formatFailure(result: ReplayResult, color = false): string {
       for (const r of o.replies) {
         lines.push(dim(`      | ${r.text.replace(/\n/g, '\n      | ')}`));
         if (r.buttons.length > 0) lines.push(dim(`      | [${r.buttons.map((b) => b.label).join('] [')}]`));
+      }
+      if (o.staffThread && o.staffThread.length > 0) {
+        lines.push(dim('    the staff thread got:'));
+        for (const s of o.staffThread) lines.push(dim(`      | ${s.replace(/\n/g, '\n      | ')}`));
       }
     }
   }

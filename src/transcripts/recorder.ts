@@ -1,7 +1,9 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { Button, IncomingMessage, TurnResult } from '../core/types.js';
+import { parseStaffAction } from '../core/actions.js';
+import type { LiveRecord } from '../core/live-agent/live-agent.js';
+import type { Button, IncomingMessage, Platform, TurnResult } from '../core/types.js';
 import type { TranscriptInput } from './transcript-schema.js';
 
 export interface TranscriptRecorderOptions {
@@ -29,7 +31,7 @@ export function createTranscriptRecorder(options: TranscriptRecorderOptions) {
   const recordings = new Map<string, Recording>();
   mkdirSync(options.dir, { recursive: true });
 
-  function recordingFor(message: IncomingMessage): Recording {
+  function recordingFor(message: { conversationKey: string; platform: Platform }): Recording {
     let rec = recordings.get(message.conversationKey);
     if (!rec) {
       const started = new Date(now()).toISOString();
@@ -45,13 +47,24 @@ export function createTranscriptRecorder(options: TranscriptRecorderOptions) {
     return rec;
   }
 
+  function write(rec: Recording, turn: Record<string, unknown>): void {
+    rec.transcript.turns.push(turn as never);
+    if (rec.transcript.turns.length > maxTurns) rec.transcript.turns.shift();
+    const tmp = `${rec.file}.tmp`;
+    writeFileSync(tmp, stringify(rec.transcript, { lineWidth: 0 }));
+    renameSync(tmp, rec.file);
+  }
+
   return {
     /** A `TurnPipeline` onTurn listener. */
     onTurn(message: IncomingMessage, result: TurnResult): void {
       if (result.duplicate) return;
       const rec = recordingFor(message);
-      const buttons = result.replies.flatMap((r) => r.buttons);
-      const firstLine = result.replies[0]?.text.split(/(?<=[.!?])\s|\n/)[0]?.trim() ?? '';
+      // A pasted secret is recorded as its placeholder ("[card number]"), so a replay gets no
+      // privacy notice (the dialogue's first reply here): expect what the bot said besides it.
+      const replies = result.redactions.length > 0 && message.action === undefined ? result.replies.slice(1) : result.replies;
+      const buttons = replies.flatMap((r) => r.buttons);
+      const firstLine = replies[0]?.text.split(/(?<=[.!?])\s|\n/)[0]?.trim() ?? '';
       const expect: Record<string, unknown> = {};
       if (message.text !== undefined) expect.intent = result.intent;
       expect.flow = result.flow;
@@ -60,21 +73,33 @@ export function createTranscriptRecorder(options: TranscriptRecorderOptions) {
       if (buttons.length > 0) expect.buttons = buttons.map((b) => b.label);
       if (result.citations.length > 0) expect.citations = result.citations.map((c) => c.section);
       if (result.handoff) expect.handoff = true;
-      if (result.replies.length === 0) expect.silent = true;
+      if (replies.length === 0) expect.silent = true;
 
       let turn: Record<string, unknown>;
-      if (message.action !== undefined) {
+      const staff = message.action === undefined ? undefined : parseStaffAction(message.action);
+      if (staff) {
+        // Staff's ending of a live session: replayed through the live agent as a staff turn.
+        turn = staff.kind === 'hand_back' ? { handBack: staff.note ?? true } : staff.kind === 'close' ? { close: true } : { timeout: true };
+      } else if (message.action !== undefined) {
         const clicked = rec.offered.find((b) => b.value === message.action);
         turn = clicked ? { click: clicked.label } : { action: message.action };
       } else {
         turn = { user: message.text ?? '' };
       }
-      rec.transcript.turns.push({ ...turn, expect } as never);
-      if (rec.transcript.turns.length > maxTurns) rec.transcript.turns.shift();
+      write(rec, { ...turn, expect });
       rec.offered = buttons;
-      const tmp = `${rec.file}.tmp`;
-      writeFileSync(tmp, stringify(rec.transcript, { lineWidth: 0 }));
-      renameSync(tmp, rec.file);
+    },
+    /**
+     * A live-agent listener: what staff said (already redacted) and who claimed become staff turns,
+     * with what the person was shown as the expectation.
+     */
+    onLive(record: LiveRecord): void {
+      if (record.kind === 'claimed') {
+        write(recordingFor(record), { claim: record.name, expect: { contains: record.name } });
+      } else if (record.kind === 'staff_said') {
+        const shown = record.text.split(/(?<=[.!?])\s|\n/)[0]?.trim().slice(0, 60);
+        write(recordingFor(record), { staff: record.text, as: record.name, expect: shown ? { contains: shown } : {} });
+      }
     },
     files: () => [...recordings.values()].map((r) => r.file),
   };

@@ -2,12 +2,34 @@ import type { Button } from '../core/types.js';
 import { checkTurn, type Mismatch, type ObservedTurn } from './check-turn.js';
 import type { Transcript, TranscriptTurn } from './transcript-schema.js';
 
-/** One user turn as a channel receives it. */
+/** A staff-side turn (the live agent): a staff message, a claim, a hand-back, a close, or the claim timeout. */
+export type LiveInput =
+  | { kind: 'staff'; text: string; as: string }
+  | { kind: 'claim'; as: string }
+  | { kind: 'hand_back'; note: string | null; as: string }
+  | { kind: 'close'; as: string }
+  | { kind: 'timeout' };
+
+/** One turn as a channel receives it: the person's text or click, or a staff-side turn. */
 export interface ChannelInput {
   text?: string;
   action?: string;
+  live?: LiveInput;
   /** The fixed clock's time for this turn (epoch ms). */
   at: number;
+}
+
+/** The staff member a transcript's staff turns come from when it names nobody. */
+export const DEFAULT_STAFF_NAME = 'Sam';
+
+/** A staff-side turn of a transcript as channel input, or undefined for the person's turns. */
+export function liveInputOf(turn: TranscriptTurn): LiveInput | undefined {
+  if (turn.staff !== undefined) return { kind: 'staff', text: turn.staff, as: turn.as ?? DEFAULT_STAFF_NAME };
+  if (turn.claim !== undefined) return { kind: 'claim', as: turn.claim };
+  if (turn.handBack !== undefined) return { kind: 'hand_back', note: turn.handBack === true || turn.handBack.trim() === '' ? null : turn.handBack, as: turn.as ?? DEFAULT_STAFF_NAME };
+  if (turn.close !== undefined) return { kind: 'close', as: turn.as ?? DEFAULT_STAFF_NAME };
+  if (turn.timeout !== undefined) return { kind: 'timeout' };
+  return undefined;
 }
 
 /**
@@ -66,7 +88,10 @@ export async function replayTranscript(transcript: Transcript, channelFactory: C
     for (const [index, turn] of transcript.turns.entries()) {
       clock += 1000 + (turn.after ?? 0);
       let input: ChannelInput;
-      if (turn.click !== undefined) {
+      const live = liveInputOf(turn);
+      if (live) {
+        input = { live, at: clock };
+      } else if (turn.click !== undefined) {
         const label = turn.click.toLowerCase();
         const button = offered.find((b) => b.label.toLowerCase() === label || b.value === turn.click);
         if (!button) {
@@ -90,7 +115,8 @@ export async function replayTranscript(transcript: Transcript, channelFactory: C
         failures.push({ index, turn, mismatches: [], error: error instanceof Error ? error.message : String(error) });
         break;
       }
-      offered = observed.replies.flatMap((r) => r.buttons);
+      // A turn with no reply (the bot quiet, a refused staff action) leaves the last buttons on screen.
+      if (observed.replies.length > 0) offered = observed.replies.flatMap((r) => r.buttons);
       const mismatches = checkTurn(turn.expect, observed);
       if (mismatches.length > 0) failures.push({ index, turn, mismatches, observed });
     }

@@ -20,6 +20,9 @@ export function toRegExp(source: string): RegExp {
   return m ? new RegExp(m[1] ?? '', m[2]) : new RegExp(source, 'i');
 }
 
+/** What a turn can be: one of these keys. */
+export const TURN_KINDS = ['user', 'click', 'action', 'staff', 'claim', 'handBack', 'close', 'timeout'] as const;
+
 /** What the bot must do at one turn. Every field is optional; only what is given is checked. */
 export const expectationSchema = z
   .object({
@@ -45,6 +48,10 @@ export const expectationSchema = z
     handoff: z.boolean().optional(),
     /** The bot stays silent (no replies), e.g. after a handoff. */
     silent: z.boolean().optional(),
+    /** Every string must appear in what the staff thread received during this turn (live agent). */
+    staffSees: stringOrList.optional(),
+    /** None of these may appear in what the staff thread received (e.g. a pasted card number). */
+    staffNotSees: stringOrList.optional(),
   })
   .strict();
 export type Expectation = z.output<typeof expectationSchema>;
@@ -59,20 +66,34 @@ const durationSchema = z
     return n * (unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : unit === 's' ? 1000 : 1);
   });
 
-/** One user turn: typed text, a click on an offered button (by label), or a raw button value. */
+/**
+ * One turn. The person's: typed text (`user`), a click on an offered button by its label
+ * (`click`), or a raw button value (`action`). Staff's, through the live agent (docs/live-agent.md):
+ * a message in the staff thread (`staff`, from the staff member named by `as`), `claim` (by that
+ * name), `handBack` (true, or the note for the bot), `close`, or `timeout` (the claim timeout
+ * passes with nobody claiming). The expectations then check what the person received.
+ */
 export const turnSchema = z
   .object({
     user: z.string().optional(),
     click: z.string().optional(),
     action: z.string().optional(),
+    staff: z.string().optional(),
+    /** The staff member's display name for `staff`, `handBack` and `close` (default Sam). */
+    as: z.string().min(1).optional(),
+    claim: z.string().min(1).optional(),
+    handBack: z.union([z.literal(true), z.string()]).optional(),
+    close: z.literal(true).optional(),
+    timeout: z.literal(true).optional(),
     /** Advance the fixed clock before this turn (idle timeouts). */
     after: durationSchema.optional(),
     expect: expectationSchema.optional(),
   })
   .strict()
-  .refine((t) => [t.user, t.click, t.action].filter((v) => v !== undefined).length === 1, {
-    message: 'each turn needs exactly one of user, click or action',
-  });
+  .refine((t) => TURN_KINDS.filter((k) => t[k] !== undefined).length === 1, {
+    message: `each turn needs exactly one of ${TURN_KINDS.join(', ')}`,
+  })
+  .refine((t) => t.as === undefined || t.staff !== undefined || t.handBack !== undefined || t.close !== undefined, { message: '"as" names the staff member of a staff, handBack or close turn' });
 export type TranscriptTurn = z.output<typeof turnSchema>;
 
 export const transcriptSchema = z

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { hasSlack, hasSlackOAuth, parseEnv, slackOverHttp } from '../../src/config/env.js';
+import { readFileSync } from 'node:fs';
+import { envSchema, hasSlack, hasSlackOAuth, parseEnv, slackOverHttp } from '../../src/config/env.js';
 import { ConfigError } from '../../src/core/errors.js';
 
 describe('parsing the environment', () => {
+  it('has every variable it reads described in .env.example', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const missing = Object.keys(envSchema.shape).filter((name) => !new RegExp(`^${name}=`, 'm').test(example));
+    expect(missing).toEqual([]);
+  });
+
   it('gives defaults when nothing is set', () => {
     const env = parseEnv({});
     expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info', IDLE_TIMEOUT_MINUTES: 30, SLACK_SLASH_COMMAND: '/alipay-help' });
@@ -23,6 +30,10 @@ describe('parsing the environment', () => {
     [{ DISCORD_SUPPORT_CHANNELS: 'general' }, 'DISCORD_SUPPORT_CHANNELS'],
     [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL'],
     [{ HEALTH_PORT: '70000' }, 'HEALTH_PORT'],
+    [{ HANDOFF_CLAIM_TIMEOUT: 'soon' }, 'HANDOFF_CLAIM_TIMEOUT'],
+    [{ HANDOFF_CLAIM_TIMEOUT: '0' }, 'HANDOFF_CLAIM_TIMEOUT'],
+    [{ LIVE_AGENT: 'maybe' }, 'LIVE_AGENT'],
+    [{ SUPPORT_HOURS: 'x'.repeat(201) }, 'SUPPORT_HOURS'],
     [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_SIGNING_SECRET: 's' }, 'SLACK_STATE_SECRET'],
     [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'short', SLACK_SIGNING_SECRET: 's' }, 'SLACK_STATE_SECRET'],
     [{ SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'a-long-enough-state-secret', SLACK_SIGNING_SECRET: 's' }, 'SLACK_CLIENT_ID'],
@@ -33,6 +44,17 @@ describe('parsing the environment', () => {
   ])('names the variable when a value is malformed: %o', (source, variable) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`^${variable}: `));
+  });
+
+  it('reads the live agent\'s settings: on by default, a claim timeout of 15 minutes, hours in the team\'s words', () => {
+    expect(parseEnv({})).toMatchObject({ LIVE_AGENT: true, HANDOFF_CLAIM_TIMEOUT: 15 * 60_000 });
+    expect(parseEnv({}).SUPPORT_HOURS).toBeUndefined();
+    expect(parseEnv({ LIVE_AGENT: 'OFF' }).LIVE_AGENT).toBe(false);
+    expect(parseEnv({ HANDOFF_CLAIM_TIMEOUT: '10' }).HANDOFF_CLAIM_TIMEOUT).toBe(10 * 60_000);
+    expect(parseEnv({ HANDOFF_CLAIM_TIMEOUT: '90s' }).HANDOFF_CLAIM_TIMEOUT).toBe(90_000);
+    expect(parseEnv({ HANDOFF_CLAIM_TIMEOUT: '2h' }).HANDOFF_CLAIM_TIMEOUT).toBe(2 * 3_600_000);
+    expect(parseEnv({ HANDOFF_CLAIM_TIMEOUT: 'off' }).HANDOFF_CLAIM_TIMEOUT).toBeNull();
+    expect(parseEnv({ SUPPORT_HOURS: ' Monday to Friday, 9:00-18:00 CET ' }).SUPPORT_HOURS).toBe('Monday to Friday, 9:00-18:00 CET');
   });
 
   it('accepts Socket Mode without a signing secret', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS } from '../../src/core/actions.js';
+import { ACTIONS, handBackValue } from '../../src/core/actions.js';
 import { commandInText, parseButtonValue } from '../../src/dialogue/button-values.js';
 
 describe('button values', () => {
@@ -8,7 +8,10 @@ describe('button values', () => {
     expect(parseButtonValue('info:limits')).toEqual({ kind: 'info', intent: 'limits' });
     expect(parseButtonValue('answer:visa')).toEqual({ kind: 'answer', value: 'visa' });
     expect(parseButtonValue(ACTIONS.human)).toEqual({ kind: 'nav', command: 'human' });
-    expect(parseButtonValue(ACTIONS.handBack)).toEqual({ kind: 'hand_back' });
+    expect(parseButtonValue(ACTIONS.handBack)).toEqual({ kind: 'hand_back', note: null });
+    expect(parseButtonValue(handBackValue('refund explained'))).toEqual({ kind: 'hand_back', note: 'refund explained' });
+    expect(parseButtonValue(ACTIONS.close)).toEqual({ kind: 'close' });
+    expect(parseButtonValue(ACTIONS.timedOut)).toEqual({ kind: 'timed_out' });
     expect(parseButtonValue('nav:fly')).toEqual({ kind: 'unknown', value: 'nav:fly' });
     expect(parseButtonValue('whatever')).toEqual({ kind: 'unknown', value: 'whatever' });
   });

@@ -1,6 +1,6 @@
 import { feedbackButtons } from '../../src/core/feedback.js';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS } from '../../src/core/actions.js';
+import { ACTIONS, handBackValue } from '../../src/core/actions.js';
 import { LINES } from '../../src/dialogue/bot-lines.js';
 import { createConversation, nlu } from './conversation.js';
 
@@ -294,13 +294,72 @@ describe('the dialogue policy: conversation skills', () => {
     expect(c.click('answer:identity').effects).toEqual([]);
     expect(c.click(ACTIONS.human).effects).toEqual([]);
     const back = c.click(ACTIONS.handBack);
-    expect(back.texts).toEqual([LINES.handBack]);
+    // Back with the context it had: the task set aside at the handoff is offered first.
+    expect(back.texts).toEqual([LINES.handBackResume('your verification')]);
     expect(back.buttons[0]).toBe('nav:resume');
     expect(back.flow).toBeNull();
+    expect(c.state.handedBack).toMatchObject({ how: 'handed_back', note: null });
     // A greeting with the task still kept welcomes them back to it.
     const hi = c.say('hi', nlu('greeting'));
     expect(hi.texts).toEqual([LINES.resumeOffer('your verification')]);
     expect(hi.buttons[0]).toBe('nav:resume');
+  });
+
+  it('keeps staff\'s hand-back note in its state, and a plain "yes" carries on with the task set aside', () => {
+    const c = createConversation();
+    c.click('flow:verification');
+    c.click(ACTIONS.human);
+    c.click(handBackValue('documents explained; may ask about the face scan'));
+    expect(c.state.handedBack).toMatchObject({ how: 'handed_back', note: 'documents explained; may ask about the face scan' });
+    expect(c.state.handoff).toBeNull();
+    const yes = c.say('yes', nlu('affirm'));
+    expect(yes.flow).toBe('verification');
+  });
+
+  it('says "I\'m back" without a task to resume when nothing was set aside', () => {
+    const c = createConversation();
+    c.click(ACTIONS.human);
+    expect(c.click(ACTIONS.handBack).texts).toEqual([LINES.handBack]);
+  });
+
+  it('comes back with nothing to resume when staff close the conversation', () => {
+    const c = createConversation();
+    c.click('flow:verification');
+    c.click(ACTIONS.human);
+    const closed = c.click(ACTIONS.close);
+    expect(closed.texts).toEqual([LINES.closedByStaff]);
+    expect(closed.buttons).not.toContain('nav:resume');
+    expect(c.state).toMatchObject({ handoff: null, paused: null, frame: null, handedBack: { how: 'closed', note: null } });
+  });
+
+  it('says plainly that nobody was free, with the team\'s hours, and who to contact for the problem in hand', () => {
+    const c = createConversation({ supportHours: 'Monday to Friday, 9:00-18:00 CET' });
+    c.click('flow:link_card');
+    c.click(ACTIONS.human);
+    const timedOut = c.click(ACTIONS.timedOut);
+    expect(timedOut.texts[0]).toBe(LINES.noStaff('Monday to Friday, 9:00-18:00 CET'));
+    expect(timedOut.texts[0]).toContain("Our team's hours: Monday to Friday, 9:00-18:00 CET.");
+    expect(timedOut.sections).toEqual(['contact-support#alipay-support', 'contact-support#card-issuer']);
+    expect(timedOut.texts.at(-1)).toBe(LINES.afterNoStaffInFlow('linking your card'));
+    expect(timedOut.buttons[0]).toBe('nav:resume');
+    expect(c.state).toMatchObject({ handoff: null, handedBack: { how: 'timed_out' } });
+  });
+
+  it('offers Alipay and Alibaba when nobody was free and there was no task in hand, without hours when none are set', () => {
+    const c = createConversation();
+    c.click(ACTIONS.human);
+    const timedOut = c.click(ACTIONS.timedOut);
+    expect(timedOut.texts[0]).toBe(LINES.noStaff(undefined));
+    expect(timedOut.texts[0]).not.toContain('hours');
+    expect(timedOut.sections).toEqual(['contact-support#alipay-support', 'contact-support#alibaba-support']);
+  });
+
+  it('ignores a close or a timeout for a conversation that is not with staff', () => {
+    const c = createConversation();
+    c.click('flow:verification');
+    expect(c.click(ACTIONS.close).effects).toEqual([]);
+    expect(c.click(ACTIONS.timedOut).effects).toEqual([]);
+    expect(c.state.frame?.flow).toBe('verification');
   });
 
   it('refers the person to support instead of going quiet where no staff watch the channel', () => {

@@ -11,7 +11,7 @@ const pages = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) =
 describe('the README and docs/', () => {
   it('have a page for each audience', () => {
     expect(pages.sort()).toEqual(
-      ['README.md', 'docs/architecture.md', 'docs/cli.md', 'docs/deploy.md', 'docs/discord.md', 'docs/insights.md', 'docs/models.md', 'docs/operations.md', 'docs/privacy.md', 'docs/slack.md', 'docs/testing.md', 'docs/understanding.md', 'docs/writing-flows-and-knowledge.md'].sort(),
+      ['README.md', 'docs/architecture.md', 'docs/cli.md', 'docs/deploy.md', 'docs/discord.md', 'docs/insights.md', 'docs/live-agent.md', 'docs/models.md', 'docs/operations.md', 'docs/privacy.md', 'docs/slack.md', 'docs/testing.md', 'docs/understanding.md', 'docs/writing-flows-and-knowledge.md'].sort(),
     );
   });
 

@@ -16,6 +16,7 @@ export const FAKE_IDS = {
   alice: '1500000000000000001',
   bob: '1500000000000000002',
   staffer: '1500000000000000003', // has the support role
+  staffer2: '1500000000000000005', // has the support role too
   otherBot: '1500000000000000004',
 } as const;
 
@@ -44,6 +45,7 @@ export const FAKE_USERS = {
   alice: user(FAKE_IDS.alice, 'alice'),
   bob: user(FAKE_IDS.bob, 'bob'),
   staffer: user(FAKE_IDS.staffer, 'sam'),
+  staffer2: user(FAKE_IDS.staffer2, 'kim'),
   otherBot: user(FAKE_IDS.otherBot, 'otherbot', true),
 } as const;
 
@@ -150,7 +152,7 @@ export function guildCreatePayload(botPermissions: bigint, threads: Record<strin
     joined_at: now,
     large: false,
     unavailable: false,
-    member_count: 5,
+    member_count: 6,
     roles: [
       role(FAKE_IDS.guild, '@everyone', EVERYONE_PERMISSIONS, 0),
       role(FAKE_IDS.botRole, 'supportbot', botPermissions, 1, true),
@@ -163,6 +165,7 @@ export function guildCreatePayload(botPermissions: bigint, threads: Record<strin
       member(FAKE_USERS.alice),
       member(FAKE_USERS.bob),
       member(FAKE_USERS.staffer, [FAKE_IDS.supportRole]),
+      member(FAKE_USERS.staffer2, [FAKE_IDS.supportRole]),
       member(FAKE_USERS.otherBot),
     ],
     channels: [

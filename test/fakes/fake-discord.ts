@@ -144,6 +144,8 @@ export interface FakeDiscord {
   dispatch(event: string, data: unknown): void;
   clickButton(message: BotMessage, options?: ClickOptions): Json;
   runSlashCommand(options?: SlashCommandOptions): Json;
+  /** Submits a modal the bot showed (an interaction response of type 9), with its text inputs' values by custom id. */
+  submitModal(shown: InteractionResponse, values: Record<string, string>, options?: { user?: FakeUser }): Json;
   waitForMessage(predicate: (m: BotMessage) => boolean, timeoutMs?: number): Promise<BotMessage>;
   waitForInteractionResponse(predicate: (r: InteractionResponse) => boolean, timeoutMs?: number): Promise<InteractionResponse>;
   waitForRest(predicate: (c: RestCall) => boolean, timeoutMs?: number): Promise<RestCall>;
@@ -485,6 +487,21 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return json(201, openThread(snowflake(), m[1]!, String(b.name ?? 'thread')));
     }
     if (call.method === 'PUT' && /^\/channels\/\d+\/thread-members\/\d+$/.test(path)) return noContent();
+    if (call.method === 'PATCH' && (m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
+      const existing = messages.find((x) => x.id === m![2] && x.channelId === m![1]);
+      if (!existing) return json(404, { message: 'Unknown Message', code: 10008 });
+      if (typeof b.content === 'string') existing.content = b.content;
+      if (Array.isArray(b.components)) existing.components = asArray(b.components);
+      const obj = { ...messageObjects.get(existing.id), content: existing.content, components: existing.components, edited_timestamp: new Date().toISOString() };
+      messageObjects.set(existing.id, obj);
+      events.emit('message', existing);
+      return json(200, obj);
+    }
+    if (call.method === 'GET' && (m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/))) {
+      const u = Object.values(FAKE_USERS).find((x) => x.id === m![2]);
+      if (m[1] !== FAKE_IDS.guild || !u) return json(404, { message: 'Unknown Member', code: 10007 });
+      return json(200, member(u, rolesOf(u)));
+    }
     if (call.method === 'POST' && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
       return interactionCallback(m[1]!, m[2]!, b, url.searchParams.get('with_response') === 'true', json, noContent);
     }
@@ -597,7 +614,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   function rolesOf(u: FakeUser): string[] {
     if (u.id === FAKE_IDS.application) return [FAKE_IDS.botRole];
-    if (u.id === FAKE_IDS.staffer) return [FAKE_IDS.supportRole];
+    if (u.id === FAKE_IDS.staffer || u.id === FAKE_IDS.staffer2) return [FAKE_IDS.supportRole];
     return [];
   }
 
@@ -668,7 +685,30 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return payload;
   }
 
+  function submitModal(shown: InteractionResponse, values: Record<string, string>, o: { user?: FakeUser } = {}): Json {
+    if (shown.type !== 9 || !shown.data) throw new Error(`fake Discord: interaction response ${shown.interactionId} is not a modal`);
+    const opener = [...interactions.values()].find((ix) => ix.id === shown.interactionId);
+    if (!opener) throw new Error('fake Discord: the modal was not opened by a known interaction');
+    const u = o.user ?? FAKE_USERS.staffer;
+    const id = snowflake();
+    const components = asArray(shown.data.components).map((row) => ({
+      type: 1,
+      components: asArray(row.components).map((c) => ({ type: 4, custom_id: c.custom_id, value: values[String(c.custom_id)] ?? '' })),
+    }));
+    const message = opener.messageId ? messages.find((x) => x.id === opener.messageId) : undefined;
+    const payload: Json = {
+      ...interactionBase(opener.channelId, u, id),
+      type: 5,
+      data: { custom_id: shown.data.custom_id, components },
+      ...(message ? { message: { ...(messageObjects.get(message.id) ?? {}), components: message.components } } : {}),
+    };
+    interactions.set(String(payload.token), { id, channelId: opener.channelId, ...(opener.messageId ? { messageId: opener.messageId } : {}) });
+    dispatch('INTERACTION_CREATE', payload);
+    return payload;
+  }
+
   return {
+    submitModal,
     apiUrl: `http://127.0.0.1:${port}/api`,
     ids: FAKE_IDS,
     users: FAKE_USERS,

@@ -80,6 +80,13 @@ export interface EphemeralNote {
   threadTs?: string;
 }
 
+/** A modal the app opened (views.open). */
+export interface OpenedView {
+  id: string;
+  triggerId: string;
+  view: Record<string, unknown>;
+}
+
 export interface SocketFrame {
   envelope_id?: string;
   payload?: unknown;
@@ -114,8 +121,10 @@ export interface FakeSlackOptions {
   oauth?: FakeOAuthOptions;
   /** Channels the bot is not a member of (conversations.info says is_member: false). */
   botNotIn?: string[];
-  /** Channel members for conversations.members (default: the staff channel holds the staffer and the bot). */
+  /** Channel members for conversations.members (default: the staff channel holds both staffers and the bot). */
   channelMembers?: Record<string, string[]>;
+  /** Display names for users.info (default: Alice, Bob, Sam, Kim, Olly). */
+  userNames?: Record<string, string>;
 }
 
 export interface WaitOptions {
@@ -135,6 +144,8 @@ export interface FakeSlack {
   readonly updates: MessageUpdate[];
   /** Notes shown to one person only (chat.postEphemeral). */
   readonly ephemerals: EphemeralNote[];
+  /** Modals opened with views.open. */
+  readonly views: OpenedView[];
   /** Bodies POSTed to response_url (ephemeral slash command answers). */
   readonly responses: RecordedCall[];
   /** Frames the app sent over the Socket Mode WebSocket (acks). */
@@ -153,6 +164,9 @@ export interface FakeSlack {
   waitForPost(predicate?: (post: PostedMessage) => boolean, options?: WaitOptions): Promise<PostedMessage>;
   waitForUpdate(predicate?: (update: MessageUpdate) => boolean, options?: WaitOptions): Promise<MessageUpdate>;
   waitForEphemeral(predicate?: (note: EphemeralNote) => boolean, options?: WaitOptions): Promise<EphemeralNote>;
+  waitForView(predicate?: (view: OpenedView) => boolean, options?: WaitOptions): Promise<OpenedView>;
+  /** Submits a modal the app opened (view_submission), with text input values by block id and action id. */
+  submitView(view: OpenedView, values: Record<string, Record<string, string>>, options?: SendOptions & { user?: string }): Promise<Delivery>;
   waitForCall(method: string, predicate?: (call: RecordedCall) => boolean, options?: WaitOptions): Promise<RecordedCall>;
   /** Socket Mode: resolves once an app is connected. */
   waitForConnection(options?: WaitOptions): Promise<void>;
@@ -220,7 +234,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const posts: PostedMessage[] = [];
   const updates: MessageUpdate[] = [];
   const ephemerals: EphemeralNote[] = [];
-  const channelMembers = options.channelMembers ?? { [SLACK_IDS.staffChannel]: [SLACK_IDS.staffer, botUserId] };
+  const views: OpenedView[] = [];
+  const channelMembers: Record<string, string[]> = options.channelMembers ?? { [SLACK_IDS.staffChannel]: [SLACK_IDS.staffer, SLACK_IDS.staffer2, botUserId] };
+  const userNames: Record<string, string> = options.userNames ?? {
+    [SLACK_IDS.alice]: 'Alice',
+    [SLACK_IDS.bob]: 'Bob',
+    [SLACK_IDS.staffer]: 'Sam',
+    [SLACK_IDS.staffer2]: 'Kim',
+    [SLACK_IDS.outsider]: 'Olly',
+  };
   const responses: RecordedCall[] = [];
   const socketFrames: SocketFrame[] = [];
   const sockets = new Set<WebSocket>();
@@ -376,6 +398,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const next = from + limit < members.length ? String(from + limit) : '';
         return send(200, { ok: true, members: members.slice(from, from + limit), response_metadata: { next_cursor: next } });
       }
+      case 'users.info': {
+        record(call);
+        const id = String(args.user ?? '');
+        const name = userNames[id];
+        if (!name) return send(200, { ok: false, error: 'user_not_found' });
+        return send(200, { ok: true, user: { id, name: name.toLowerCase(), real_name: `${name} Example`, profile: { display_name: name, real_name: `${name} Example` } } });
+      }
+      case 'views.open': {
+        const view = (typeof args.view === 'string' ? JSON.parse(args.view) : args.view) as Record<string, unknown>;
+        const opened: OpenedView = { id: nextId('V'), triggerId: String(args.trigger_id ?? ''), view };
+        views.push(opened);
+        record(call);
+        return send(200, { ok: true, view: { id: opened.id, ...view } });
+      }
       case 'conversations.open': {
         record(call);
         const user = String(args.users ?? '').split(',')[0] ?? '';
@@ -460,6 +496,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     posts,
     updates,
     ephemerals,
+    views,
     responses,
     socketFrames,
     responseUrl: (id = nextId('resp')) => `${base}/response/${id}`,
@@ -526,6 +563,28 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     waitForEphemeral(predicate = () => true, o = {}) {
       return waitFor('chat.postEphemeral', () => ephemerals, predicate, o, () => `notes so far: ${JSON.stringify(ephemerals.map((e) => ({ user: e.user, text: e.text.slice(0, 60) })))}`);
+    },
+    waitForView(predicate = () => true, o = {}) {
+      return waitFor('views.open', () => views, predicate, o, () => `views so far: ${views.length}`);
+    },
+    async submitView(opened, values, o = {}) {
+      const state: Record<string, Record<string, { type: string; value: string }>> = {};
+      for (const [block, actions] of Object.entries(values)) {
+        state[block] = Object.fromEntries(Object.entries(actions).map(([action, value]) => [action, { type: 'plain_text_input', value }]));
+      }
+      const payload = {
+        type: 'view_submission',
+        team: { id: o.teamId ?? teamId, domain: 'fake' },
+        user: { id: o.user ?? SLACK_IDS.staffer, username: 'staff', name: 'staff', team_id: o.teamId ?? teamId },
+        api_app_id: SLACK_IDS.app,
+        token: 'legacy-verification-token',
+        trigger_id: nextId('trig.'),
+        view: { ...opened.view, id: opened.id, team_id: o.teamId ?? teamId, state: { values: state }, hash: 'fake-hash', app_id: SLACK_IDS.app, bot_id: botId },
+        response_urls: [],
+        is_enterprise_install: false,
+        enterprise: null,
+      };
+      return fake.sendAction(payload, o);
     },
     waitForCall(method, predicate = () => true, o = {}) {
       return waitFor(method, () => calls, (c) => c.method === method && predicate(c), o, () => `calls so far: ${calls.map((c) => c.method).join(', ')}`);

@@ -15,6 +15,8 @@ export const SLACK_IDS = {
   alice: 'UALICE001',
   bob: 'UBOB00001',
   staffer: 'USTAFF001',
+  staffer2: 'USTAFF002', // a second member of the staff channel
+  outsider: 'UOUTSIDE1', // a normal user, not in the staff channel
   support: 'CSUPPORT1', // a channel the bot is in
   staffChannel: 'CSTAFF001', // the handoff channel
 } as const;

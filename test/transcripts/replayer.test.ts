@@ -67,7 +67,7 @@ describe('the transcript replayer', () => {
   it('rejects a turn with both text and a click, naming the field', () => {
     const parsed = transcriptSchema.safeParse({ name: 'x', turns: [{ user: 'a', click: 'b' }] });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toMatch(/exactly one of user, click or action/);
+    expect(parsed.error?.issues[0]?.message).toMatch(/exactly one of user, click, action, staff, claim, handBack, close, timeout/);
   });
 });
 

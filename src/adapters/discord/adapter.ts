@@ -8,8 +8,10 @@ import type { Env } from '../../config/env.js';
 import { trackAdapterStatus, type Adapter } from '../../core/adapter.js';
 import { createConversationOwners } from '../../core/conversation-owners.js';
 import type { ConversationRunner } from '../../core/conversation-runner.js';
+import type { HandoffSummary } from '../../core/types.js';
 import { createErrorBoundary, type AdapterErrorHandler } from '../../core/error-boundary.js';
 import { ConfigError, StartupError } from '../../core/errors.js';
+import type { LiveAgent } from '../../core/live-agent/live-agent.js';
 import type { Logger } from '../../core/logger.js';
 import type { ConversationStore } from '../../core/ports.js';
 import { createButtonCodec } from './custom-id.js';
@@ -20,6 +22,7 @@ import type { DiscordListenerContext } from './listeners/context.js';
 import { onInteraction } from './listeners/interaction.js';
 import { onMessage } from './listeners/message.js';
 import { guardPacketHandling } from './packet-guard.js';
+import { createDiscordStaffDesk } from './staff-desk.js';
 import { checkDiscordSetup } from './startup-checks.js';
 
 export interface DiscordAdapterOptions {
@@ -34,8 +37,12 @@ export interface DiscordAdapterOptions {
   supportRole?: string;
   /** How long to wait for the gateway to be ready at start (default 30 s). */
   readyTimeoutMs?: number;
-  /** Where the owner of each conversation is kept (shared by instances, kept over restarts). Without it, this process remembers. */
   store?: Pick<ConversationStore, 'get' | 'put' | 'withLock'>;
+  /**
+   * The live agent: staff answer the person from a thread on the handoff summary (Claim, Hand back
+   * to the bot, Close). Without it the summary has only "Hand back to the bot".
+   */
+  live?: LiveAgent;
 }
 
 export interface DiscordAdapter extends Adapter {
@@ -65,24 +72,29 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const boundary = createErrorBoundary('discord', logger, runner.events);
   // Hand-back ids are signed with a key derived from the bot token: every instance and restart agree.
   const codec = createButtonCodec({ secret: options.token });
+  const live = options.live;
+  const outbox = createDiscordOutbox({
+    client,
+    codec,
+    logger,
+    ...(options.handoffChannel ? { handoffChannel: options.handoffChannel } : {}),
+    ...(options.supportRole ? { supportRole: options.supportRole } : {}),
+    ...(live ? { openLive: (summary: HandoffSummary) => live.open(summary) } : {}),
+  });
   const ctx: DiscordListenerContext = {
     client,
     runner,
     codec,
     logger,
-    outbox: createDiscordOutbox({
-      client,
-      codec,
-      logger,
-      ...(options.handoffChannel ? { handoffChannel: options.handoffChannel } : {}),
-      ...(options.supportRole ? { supportRole: options.supportRole } : {}),
-    }),
+    outbox,
     supportChannels: options.supportChannels ?? [],
     ...(options.supportRole ? { supportRole: options.supportRole } : {}),
     ...(options.handoffChannel ? { handoffChannel: options.handoffChannel } : {}),
     owners: createConversationOwners(options.store),
+    ...(live ? { live } : {}),
     botId: () => client.user?.id ?? '',
   };
+  let detachDesk: (() => void) | undefined;
 
   guardPacketHandling(client, logger);
   const messageListener = boundary.wrap('message', (message: Parameters<typeof onMessage>[1]) => onMessage(ctx, message), (message) => ({ messageId: message.id }));
@@ -127,7 +139,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       try {
         await client.login(options.token);
         await ready;
-        await checkDiscordSetup(client, options);
+        await checkDiscordSetup(client, { ...options, liveAgent: live !== undefined });
       } catch (error) {
         await destroyClient(client);
         const explained = explainLoginError(error, options.apiUrl);
@@ -136,11 +148,17 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       } finally {
         clearTimeout(timer);
       }
+      if (live) {
+        detachDesk = live.attach(
+          createDiscordStaffDesk({ client, outbox, logger, ...(options.handoffChannel ? { handoffChannel: options.handoffChannel } : {}), ...(options.supportRole ? { supportRole: options.supportRole } : {}) }),
+        );
+      }
       status.set('ready');
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, supportChannels: ctx.supportChannels.length || 'all' }, 'discord: connected');
     },
     stop() {
       stopping ??= (async () => {
+        detachDesk?.();
         await withTimeout(boundary.idle(), STOP_DRAIN_MS);
         // The client before any fake server: a client left running keeps reconnecting.
         await destroyClient(client);
@@ -153,7 +171,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 }
 
 /** Reads the Discord variables from the environment and creates the adapter (not yet started). */
-export function discordAdapterFromEnv(options: { runner: ConversationRunner; env: Env; logger: Logger; store?: DiscordAdapterOptions['store'] }): DiscordAdapter {
+export function discordAdapterFromEnv(options: { runner: ConversationRunner; env: Env; logger: Logger; store?: DiscordAdapterOptions['store']; live?: LiveAgent }): DiscordAdapter {
   const { env } = options;
   if (!env.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is required for the Discord adapter');
   return createDiscordAdapter({
@@ -165,6 +183,7 @@ export function discordAdapterFromEnv(options: { runner: ConversationRunner; env
     ...(env.DISCORD_HANDOFF_CHANNEL ? { handoffChannel: env.DISCORD_HANDOFF_CHANNEL } : {}),
     ...(env.DISCORD_SUPPORT_ROLE ? { supportRole: env.DISCORD_SUPPORT_ROLE } : {}),
     ...(options.store ? { store: options.store } : {}),
+    ...(options.live ? { live: options.live } : {}),
   });
 }
 

@@ -20,6 +20,8 @@ export interface DiscordOutboxOptions {
   logger: Logger;
   handoffChannel?: string;
   supportRole?: string;
+  /** The live agent's way to tell staff (summary with controls, and a staff thread). */
+  openLive?: (summary: HandoffSummary) => Promise<boolean>;
 }
 
 export interface DiscordOutbox {
@@ -59,6 +61,7 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): DiscordOutbo
       }
     },
     async notifyStaff(summary) {
+      if (options.openLive) return options.openLive(summary);
       if (!handoffChannel) {
         logger.warn({ conversationKey: summary.conversationKey }, 'discord: handoff requested but DISCORD_HANDOFF_CHANNEL is not set; staff were not told');
         return false;

@@ -27,15 +27,7 @@ function whereOf(summary: HandoffSummary): string {
  * carries the conversation key signed.
  */
 export function renderHandoff(summary: HandoffSummary, supportRole: string | undefined, codec: ButtonCodec): DiscordMessageBody {
-  const lines = [
-    `${supportRole ? `<@&${supportRole}> ` : ''}**A person needs help from the team.**`,
-    `**Who:** <@${summary.userId}>`,
-    `**Where:** ${whereOf(summary)}`,
-    `**Why:** ${summary.reason}`,
-    `**Problem:** ${summary.problem || '(not stated)'}`,
-  ];
-  if (summary.flow) lines.push(`**Topic:** ${summary.flow}`);
-  if (summary.stepsTried.length > 0) lines.push(`**Already tried:**\n${summary.stepsTried.map((s) => `- ${s}`).join('\n')}`);
+  const lines = handoffLines(summary, supportRole);
   lines.push(`-# When you are done, press “${HAND_BACK_LABEL}” so the bot picks the conversation up again.`);
   const [content = ''] = splitText(lines.join('\n'), MESSAGE_MAX);
   return {
@@ -48,7 +40,25 @@ export function renderHandoff(summary: HandoffSummary, supportRole: string | und
         ],
       },
     ],
-    // Ping the role only; the person is named but not pinged from the staff channel.
-    allowed_mentions: { parse: [], ...(supportRole ? { roles: [supportRole] } : {}) },
+    allowed_mentions: handoffMentions(supportRole),
   };
+}
+
+/** Ping the role only; the person is named but not pinged from the staff channel. */
+export function handoffMentions(supportRole: string | undefined): DiscordMessageBody['allowed_mentions'] {
+  return { parse: [], ...(supportRole ? { roles: [supportRole] } : {}) };
+}
+
+/** The summary's facts, one per line (the live agent's summary adds its status instead of the button hint). */
+export function handoffLines(summary: HandoffSummary, supportRole: string | undefined): string[] {
+  const lines = [
+    `${supportRole ? `<@&${supportRole}> ` : ''}**A person needs help from the team.**`,
+    `**Who:** <@${summary.userId}>`,
+    `**Where:** ${whereOf(summary)}`,
+    `**Why:** ${summary.reason}`,
+    `**Problem:** ${summary.problem || '(not stated)'}`,
+  ];
+  if (summary.flow) lines.push(`**Topic:** ${summary.flow}`);
+  if (summary.stepsTried.length > 0) lines.push(`**Already tried:**\n${summary.stepsTried.map((s) => `- ${s}`).join('\n')}`);
+  return lines;
 }

@@ -9,11 +9,15 @@ export interface RouteContext {
   canOpenThread: boolean;
   /** The support team's role: what they write in a conversation thread is for the person, not the bot. */
   supportRole?: string;
+  /** With the live agent: the handoff channel, whose threads are staff answering a person. */
+  staffChannel?: string;
 }
 
 /** What to do with a message: answer it (and where), or ignore it (and why, for the debug log). */
 export type MessageRoute =
   | { action: 'answer'; place: DiscordPlace; replyChannelId: string; openThreadOn?: string; replyTo?: string }
+  /** A message in a thread of the handoff channel: staff, for the live agent. */
+  | { action: 'staff'; staffChannel: string }
   | { action: 'ignore'; reason: string };
 
 export function isSupportChannel(channelId: string | null, supportChannels: readonly string[]): boolean {
@@ -35,6 +39,7 @@ export function routeMessage(view: DiscordMessageView, ctx: RouteContext): Messa
   }
 
   const mentioned = view.mentionedUserIds.includes(ctx.botId);
+  if (view.channelKind === 'thread' && ctx.staffChannel !== undefined && view.parentId === ctx.staffChannel) return { action: 'staff', staffChannel: ctx.staffChannel };
   if (view.channelKind === 'thread') {
     const ours = view.threadOwnerId === ctx.botId;
     const fromStaff = ctx.supportRole !== undefined && view.authorRoleIds.includes(ctx.supportRole);

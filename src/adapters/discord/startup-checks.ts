@@ -11,7 +11,7 @@ const MISSING_ACCESS = 50001;
  * support channels exist in a server the bot is in. Each failure is one line naming its variable,
  * instead of a handoff that fails on the day someone needs a person.
  */
-export async function checkDiscordSetup(client: Client, options: { handoffChannel?: string; supportRole?: string; supportChannels?: readonly string[] }): Promise<void> {
+export async function checkDiscordSetup(client: Client, options: { handoffChannel?: string; supportRole?: string; supportChannels?: readonly string[]; liveAgent?: boolean }): Promise<void> {
   let handoff: GuildBasedChannel | undefined;
   if (options.handoffChannel) {
     const id = options.handoffChannel;
@@ -29,6 +29,10 @@ export async function checkDiscordSetup(client: Client, options: { handoffChanne
     const can = me ? channel.permissionsFor(me) : null;
     if (!can?.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages])) {
       throw new ConfigError('DISCORD_HANDOFF_CHANNEL', `the bot may not post in #${channel.name} (${id}): give its role View Channel and Send Messages there`);
+    }
+    // The live agent opens a thread on each summary and posts in it.
+    if (options.liveAgent && !can.has([PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads])) {
+      throw new ConfigError('DISCORD_HANDOFF_CHANNEL', `the bot may not open threads in #${channel.name} (${id}): give its role Create Public Threads and Send Messages in Threads there (or set LIVE_AGENT=off)`);
     }
     handoff = channel;
   }

@@ -14,10 +14,12 @@ import { createConversationOwners } from '../../core/conversation-owners.js';
 import type { ConversationRunner } from '../../core/conversation-runner.js';
 import { createErrorBoundary, type AdapterErrorHandler } from '../../core/error-boundary.js';
 import { ConfigError } from '../../core/errors.js';
+import type { LiveAgent } from '../../core/live-agent/live-agent.js';
 import type { Logger } from '../../core/logger.js';
 import type { HttpRoutes } from '../../core/http-routes.js';
 import type { ConversationStore } from '../../core/ports.js';
 import { createValueSigner } from '../../core/signed-values.js';
+import type { HandoffSummary } from '../../core/types.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { errorText, slackErrorCode, SlackStartError } from './errors.js';
 import { checkHandoffChannel, startClient, whoAmI, type SlackClientOptions, type SlackIdentity } from './identity.js';
@@ -25,11 +27,13 @@ import { createSlackInstallations, INSTALLATIONS_NAMESPACE, type SlackInstallati
 import { listenToMentions } from './listeners/app-mention.js';
 import { listenToButtons } from './listeners/button.js';
 import type { SlackListenerContext } from './listeners/context.js';
+import { listenToNoteForms } from './listeners/live-staff.js';
 import { listenToMessages } from './listeners/message.js';
 import { listenToSlashCommand } from './listeners/slash-command.js';
 import { listenToUninstalls } from './listeners/uninstall.js';
 import { createReceiver, type SlackOAuth, type SlackTransport } from './receiver.js';
 import { SLACK_BOT_SCOPES } from './scopes.js';
+import { createSlackStaffDesk } from './staff-desk.js';
 import { memoryThreadMemory, storeThreadMemory } from './thread-memory.js';
 import { installedWorkspaces, singleWorkspace, type SlackWorkspaces } from './workspaces.js';
 
@@ -50,6 +54,11 @@ export interface SlackAdapterOptions {
   host?: string;
   /** HTTP mode: more routes on the same server (health, readiness, metrics, insights…). */
   routes?: HttpRoutes;
+  /**
+   * The live agent: staff answer the person from a thread on the handoff summary (Claim, Hand back
+   * to the bot, Close). Without it the summary has only "Hand back to the bot".
+   */
+  live?: LiveAgent;
   /** Socket Mode: ping interval base in ms (Bolt's default 5000); also the reconnect back-off unit. */
   socketPingTimeoutMs?: number;
   now?: () => number;
@@ -92,6 +101,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let app: App | undefined;
   let receiver: ReturnType<typeof createReceiver> | undefined;
   let stopping: Promise<void> | undefined;
+  let detachDesk: (() => void) | undefined;
+  const live = options.live;
+  const openLive = live ? { openLive: (summary: HandoffSummary) => live.open(summary) } : {};
 
   async function listen(started: App): Promise<void> {
     if (transport.mode === 'http') {
@@ -129,10 +141,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   /** One workspace (SLACK_BOT_TOKEN: who the bot is, and its handoff channel checked) or every installed one. */
   async function workspacesFor(started: App): Promise<SlackWorkspaces> {
-    if (!token) return installedWorkspaces({ installations: installations!, logger, handBackSigner });
+    if (!token) return installedWorkspaces({ installations: installations!, logger, handBackSigner, clientOptions, ...openLive });
     const handoffChannel = env.SLACK_HANDOFF_CHANNEL;
     if (handoffChannel) await checkHandoffChannel(startClient(token, clientOptions, logger), handoffChannel, logger);
-    return singleWorkspace({ client: started.client, identity: identity!, logger, handBackSigner, ...(handoffChannel ? { handoffChannel } : {}) });
+    return singleWorkspace({ client: started.client, identity: identity!, logger, handBackSigner, ...(handoffChannel ? { handoffChannel } : {}), ...openLive });
   }
 
   return {
@@ -167,12 +179,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           logger,
           slashCommand: env.SLACK_SLASH_COMMAND,
           now: options.now ?? Date.now,
+          ...(live ? { live } : {}),
         };
         listenToMessages(ctx);
         listenToMentions(ctx);
         listenToButtons(ctx);
         listenToSlashCommand(ctx);
         if (installations) listenToUninstalls(ctx, installations);
+        if (live) {
+          listenToNoteForms(ctx);
+          detachDesk = live.attach(createSlackStaffDesk(ctx.workspaces, logger));
+        }
         app.error(async (error) => boundary.report('bolt', error));
         await listen(app);
       } catch (error) {
@@ -183,6 +200,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     stop() {
       stopping ??= (async () => {
+        detachDesk?.();
         try {
           // Socket Mode: app.stop() does not wait for the WebSocket to close; disconnect() does.
           if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();

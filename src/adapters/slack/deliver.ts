@@ -28,6 +28,11 @@ export interface SlackOutboxOptions {
   workspaceUrl?: string;
   /** Signs the conversation key on the summary's "Hand back to the bot" button. */
   handBackSigner: ValueSigner;
+  /**
+   * The live agent's way to tell staff (the summary with its controls and a staff thread); without
+   * it the summary is posted with only "Hand back to the bot".
+   */
+  openLive?: (summary: HandoffSummary) => Promise<boolean>;
 }
 
 export interface SlackOutbox {
@@ -70,7 +75,7 @@ export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
           if (before) await before();
           for (const reply of replies) await post(target, renderReply(reply));
         },
-        notifyStaff,
+        notifyStaff: options.openLive ?? notifyStaff,
         // A bot cannot delete what a person wrote in Slack: ask them to, and say who else can see it.
         removeSecret: async () => (isDirectChannel(target.channel) ? 'private' : 'shared'),
       };

@@ -13,5 +13,6 @@ export const SLACK_BOT_SCOPES = [
   'commands',
   'channels:read',
   'groups:read',
+  'users:read',
   'incoming-webhook',
 ] as const;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Adapter } from '../../core/adapter.js';
 import { createConversationRunner, type ConversationRunner } from '../../core/conversation-runner.js';
+import { createLiveAgent, type LiveAgent } from '../../core/live-agent/live-agent.js';
 import { InputError } from '../../core/errors.js';
 import type { HttpRoutes } from '../../core/http-routes.js';
 import { hasDiscord, hasSlack, parseEnv, type Env } from '../../config/env.js';
@@ -45,13 +46,14 @@ export async function runServe(env: Env, options: ServeOptions = {}): Promise<vo
   const staffPlatforms = [...(env.SLACK_HANDOFF_CHANNEL || env.SLACK_CLIENT_ID ? ['slack' as const] : []), ...(env.DISCORD_HANDOFF_CHANNEL ? ['discord' as const] : [])];
   const adapters: Adapter[] = [];
   let runner: ConversationRunner;
+  let live: LiveAgent | undefined;
   try {
     const store = await openServeStore(env, ops, logger);
     bot = await createSupportbot({
       store,
       ...(await insightsStoreOption(env, spec, logger)),
       logger,
-      dialogue: { idleMs: env.IDLE_TIMEOUT_MINUTES * 60_000 },
+      dialogue: { idleMs: env.IDLE_TIMEOUT_MINUTES * 60_000, ...(env.SUPPORT_HOURS ? { supportHours: env.SUPPORT_HOURS } : {}) },
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       staffPlatforms,
       ...(env.RECORD_DIR ? { recordDir: env.RECORD_DIR } : {}),
@@ -59,27 +61,37 @@ export async function runServe(env: Env, options: ServeOptions = {}): Promise<vo
     ops.readiness.set('model', () => ({ ok: true }));
     runner = createConversationRunner({ pipeline: bot, logger });
     ops.metrics.observe(runner.events);
+    // Staff answer from a thread on the summary, wherever summaries reach staff (docs/live-agent.md).
+    const recorder = bot.recorder;
+    if (env.LIVE_AGENT && staffPlatforms.length > 0) {
+      live = createLiveAgent({ runner, store, privacy: bot.parts.privacy, logger, claimTimeoutMs: env.HANDOFF_CLAIM_TIMEOUT, ...(recorder ? { onRecord: (r) => recorder.onLive(r) } : {}) });
+    }
+    const liveOption = live ? { live } : {};
     // Imported here, not at the top: Bolt and discord.js cost about 0.5 s each to load, and the
     // other commands (chat --json above all) must start fast.
     if (hasSlack(env)) {
       const { createSlackAdapter } = await import('../../adapters/slack/index.js');
-      adapters.push(createSlackAdapter({ runner, env, logger, store, ...(ops.onSlackServer ? { routes: ops.routes } : {}) }));
+      adapters.push(createSlackAdapter({ runner, env, logger, store, ...liveOption, ...(ops.onSlackServer ? { routes: ops.routes } : {}) }));
     }
     if (hasDiscord(env)) {
       const { discordAdapterFromEnv } = await import('../../adapters/discord/index.js');
-      adapters.push(discordAdapterFromEnv({ runner, env, logger, store }));
+      adapters.push(discordAdapterFromEnv({ runner, env, logger, store, ...liveOption }));
     }
     for (const adapter of adapters) ops.readiness.set(adapter.name, adapterCheck(adapter));
     for (const adapter of adapters) await adapter.start();
+    live?.start();
   } catch (error) {
+    await live?.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await bot?.close();
     await listener?.close();
     throw error;
   }
-  logger.info({ slack: hasSlack(env), discord: hasDiscord(env), health: listener ? listener.port : 'on the Slack port', insights: insights.size > 0 ? '/insights' : 'off' }, 'supportbot is serving');
+  logger.info({ slack: hasSlack(env), discord: hasDiscord(env), liveAgent: live !== undefined, health: listener ? listener.port : 'on the Slack port', insights: insights.size > 0 ? '/insights' : 'off' }, 'supportbot is serving');
   await stopSignal();
   logger.info('shutting down');
+  // Relays still waiting go out while the adapters can still post them.
+  await live?.stop();
   await Promise.allSettled(adapters.map((a) => a.stop()));
   await runner.idle();
   await bot.close();

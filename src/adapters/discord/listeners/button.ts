@@ -4,14 +4,23 @@ import { channelIdOf, conversationKeyOf } from '../conversation-key.js';
 import { markChoice } from '../render.js';
 import { clickToIncoming } from '../to-message.js';
 import type { DiscordListenerContext } from './context.js';
+import { onLiveControl } from './live-staff.js';
+import { isStaffAction } from '../../../core/actions.js';
+import { liveVerbOf } from '../render-live.js';
 import { onHandBack } from './hand-back.js';
 import { acknowledge, placeOfInteraction, rowsOf } from './interaction-helpers.js';
 import { interactionMayDrive } from './owner-check.js';
 
 /** A click on one of the bot's buttons: a choice continues its owner's conversation; staff may hand back. */
 export async function onButton(ctx: DiscordListenerContext, interaction: ButtonInteraction): Promise<void> {
+  const verb = ctx.live ? liveVerbOf(interaction.customId) : undefined;
+  if (verb) {
+    await onLiveControl(ctx, interaction, verb);
+    return;
+  }
   const decoded = ctx.codec.decode(interaction.customId);
-  if (decoded.kind === 'foreign' || decoded.kind === 'expired') {
+  // Staff actions come only from the summary's controls (checked for who clicked), never from a choice.
+  if (decoded.kind === 'foreign' || decoded.kind === 'expired' || (decoded.kind === 'action' && isStaffAction(decoded.value))) {
     await interaction.reply({ content: ADAPTER_LINES.buttonExpired, flags: MessageFlags.Ephemeral });
     return;
   }

@@ -2,6 +2,7 @@ import { MessageFlags, type Interaction } from 'discord.js';
 import { ADAPTER_LINES } from '../../../core/adapter-lines.js';
 import { onButton } from './button.js';
 import type { DiscordListenerContext } from './context.js';
+import { onNoteSubmitted } from './live-staff.js';
 import { onSlashCommand } from './slash-command.js';
 
 /** Buttons and slash commands. A failure still answers the person (an interaction must be answered), then goes to the error boundary. */
@@ -9,6 +10,7 @@ export async function onInteraction(ctx: DiscordListenerContext, interaction: In
   try {
     if (interaction.isButton()) await onButton(ctx, interaction);
     else if (interaction.isChatInputCommand()) await onSlashCommand(ctx, interaction);
+    else if (interaction.isModalSubmit()) await onNoteSubmitted(ctx, interaction);
   } catch (error) {
     if (interaction.isRepliable()) {
       const apology = { content: ADAPTER_LINES.somethingWentWrong };

@@ -8,6 +8,7 @@ import { threadNameFrom } from '../thread-name.js';
 import { discordMessageViewSchema, messageToIncoming, type DiscordMessageView } from '../to-message.js';
 import type { DiscordListenerContext } from './context.js';
 import { messageMayDrive } from './owner-check.js';
+import { relayFromStaff } from './live-staff.js';
 
 /** A message in a DM, a support channel or one of the bot's threads. */
 export async function onMessage(ctx: DiscordListenerContext, message: Message): Promise<void> {
@@ -24,9 +25,14 @@ export async function onMessage(ctx: DiscordListenerContext, message: Message): 
     supportChannels: ctx.supportChannels,
     canOpenThread: canOpenThreadOn(message, ctx.client.user),
     ...(ctx.supportRole ? { supportRole: ctx.supportRole } : {}),
+    ...(ctx.live && ctx.handoffChannel ? { staffChannel: ctx.handoffChannel } : {}),
   });
   if (route.action === 'ignore') {
     ctx.logger.debug({ messageId: view.id, reason: route.reason }, 'discord: message ignored');
+    return;
+  }
+  if (route.action === 'staff') {
+    await relayFromStaff(ctx, message, view, route.staffChannel);
     return;
   }
   const key = conversationKeyOf(route.place);

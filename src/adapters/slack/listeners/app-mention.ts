@@ -4,6 +4,7 @@ import { eventIds, placeOf, textMessage } from '../to-message.js';
 import type { SlackEventAuth } from '../workspaces.js';
 import type { SlackListenerContext } from './context.js';
 import { mayDrive } from './owner-check.js';
+import { isStaffThreadMessage } from './live-staff.js';
 
 /** @bot in a channel: answered in a thread, which becomes one conversation. */
 export function listenToMentions(ctx: SlackListenerContext): void {
@@ -20,6 +21,8 @@ export function listenToMentions(ctx: SlackListenerContext): void {
       const workspace = await ctx.workspaces.of({ client, context });
       if (m.bot_id !== undefined || m.user === undefined || m.user === workspace.botUserId) return;
       if (isDirectChannel(m.channel)) return; // DMs come as message events
+      // In a summary's thread a mention is staff talking to the person: the message listener relays it.
+      if (isStaffThreadMessage(ctx, workspace, m)) return;
       const place = placeOf(envelope.data.team_id, m.channel, m.ts, m.thread_ts);
       const message = textMessage({ place, userId: m.user, text: m.text ?? '', eventId: eventIds.event(envelope.data.event_id), botUserId: workspace.botUserId, receivedAt: ctx.now() });
       // A mention starts a thread (its author owns it), or speaks in one someone else may own.

@@ -8,6 +8,7 @@ import { actionMessage, eventIds, placeOf } from '../to-message.js';
 import type { SlackEventAuth, SlackWorkspace } from '../workspaces.js';
 import type { SlackListenerContext } from './context.js';
 import { mayDrive } from './owner-check.js';
+import { isLiveControl, onLiveControl } from './live-staff.js';
 
 type Action = BlockActions['actions'][number];
 
@@ -31,7 +32,8 @@ export function listenToButtons(ctx: SlackListenerContext): void {
       const action = click.actions[0];
       if (!action) return;
       const workspace = await ctx.workspaces.of({ client, context });
-      if (action.action_id === ACTION_IDS.handBack) await handBack(ctx, workspace, click, action.value);
+      if (isLiveControl(action.action_id)) await onLiveControl(ctx, workspace, click, action.action_id);
+      else if (action.action_id === ACTION_IDS.handBack) await handBack(ctx, workspace, click, action.value);
       else if (action.action_id.startsWith(ACTION_IDS.choicePrefix)) await choose(ctx, workspace, click, action);
     }),
   );

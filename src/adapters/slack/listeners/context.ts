@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { ConversationOwners } from '../../../core/conversation-owners.js';
 import type { ConversationRunner } from '../../../core/conversation-runner.js';
 import type { ErrorBoundary } from '../../../core/error-boundary.js';
+import type { LiveAgent } from '../../../core/live-agent/live-agent.js';
 import type { Logger } from '../../../core/logger.js';
 import type { ValueSigner } from '../../../core/signed-values.js';
 import type { ThreadMemory } from '../thread-memory.js';
@@ -19,6 +20,8 @@ export interface SlackListenerContext {
   /** Checks the conversation key on a "Hand back to the bot" button. */
   handBackSigner: ValueSigner;
   logger: Logger;
+  /** The live agent, when staff answer from a thread on the summary (LIVE_AGENT, on by default). */
+  live?: LiveAgent;
   /** e.g. /alipay-help */
   slashCommand: string;
   now: () => number;

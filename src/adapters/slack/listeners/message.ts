@@ -4,6 +4,7 @@ import { eventIds, placeOf, textMessage } from '../to-message.js';
 import type { SlackEventAuth } from '../workspaces.js';
 import type { SlackListenerContext } from './context.js';
 import { mayDrive } from './owner-check.js';
+import { isStaffThreadMessage, relayFromStaff } from './live-staff.js';
 
 /** Message subtypes that are still a person typing; edits, joins, bot posts and the like are not. */
 const PERSON_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
@@ -25,6 +26,11 @@ export function listenToMessages(ctx: SlackListenerContext): void {
       if (m.bot_id !== undefined || m.user === undefined || m.user === workspace.botUserId) return;
       if (m.subtype !== undefined && !PERSON_SUBTYPES.has(m.subtype)) return;
       const direct = m.channel_type === 'im' || isDirectChannel(m.channel);
+      // Staff answering in a summary's thread: for the person, through the live agent.
+      if (!direct && isStaffThreadMessage(ctx, workspace, m)) {
+        await relayFromStaff(ctx, workspace, envelope.data.team_id, { ...m, user: m.user });
+        return;
+      }
       // In channels: only thread replies, only in the bot's threads; a mention is app_mention's.
       if (!direct && (m.thread_ts === undefined || m.text?.includes(`<@${workspace.botUserId}`))) return;
       const place = placeOf(envelope.data.team_id, m.channel, m.ts, m.thread_ts);
