@@ -16,10 +16,10 @@ import { say, type PolicyKit, type Result } from './policy-kit.js';
 export const HANDOFF_SECTION = 'contact-support#who-to-contact';
 const WHAT_TO_SEND = 'contact-support#what-to-include';
 
-/** Who handles what, by the problem in hand (flow or last topic) and what the person told us. */
 /** The sections that say how to reach one party. */
 const PARTIES = new Set(['contact-support#alipay-support', 'contact-support#alibaba-support', 'contact-support#card-issuer']);
 
+/** Who handles what, by the problem in hand (flow or last topic) and what the person told us. */
 const PARTY_SECTIONS: Readonly<Record<string, readonly string[]>> = {
   payment_declined: [HANDOFF_SECTION],
   link_card: ['contact-support#alipay-support', 'contact-support#card-issuer'],

@@ -56,4 +56,10 @@ describe('the answer effect', () => {
     expect(resolved.replies[0]?.buttons.map((b) => b.label)).toEqual(['Talk to a person', 'Link a card']);
     expect(resolved.citations).toEqual([]);
   });
+
+  it('says nothing at all for an answer asked for only if found, when nothing answers', () => {
+    const resolved = resolveEffects([{ type: 'answer', query: 'who won the match yesterday', ifFound: true }, { type: 'say', text: "Let's link your card." }], kb);
+    expect(resolved.replies.map((r) => r.text)).toEqual(["Let's link your card."]);
+    expect(resolved.noAnswer).toBeUndefined();
+  });
 });

@@ -137,6 +137,15 @@ describe('the flow engine', () => {
     expect(switched.exit).toMatchObject({ kind: 'switch', flow: 'other_cards' });
   });
 
+  it('hands the facts that picked a flow:<id> option on to that flow instead of spending them', () => {
+    const withFact: FlowInput = { ...FLOW, steps: { ...FLOW.steps, which_card: { ...FLOW.steps['which_card']!, options: [{ value: 'other', label: 'Another card', match: { facts: ['card.unsupported_network'] }, then: [{ to: 'flow:other_cards' }] }] } } };
+    const other = new FlowEngine(new Map([[withFact.id, flowSchema.parse(withFact)]]));
+    const pick = flowSchema.parse(withFact).steps['which_card']!.options![0]!;
+    const switched = other.choose(other.start('fix_card').frame!, pick, {}, ['card.unsupported_network']);
+    expect(switched.exit).toMatchObject({ kind: 'switch', flow: 'other_cards' });
+    expect(switched.spent).toEqual([]);
+  });
+
   it('goes back to the previous question and asks it again, even one it could skip', () => {
     const atFix = engine.choose(engine.start('fix_card').frame!, option('which_card', 'visa')).frame!;
     const back = engine.back(atFix);
