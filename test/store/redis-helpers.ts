@@ -2,7 +2,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { Redis } from 'ioredis';
 
-/** The Redis the suite may use (CI starts one and exports it); unset means those tests are skipped. */
+/**
+ * The Redis the suite may use: the developer's own, or the throwaway one test/support/own-redis.ts
+ * starts for the e2e project; unset (no redis-server installed) means those tests are skipped.
+ */
 export const REDIS_URL = process.env.REDIS_URL;
 export const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 
