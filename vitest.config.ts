@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two projects. `unit`: pure functions and in-process parts (no sockets, no child processes).
  * `e2e`: the real Bolt and discord.js against the fakes, transcripts on every channel, the built
- * CLI in child processes, and Redis; it compiles dist/ first when the sources are newer.
+ * CLI in child processes, and Redis; it compiles dist/ first when the sources are newer, and starts
+ * a throwaway redis-server when REDIS_URL is unset and one is installed (test/support/own-redis.ts).
  */
 const E2E = [
   'test/e2e/**/*.test.ts',
@@ -45,7 +46,7 @@ export default defineConfig({
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E, isolate: false } },
-      { extends: true, test: { name: 'e2e', include: E2E, isolate: false, globalSetup: ['./test/support/build-dist.ts'] } },
+      { extends: true, test: { name: 'e2e', include: E2E, isolate: false, globalSetup: ['./test/support/build-dist.ts', './test/support/own-redis.ts'] } },
     ],
   },
 });

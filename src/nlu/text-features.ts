@@ -78,6 +78,13 @@ export function classifierWords(text: string): readonly string[] {
  * they join the word block.
  */
 export function forEachFeature(text: string, options: FeatureOptions, onWord: (key: string) => void, onChar: (key: string) => void, extra: readonly string[] = []): void {
+  const tokens = forEachWordFeature(text, options, onWord, extra);
+  if (options.charWeight <= 0) return;
+  for (const token of tokens) forEachCharNgram(token, options, onChar);
+}
+
+/** The word block of forEachFeature (extra keys, stems, stem n-grams); returns the words, for the character block. */
+export function forEachWordFeature(text: string, options: FeatureOptions, onWord: (key: string) => void, extra: readonly string[] = []): readonly string[] {
   for (const key of extra) onWord(key);
   const tokens = classifierWords(text);
   const stems = tokens.map(stem);
@@ -86,12 +93,14 @@ export function forEachFeature(text: string, options: FeatureOptions, onWord: (k
   for (let n = 3; n <= options.wordNgrams; n += 1) {
     for (let i = 0; i + n <= stems.length; i += 1) onWord(stems.slice(i, i + n).join(' '));
   }
-  if (options.charWeight <= 0) return;
-  for (const token of tokens) {
-    const padded = ` ${token} `;
-    for (let n = options.charMin; n <= options.charMax; n += 1) {
-      for (let i = 0; i + n <= padded.length; i += 1) onChar(padded.slice(i, i + n));
-    }
+  return tokens;
+}
+
+/** The character n-grams of one word, inside its word boundaries, in a fixed order. */
+export function forEachCharNgram(token: string, options: Pick<FeatureOptions, 'charMin' | 'charMax'>, onChar: (key: string) => void): void {
+  const padded = ` ${token} `;
+  for (let n = options.charMin; n <= options.charMax; n += 1) {
+    for (let i = 0; i + n <= padded.length; i += 1) onChar(padded.slice(i, i + n));
   }
 }
 

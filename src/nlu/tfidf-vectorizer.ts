@@ -1,4 +1,4 @@
-import { extractFeatures, forEachFeature, type FeatureOptions } from './text-features.js';
+import { extractFeatures, forEachCharNgram, forEachWordFeature, type FeatureOptions } from './text-features.js';
 
 /** A sparse vector: parallel arrays of feature indices and values. */
 export interface SparseVector {
@@ -55,6 +55,34 @@ export function fitVocabulary(texts: readonly string[], features: FeatureOptions
 // Per-vocabulary scratch counts, reset after each use (no allocation per utterance on the hot path).
 const scratchCounts = new WeakMap<TfidfVocabulary, Float64Array>();
 
+/**
+ * Per vocabulary: each word's character n-gram columns, in the order forEachCharNgram gives them.
+ * Looking up a word's 3- and 4-grams was a tenth of a message's understanding, and the same words
+ * come back (a long message is read whole, then clause by clause). Bounded: cleared when full.
+ */
+const CHAR_CACHE_WORDS = 20_000;
+const charColumnCaches = new WeakMap<TfidfVocabulary, { charMin: number; charMax: number; words: Map<string, Int32Array> }>();
+
+function charColumnsOf(token: string, vocabulary: TfidfVocabulary, features: FeatureOptions): Int32Array {
+  let cache = charColumnCaches.get(vocabulary);
+  if (!cache || cache.charMin !== features.charMin || cache.charMax !== features.charMax) {
+    cache = { charMin: features.charMin, charMax: features.charMax, words: new Map() };
+    charColumnCaches.set(vocabulary, cache);
+  }
+  let columns = cache.words.get(token);
+  if (!columns) {
+    const found: number[] = [];
+    forEachCharNgram(token, features, (key) => {
+      const column = vocabulary.chars.get(key);
+      if (column !== undefined) found.push(column);
+    });
+    columns = Int32Array.from(found);
+    if (cache.words.size >= CHAR_CACHE_WORDS) cache.words.clear();
+    cache.words.set(token, columns);
+  }
+  return columns;
+}
+
 /** Sublinear tf × idf per block, each block L2-normalised and weighted, the whole L2-normalised. */
 export function vectorize(text: string, vocabulary: TfidfVocabulary, features: FeatureOptions, extra: readonly string[] = []): SparseVector {
   let counts = scratchCounts.get(vocabulary);
@@ -70,13 +98,8 @@ export function vectorize(text: string, vocabulary: TfidfVocabulary, features: F
     if (scratch[column] === 0) touched.push(column);
     scratch[column] = (scratch[column] ?? 0) + 1;
   };
-  forEachFeature(
-    text,
-    features,
-    (key) => count(vocabulary.words.get(key), wordColumns),
-    (key) => count(vocabulary.chars.get(key), charColumns),
-    extra,
-  );
+  const tokens = forEachWordFeature(text, features, (key) => count(vocabulary.words.get(key), wordColumns), extra);
+  if (features.charWeight > 0) for (const token of tokens) for (const column of charColumnsOf(token, vocabulary, features)) count(column, charColumns);
 
   const indices: number[] = [];
   const values: number[] = [];

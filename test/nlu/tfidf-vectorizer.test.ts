@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURE_OPTIONS } from '../../src/nlu/text-features.js';
+import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type FeatureOptions } from '../../src/nlu/text-features.js';
 import { fitVocabulary, vectorize, vocabularyFromKeys, vocabularyKeys } from '../../src/nlu/tfidf-vectorizer.js';
 
 const TEXTS = ['my card was declined', 'my card was refused at checkout', 'how do I link a card', 'what are the fees'];
 const features = DEFAULT_FEATURE_OPTIONS;
+
+/** The vector computed the slow way, from extractFeatures' counts: column → value. */
+function reference(text: string, vocabulary: ReturnType<typeof fitVocabulary>, options: FeatureOptions): Map<number, number> {
+  const blocks = { w: new Map<number, number>(), c: new Map<number, number>() };
+  for (const [key, count] of extractFeatures(text, options)) {
+    const column = (key.startsWith('c:') ? vocabulary.chars : vocabulary.words).get(key.slice(2));
+    if (column !== undefined) (key.startsWith('c:') ? blocks.c : blocks.w).set(column, (1 + Math.log(count)) * (vocabulary.idf[column] ?? 1));
+  }
+  const out = new Map<number, number>();
+  for (const [block, weight] of [[blocks.w, 1], [blocks.c, options.charWeight]] as const) {
+    const n = norm([...block.values()]);
+    for (const [column, value] of block) if (n > 0) out.set(column, (value * weight) / n);
+  }
+  const total = norm([...out.values()]);
+  for (const [column, value] of out) out.set(column, value / total);
+  return out;
+}
 
 const norm = (values: number[]) => Math.sqrt(values.reduce((s, v) => s + v * v, 0));
 const dot = (a: ReturnType<typeof vectorize>, b: ReturnType<typeof vectorize>) => {
@@ -52,5 +69,18 @@ describe('the tf-idf vectorizer', () => {
   it('round-trips its vocabulary through the keys a model file stores', () => {
     const restored = vocabularyFromKeys(vocabularyKeys(vocabulary), vocabulary.idf);
     expect(vectorize('my card was refused', restored, features)).toEqual(vectorize('my card was refused', vocabulary, features));
+  });
+
+  it('gives the vector extractFeatures counts, for new words and words seen before, under other n-gram sizes too', () => {
+    const check = (text: string, options: FeatureOptions) => {
+      const v = vectorize(text, vocabulary, options);
+      const expected = reference(text, vocabulary, options);
+      expect(new Set(v.indices)).toEqual(new Set(expected.keys()));
+      v.indices.forEach((column, n) => expect(v.values[n]).toBeCloseTo(expected.get(column) ?? NaN, 12));
+    };
+    check('my card was declined at checkout checkout', features);
+    check('card card declined, how do I link it', features);
+    check('card card declined, how do I link it', { ...features, charMin: 2, charMax: 3 });
+    check('my card was declined at checkout checkout', features);
   });
 });

@@ -2,7 +2,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { Redis } from 'ioredis';
 
-/** The Redis the suite may use (CI starts one and exports it); unset means those tests are skipped. */
+/**
+ * The Redis the suite may use: the developer's own, or the throwaway one test/support/own-redis.ts
+ * starts for the e2e project; unset (no redis-server installed) means those tests are skipped.
+ */
 export const REDIS_URL = process.env.REDIS_URL;
 export const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 
@@ -48,10 +51,16 @@ export interface OwnRedis {
 
 export function ownRedis(port: number): OwnRedis {
   let child: ChildProcess | undefined;
+  // A worker that ends without stop() (a failed hook) must not leave the server behind.
+  const onExit = () => child?.kill('SIGKILL');
   return {
     url: `redis://127.0.0.1:${port}`,
     async start() {
+      // Started already: a second server on the same port would fail to bind, and stop() would then
+      // stop that one and leave the first running.
+      if (child && child.exitCode === null && child.signalCode === null) return;
       child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      process.once('exit', onExit);
       const deadline = Date.now() + 5000;
       for (;;) {
         const ok = await new Promise<boolean>((resolve) => {
@@ -71,6 +80,7 @@ export function ownRedis(port: number): OwnRedis {
       const exited = new Promise((resolve) => child?.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
+      process.off('exit', onExit);
       child = undefined;
     },
   };

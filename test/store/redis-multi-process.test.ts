@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { spawnChat, type ChatProcess } from './chat-process.js';
-import { deletePrefix, noteSkipped, REDIS_URL, uniquePrefix } from './redis-helpers.js';
-
-if (!REDIS_URL) noteSkipped('Redis multi-process tests', 'REDIS_URL is not set (CI starts redis-server on 127.0.0.1:6390 and sets it)');
+import { deletePrefix, REDIS_URL, uniquePrefix } from './redis-helpers.js';
 
 const prefix = uniquePrefix('cli');
 const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'silent' };

@@ -1,9 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedisRateLimiter } from '../../src/store/redis-rate-limiter.js';
-import { deletePrefix, noteSkipped, REDIS_URL, uniquePrefix } from './redis-helpers.js';
-
-if (!REDIS_URL) noteSkipped('Redis rate limiter tests', 'REDIS_URL is not set');
+import { deletePrefix, REDIS_URL, uniquePrefix } from './redis-helpers.js';
 
 const prefix = uniquePrefix('rate');
 const clients: Redis[] = [];

@@ -2,10 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { VersionConflictError } from '../../src/core/errors.js';
 import { openRedisStore, redactRedisUrl, type RedisStore, type RedisStoreOptions } from '../../src/store/redis-store.js';
 import { LockTimeoutError } from '../../src/store/store-errors.js';
-import { deletePrefix, noteSkipped, REDIS_URL, uniquePrefix } from './redis-helpers.js';
+import { deletePrefix, REDIS_URL, uniquePrefix } from './redis-helpers.js';
 import { storeContract } from './store-contract.js';
-
-if (!REDIS_URL) noteSkipped('Redis store tests', 'REDIS_URL is not set (CI starts redis-server on 127.0.0.1:6390 and sets it)');
 
 const prefix = uniquePrefix('store');
 const opened: RedisStore[] = [];
