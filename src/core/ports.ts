@@ -63,8 +63,11 @@ export interface DialogueInput {
 export type Effect =
   | { type: 'say'; text: string; buttons?: Button[] }
   | { type: 'say_section'; section: string; intro?: string; buttons?: Button[] }
-  /** ifFound: say nothing when nothing good enough is found (an answer beside a flow that carries on). */
-  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext; ifFound?: boolean }
+  /**
+   * ifFound: say nothing when nothing good enough is found (an answer beside a flow that carries on).
+   * otherwise: say this instead of the "no reliable answer" line when nothing good enough is found.
+   */
+  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext; ifFound?: boolean; otherwise?: { text: string; buttons?: Button[] } }
   | { type: 'handoff'; reason: string; problem: string; stepsTried: string[]; flow: string | null };
 
 export interface StepResult<S> {

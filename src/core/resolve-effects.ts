@@ -49,6 +49,10 @@ export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeB
         // One section, or two when the second is a second part of the answer; each cited.
         const shown = answerShown(knowledge.search(effect.query, options));
         if (shown.length === 0 && effect.ifFound) break;
+        if (shown.length === 0 && effect.otherwise) {
+          replies.push({ text: effect.otherwise.text, buttons: effect.otherwise.buttons ?? [], citations: [] });
+          break;
+        }
         if (shown.length === 0) {
           // Nothing to rate: no thumbs under "I don't have a reliable answer".
           replies.push({ text: NO_ANSWER_TEXT, buttons: [HUMAN_BUTTON, ...(effect.buttons ?? []).filter((b) => !isFeedbackButton(b))], citations: [] });

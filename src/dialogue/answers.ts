@@ -86,6 +86,9 @@ export function answerThenOffer(kit: PolicyKit, state: DialogueState, flowId: st
   };
 }
 
+/** Another product entirely (crypto, other wallets, shops, marketplaces): never looked up. */
+const OTHER_PRODUCT = /^out_of_scope\.(crypto|other_wallets|other_apps_and_shops|other_marketplaces|other_product)$/;
+
 /** Out-of-scope sub-intents that get a more useful answer than the general one. */
 const OUT_OF_SCOPE_LINES: Readonly<Record<string, string>> = {
   'out_of_scope.crypto': LINES.outOfScopeCrypto,
@@ -121,8 +124,21 @@ export function outOfScopeMidTask(kit: PolicyKit, state: DialogueState, nlu: Nlu
   return kit.reask({ ...reply.state, frame }, effects, 'question', LINES.backToTask(kit.title(frame.flow)));
 }
 
-export function outOfScope(kit: PolicyKit, state: DialogueState, nlu: NluResult | null): Result {
+/**
+ * An unsure out-of-scope reading ("what's a red envelope", "can I use touch id to pay"): the
+ * classifier has not seen the words, but the knowledge base may have them. Below this confidence
+ * the question is looked up first, and the out-of-scope answer is said only when nothing answers
+ * it well enough (the search's own answerability floor decides). Chosen by `supportbot kb eval`
+ * ("as in a chat") on the development sets.
+ */
+export const UNSURE_OUT_OF_SCOPE = 0.8;
+
+export function outOfScope(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, text?: string): Result {
   const label = nlu?.label ?? '';
+  if (text && nlu && nlu.confidence < UNSURE_OUT_OF_SCOPE && !hasNamedOutOfScopeAnswer(nlu) && !OTHER_PRODUCT.test(label)) {
+    const otherwise = { text: LINES.outOfScope, buttons: kit.menuButtons(state) };
+    return { state, effects: [{ type: 'answer', query: text, context: searchContext(state, state.topic), otherwise, buttons: kit.menuButtons(state) }] };
+  }
   if (ORDER_LABELS.has(label)) {
     return { state: { ...state, topic: 'contact_support' }, effects: [{ type: 'say_section', section: 'contact-support#alibaba-support', intro: LINES.orderQuestion, buttons: kit.menuButtons(state) }] };
   }

@@ -39,6 +39,7 @@ export const LINES = {
   nothingToResume: "There's nothing to resume. What can I help with?",
   backToEarlier: (title: string) => `Would you like to go back to ${title}?`,
   clarify: 'Just to be sure, which of these did you mean?',
+  orDidYouMean: 'If that was not what you meant, pick one of these:',
   handoffIntro: 'Of course. So you know who handles what:',
   contactIntro: "Here's who can help with this, and how to reach them:",
   contactOffer: 'If you prefer, a person from our support team can help you here instead.',

@@ -166,7 +166,7 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       // Mid-task, a question we may still be able to look up ("and a virtual card, is that a thing?").
       if (frame && hasNamedOutOfScopeAnswer(nlu)) return outOfScopeMidTask(kit, state, nlu);
       if (frame && nlu.asksQuestion && !OTHER_PRODUCT_LABELS.has(nlu.label ?? '')) return answerMidTask(kit, state, text);
-      return frame ? miss() : outOfScope(kit, state, nlu);
+      return frame ? miss() : outOfScope(kit, state, nlu, text);
     default:
       break;
   }

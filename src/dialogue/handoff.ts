@@ -16,6 +16,9 @@ import { say, type PolicyKit, type Result } from './policy-kit.js';
 export const HANDOFF_SECTION = 'contact-support#who-to-contact';
 const WHAT_TO_SEND = 'contact-support#what-to-include';
 
+/** A question about what to give support, not about whom to reach. */
+const ASKS_WHAT_TO_SEND = /\b(what|which)\b.*\b(send|include|tell|write|screenshot|attach|provide|mention|give)\b|\bwhat (info|information|details|documents?)\b/;
+
 /** The sections that say how to reach one party. */
 const PARTIES = new Set(['contact-support#alipay-support', 'contact-support#alibaba-support', 'contact-support#card-issuer']);
 
@@ -95,13 +98,16 @@ export function contactAnswer(kit: PolicyKit, state: DialogueState, nlu: NluResu
   const named = namedParties(text);
   const byFacts = partyByFacts(about, known);
   let parties: readonly string[];
-  if (named.length === 1) parties = named;
+  // "my bank or Alipay?" unsettled by what we know: the section that says who handles what.
+  if (named.length > 1 && !(byFacts && named.includes(byFacts)) && /\bor\b/.test(normalise(text))) parties = [HANDOFF_SECTION];
+  else if (named.length === 1) parties = named;
   else if (named.length > 1) parties = byFacts && named.includes(byFacts) ? [byFacts] : named;
   else if (byFacts) parties = [byFacts];
   // "do they speak English?" right after Alipay's channels: "they" are the party just shown.
   else if (state.topic === 'contact_support' && (nlu?.followUp ?? 0) >= 0.5 && state.shown.some((s) => PARTIES.has(s))) parties = state.shown.filter((s) => PARTIES.has(s));
   else parties = (about ? PARTY_SECTIONS[about] : undefined) ?? [HANDOFF_SECTION];
-  const sections = [...parties, WHAT_TO_SEND];
+  // "what should I send them?": what to include is the answer, the channels come after it.
+  const sections = ASKS_WHAT_TO_SEND.test(normalise(text)) ? [WHAT_TO_SEND, ...parties] : [...parties, WHAT_TO_SEND];
   const effects: Effect[] = sections.map((section, i) => (i === 0 ? { type: 'say_section', section, intro: LINES.contactIntro } : { type: 'say_section', section }));
   const buttons = state.frame ? [NAV_BUTTONS.human, NAV_BUTTONS.continue] : [NAV_BUTTONS.human, NAV_BUTTONS.menu];
   effects.push(say(state.frame ? LINES.contactOfferInFlow(kit.title(state.frame.flow)) : LINES.contactOffer, buttons));

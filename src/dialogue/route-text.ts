@@ -6,6 +6,7 @@
  */
 import type { DialogueInput } from '../core/ports.js';
 import type { NluResult, Status } from '../core/types.js';
+import { asksForWalkthrough } from './answers.js';
 import { byIntent, clarifyButton, closeCall, settledByFacts } from './by-intent.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, commandInText } from './button-values.js';
@@ -92,7 +93,14 @@ function outsideFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null
   // "my payment got flagged as suspicious": the stated fact settles declined payment against safety.
   const settled = close ? settledByFacts(kit, nlu, close) : undefined;
   if (settled) return byIntent(kit, state, settled, { ...nlu, intent: settled }, text, now, () => miss(kit, state));
-  if (close) return { state: { ...state, clarify: close }, effects: [say(LINES.clarify, [...close.map((i) => clarifyButton(kit, i)), NAV_BUTTONS.menu])] };
+  const choices = close ? [...close.map((i) => clarifyButton(kit, i)), NAV_BUTTONS.menu] : [];
+  // A question between two topics ("will it take my balance or my card first?"): answered from
+  // both, the two topics still offered. A report or a request for a walkthrough is asked about.
+  if (close && nlu.asksQuestion && !asksForWalkthrough(text)) {
+    const answer = { type: 'answer' as const, query: text, intents: [...close], context: { topic: close[0], ...(state.shown.length ? { sections: state.shown } : {}) } };
+    return { state: { ...state, clarify: close, topic: close[0] }, effects: [answer, say(LINES.orDidYouMean, choices)] };
+  }
+  if (close) return { state: { ...state, clarify: close }, effects: [say(LINES.clarify, choices)] };
   return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
 }
 

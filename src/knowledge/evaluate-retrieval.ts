@@ -85,8 +85,28 @@ export function isFeeQuestion(ids: readonly string[]): boolean {
   return ids.some((id) => id.startsWith('fees-and-rates#') && !CARD_CHECK_SECTIONS.has(id)) && !ids.some((id) => CARD_CHECK_SECTIONS.has(id));
 }
 
-/** Top-1 and top-3 hit rates on questions with known answers, and how well out-of-scope ones are refused. */
-export function evaluateRetrieval(knowledge: KnowledgeBase, questions: readonly EvalQuestion[]): RetrievalReport {
+/** What one way of asking returned for a question: the ranked section ids (up to three) and those the answer shows. */
+export interface QuestionOutcome {
+  got: string[];
+  shown: string[];
+}
+
+/** One way of putting a question to the knowledge base (bare search, or as a chat would). */
+export type AskQuestion = (question: EvalQuestion) => QuestionOutcome;
+
+/** The search alone, as `kb eval` always measured it: the question and its context, no NLU. */
+export function bareSearch(knowledge: KnowledgeBase): AskQuestion {
+  return (question) => {
+    const results = knowledge.search(question.q, searchOptionsOf(question));
+    return { got: results.map((r) => r.section.id), shown: answerShown(results).map((r) => r.section.id) };
+  };
+}
+
+/**
+ * Top-1 and top-3 hit rates on questions with known answers, and how well out-of-scope ones are
+ * refused. `ask` is how each question is put (default: the bare search).
+ */
+export function evaluateRetrieval(knowledge: KnowledgeBase, questions: readonly EvalQuestion[], ask: AskQuestion = bareSearch(knowledge)): RetrievalReport {
   let answerable = 0;
   let hit1 = 0;
   let hit3 = 0;
@@ -99,9 +119,7 @@ export function evaluateRetrieval(knowledge: KnowledgeBase, questions: readonly 
   const secondParts = { shown: 0, relevant: 0 };
   const feeQuestions = { total: 0, cardCheckAlone: 0 };
   for (const question of questions) {
-    const results = knowledge.search(question.q, searchOptionsOf(question));
-    const got = results.map((r) => r.section.id);
-    const shown = answerShown(results).map((r) => r.section.id);
+    const { got, shown } = ask(question);
     if ('expect' in question) {
       noneTotal++;
       if (got.length === 0) noneCorrect++;

@@ -49,6 +49,15 @@ describe('the answer effect', () => {
     expect(calls).toEqual([{ limit: 3, intents: ['pay_on_alibaba'], context: { topic: 'pay_on_alibaba', sections: ['pay-on-alibaba#pay-now'] } }]);
   });
 
+  it("says the effect's own line instead of the no-answer one when nothing answers and it has one", () => {
+    const otherwise = { text: 'That is outside what I cover.', buttons: [LINK] };
+    const nothing = resolveEffects([{ type: 'answer', query: 'who won the match yesterday', otherwise }], kb);
+    expect(nothing.replies).toEqual([{ text: otherwise.text, buttons: [LINK], citations: [] }]);
+    expect(nothing.noAnswer).toBeUndefined();
+    const found = resolveEffects([{ type: 'answer', query: 'where in the app do I find my bank cards', otherwise }], kb);
+    expect(found.citations.map((c) => c.section)).toEqual(['link-card#open-card-settings']);
+  });
+
   it('says it does not know and offers a person when nothing answers', () => {
     const resolved = resolveEffects([{ type: 'answer', query: 'who won the match yesterday', buttons: [LINK] }], kb);
     expect(resolved.replies).toHaveLength(1);

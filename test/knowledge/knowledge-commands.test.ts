@@ -19,6 +19,14 @@ function capture(fn: (out: NodeJS.WritableStream) => void): string {
   return text;
 }
 
+async function captureAsync(fn: (out: NodeJS.WritableStream) => Promise<void>): Promise<string> {
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await fn(out);
+  return text;
+}
+
 describe('supportbot ask', () => {
   it('prints {"results":[{source, section, title, text, score}]} best first with --json', () => {
     const text = capture((out) => runAsk('why was my card charged a dollar', { limit: 3, json: true, index }, out));
@@ -89,17 +97,31 @@ describe('supportbot kb eval', () => {
   );
   writeFileSync(setB, 'questions:\n  - q: what is the weather in shanghai\n    ids: [tour-pass#what-it-is]\n');
 
-  it('reports every set on its own row: top-1, top-3, two-part answers, follow-ups, refusals', () => {
-    const text = capture((out) => runKbEval({ questions: [setA, setB], rounds: 1, index }, out));
-    expect(text).toMatch(/questions-a\.yaml +3 +100\.0% +100\.0% +1\/1 +1\/1 +1\/1/);
-    expect(text).toMatch(/questions-b\.yaml +1 +0\.0% +0\.0% +- +- +-/);
+  it('reports every set on its own row: top-1, top-3, two-part answers, follow-ups, refusals', async () => {
+    const text = await captureAsync((out) => runKbEval({ questions: [setA, setB], rounds: 1, index, chat: false }, out));
+    expect(text).toMatch(/questions-a\.yaml +3 +100\.0% +100\.0% +- +- +search +1\/1 +1\/1 +1\/1/);
+    expect(text).toMatch(/questions-b\.yaml +1 +0\.0% +0\.0% +- +- +search +- +- +-/);
     expect(text).toMatch(/latency: p50 [\d.]+ ms, p99 [\d.]+ ms/);
     expect(text).not.toMatch(/weather/);
   });
 
-  it('lists the misses only when asked, and prints JSON with --json', () => {
-    expect(capture((out) => runKbEval({ questions: [setB], rounds: 1, index, misses: true }, out))).toMatch(/miss: "what is the weather in shanghai"/);
-    const report = JSON.parse(capture((out) => runKbEval({ questions: [setA], rounds: 1, index, json: true }, out))) as {
+  it('reports the search alone and as in a chat side by side, each clearly labelled', async () => {
+    const text = await captureAsync((out) => runKbEval({ questions: [setA], rounds: 1, index }, out));
+    expect(text).toMatch(/search top-1 +top-3 +chat top-1 +top-3/);
+    expect(text).toMatch(/questions-a\.yaml +3 +100\.0% +100\.0% +\d+\.\d% +\d+\.\d% +search /);
+    expect(text).toMatch(/\n +chat +/);
+    expect(text).toMatch(/questions-a\.yaml: in a chat \d+ searched, \d+ shown/);
+    const json = JSON.parse(await captureAsync((out) => runKbEval({ questions: [setA], rounds: 1, index, json: true }, out))) as {
+      sets: Array<{ answerable: number; chat: { answerable: number; top1: number; routes: Record<string, number> } }>;
+    };
+    const chat = json.sets[0]?.chat;
+    expect(chat?.answerable).toBe(3);
+    expect(Object.values(chat?.routes ?? {}).reduce((a, b) => a + b, 0)).toBe(4);
+  });
+
+  it('lists the misses only when asked, and prints JSON with --json', async () => {
+    expect(await captureAsync((out) => runKbEval({ questions: [setB], rounds: 1, index, misses: true, chat: false }, out))).toMatch(/search: miss: "what is the weather in shanghai"/);
+    const report = JSON.parse(await captureAsync((out) => runKbEval({ questions: [setA], rounds: 1, index, json: true, chat: false }, out))) as {
       sets: Array<{ answerable: number; needsAll: { total: number; allShown: number }; misses?: unknown }>;
     };
     expect(report.sets[0]).toMatchObject({ answerable: 3, needsAll: { total: 1, allShown: 1 } });
@@ -128,16 +150,16 @@ describe('supportbot kb ingest', () => {
 });
 
 describe('supportbot kb eval on one small set', () => {
-  it('reports top-1, top-3, refusals and latency on a question set, as text or JSON', () => {
+  it('reports top-1, top-3, refusals and latency on a question set, as text or JSON', async () => {
     const questions = path.join(temp, 'questions.yaml');
     writeFileSync(questions, 'questions:\n  - q: why did alipay take one dollar from my card\n    ids: [link-card#verification-charge]\n  - q: how do I cook rice\n    expect: none\n');
-    const report = JSON.parse(capture((out) => runKbEval({ questions: [questions], rounds: 2, json: true, index }, out))) as {
+    const report = JSON.parse(await captureAsync((out) => runKbEval({ questions: [questions], rounds: 2, json: true, index, chat: false }, out))) as {
       sets: Array<Record<string, unknown>>;
       latency: Record<string, unknown>;
     };
     expect(report.sets[0]).toMatchObject({ top1: 1, top3: 1, answerable: 1, rejected: { total: 1, correct: 1 } });
     expect(report.latency).toMatchObject({ runs: 4 });
-    const text = capture((out) => runKbEval({ questions: [questions], rounds: 1, index }, out));
-    expect(text).toMatch(/questions\.yaml +1 +100\.0% +100\.0% +- +- +1\/1/);
+    const text = await captureAsync((out) => runKbEval({ questions: [questions], rounds: 1, index, chat: false }, out));
+    expect(text).toMatch(/questions\.yaml +1 +100\.0% +100\.0% +- +- +search +- +- +1\/1/);
   });
 });

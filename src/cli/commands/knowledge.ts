@@ -4,11 +4,13 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { isIntentName } from '../../core/intents.js';
 import { buildKnowledgeIndex } from '../../knowledge/build-index.js';
-import { defaultQuestionFiles, evaluateRetrieval, measureSearchLatency, readQuestions } from '../../knowledge/evaluate-retrieval.js';
 import { ingestGuide, renderDraftArticle, toKnowledgeSections } from '../../knowledge/ingest-guide.js';
 import { displayPath } from '../../knowledge/knowledge-paths.js';
 import { loadKnowledgeBaseSync } from '../../knowledge/load-knowledge.js';
 import { createStyle } from '../terminal-style.js';
+import { runKbEval, type KbEvalOptions } from './kb-eval.js';
+
+export { runKbEval, type KbEvalOptions };
 
 export interface KnowledgeLocationOptions {
   dir?: string;
@@ -106,15 +108,16 @@ export function registerKnowledgeCommands(program: Command): void {
     });
 
   kb.command('eval')
-    .description('top-1 / top-3 hit rates, two-part answers and search latency (p50, p99) on every question set')
+    .description('top-1 / top-3 hit rates (search alone, and as in a chat: NLU + dialogue step), two-part answers and search latency (p50, p99) on every question set')
     .option('--questions <file>', 'a YAML question set (repeatable; default: every test/knowledge/questions*.yaml)', collectList, [])
     .option('--rounds <n>', 'latency: how many times each question is searched', positiveInteger, 20)
     .option('--misses', 'list the questions each set got wrong (for diagnosis; not for held-out test sets)')
     .option('--json', 'print the report as JSON')
+    .option('--no-chat', 'measure the search alone, without the "as in a chat" columns (NLU + dialogue step)')
     .option('--dir <dir>', 'the knowledge folder (default: knowledge/)')
     .option('--index <file>', 'the index file (default: models/knowledge-index.json)')
-    .action((options: KbEvalOptions) => {
-      runKbEval(options);
+    .action(async (options: KbEvalOptions) => {
+      await runKbEval(options);
     });
 }
 
@@ -182,44 +185,4 @@ export function runIngest(
   }
   // Ingested sections must index like articles do: fail loudly here rather than in a chat.
   void toKnowledgeSections(guide);
-}
-
-export interface KbEvalOptions extends KnowledgeLocationOptions {
-  questions: string[];
-  rounds: number;
-  misses?: boolean;
-  json?: boolean;
-}
-
-export function runKbEval(options: KbEvalOptions, out: NodeJS.WritableStream = process.stdout): void {
-  const knowledge = load(options);
-  const files = options.questions.length ? options.questions.map((f) => path.resolve(f)) : defaultQuestionFiles();
-  const sets = files.map((file) => ({ file, questions: readQuestions(file) }));
-  const reports = sets.map(({ file, questions }) => ({ questions: displayPath(file), ...evaluateRetrieval(knowledge, questions) }));
-  const latency = measureSearchLatency(knowledge, sets.flatMap((s) => s.questions), options.rounds);
-  if (options.json) {
-    const rows = reports.map(({ misses, ...r }) => (options.misses ? { ...r, misses } : r));
-    out.write(`${JSON.stringify({ sections: knowledge.sections.length, sets: rows, latency })}\n`);
-    return;
-  }
-  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  const frac = (a: number, b: number): string => (b ? `${a}/${b}` : '-');
-  out.write(`sections: ${knowledge.sections.length}\n`);
-  out.write(`${'question set'.padEnd(48)} ${'answerable'.padStart(10)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)}  all parts  follow-up top-1  refused  fee: card check alone\n`);
-  for (const r of reports) {
-    out.write(
-      `${r.questions.padEnd(48)} ${String(r.answerable).padStart(10)} ${pct(r.top1).padStart(7)} ${pct(r.top3).padStart(7)}  ` +
-        `${frac(r.needsAll.allShown, r.needsAll.total).padStart(9)}  ${frac(r.withContext.top1, r.withContext.total).padStart(15)}  ${frac(r.rejected.correct, r.rejected.total).padStart(7)}  ` +
-        `${frac(r.feeQuestions.cardCheckAlone, r.feeQuestions.total).padStart(21)}\n`,
-    );
-  }
-  out.write(`latency: p50 ${latency.p50Ms.toFixed(3)} ms, p99 ${latency.p99Ms.toFixed(3)} ms, max ${latency.maxMs.toFixed(3)} ms over ${latency.runs} searches\n`);
-  for (const r of reports) {
-    if (r.unknownIds.length) out.write(`${r.questions}: unknown ids in the questions: ${r.unknownIds.join(', ')}\n`);
-    if (!options.misses) continue;
-    for (const miss of r.misses) {
-      const kind = miss.expected.length === 0 ? 'answered' : miss.inTop3 ? 'top-3 only' : 'miss';
-      out.write(`${r.questions}: ${kind}: "${miss.question}" wanted ${miss.expected.join(' | ') || '(nothing)'}; got ${miss.got.join(', ') || '(nothing)'}\n`);
-    }
-  }
 }
