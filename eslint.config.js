@@ -7,8 +7,12 @@ import tseslint from 'typescript-eslint';
  * of a turn import only the core (the dialogue also its flows); adapters import the core and the
  * config, never a stage; only the composition root (src/index.ts) and the CLI put parts together.
  */
-const LAYERS = ['core', 'config', 'privacy', 'nlu', 'dialogue', 'knowledge', 'store', 'transcripts', 'insights', 'adapters', 'ops', 'cli'];
+const LAYERS = ['core', 'config', 'privacy', 'nlu', 'dialogue', 'knowledge', 'store', 'transcripts', 'insights', 'adapters', 'ops', 'cli', 'text', 'learn'];
+/** Shared building blocks (text handling, learning): any layer may use them; they use nothing else. */
+const SHARED = ['text', 'learn'];
 const ALLOWED = {
+  text: [],
+  learn: [],
   core: [],
   config: ['core'],
   privacy: ['core'],
@@ -27,7 +31,8 @@ const ALLOWED = {
  * each block carries all of them): every other layer the layer may not use, and src/index.ts.
  */
 const boundaries = Object.entries(ALLOWED).flatMap(([layer, allowed]) => {
-  const forbidden = LAYERS.filter((other) => other !== layer && !allowed.includes(other));
+  const mayUse = SHARED.includes(layer) ? allowed : [...allowed, ...SHARED];
+  const forbidden = LAYERS.filter((other) => other !== layer && !mayUse.includes(other));
   return [0, 1, 2, 3].map((depth) => {
     const up = '../'.repeat(depth + 1);
     return {

@@ -1,15 +1,13 @@
+import type { SparseVector } from '../learn/sparse-vector.js';
 import { foldDocumentCards, normalizeSpelling, stem, words } from './text-analysis.js';
 
 /**
  * The section classifier's features: TF-IDF over word unigrams and bigrams of stems (every word,
  * stop words included: "how long" and "who do I" tell questions apart) and character 3–4-grams
- * inside words (typos). The same recipe as the intent model's; the layers stay apart, so the
- * knowledge base has its own copy over its own text analysis.
+ * inside words (typos). The same recipe as the intent model's, over the knowledge base's own
+ * text analysis; the learning itself is shared (src/learn).
  */
-export interface SparseVector {
-  indices: number[];
-  values: number[];
-}
+export type { SparseVector };
 
 export interface FeatureVocabulary {
   /** Feature key (`w:` word n-gram, `c:` character n-gram) → column. */

@@ -1,6 +1,6 @@
 import { CONVERSATION_INTENTS, INTENTS, OUT_OF_SCOPE, type IntentName } from '../core/intents.js';
 import type { RankedIntent } from '../core/types.js';
-import { softmaxInPlace } from './softmax-regression.js';
+import { softmaxInPlace } from '../learn/softmax-regression.js';
 import { classifierWords, type FeatureOptions } from './text-features.js';
 import { vectorize, type TfidfVocabulary } from './tfidf-vectorizer.js';
 

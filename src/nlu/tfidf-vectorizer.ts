@@ -1,10 +1,8 @@
 import { extractFeatures, forEachCharNgram, forEachWordFeature, type FeatureOptions } from './text-features.js';
 
-/** A sparse vector: parallel arrays of feature indices and values. */
-export interface SparseVector {
-  indices: number[];
-  values: number[];
-}
+import type { SparseVector } from '../learn/sparse-vector.js';
+
+export type { SparseVector };
 
 export interface TfidfVocabulary {
   /** Word n-gram → column and character n-gram → column (one column space). */

@@ -1,4 +1,4 @@
-import { seededRandom } from '../softmax-regression.js';
+import { seededRandom } from '../../learn/softmax-regression.js';
 
 /** Groups row indices by a key (label when present), shuffled deterministically within each group. */
 function shuffledGroups<T>(rows: readonly T[], key: (row: T) => string, seed: number): number[][] {

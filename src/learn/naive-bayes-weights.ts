@@ -1,4 +1,4 @@
-import type { SparseVector } from './tfidf-vectorizer.js';
+import type { SparseVector } from './sparse-vector.js';
 
 export interface NaiveBayesWeights {
   /** Feature-major log P(feature | label), like the softmax weights. */

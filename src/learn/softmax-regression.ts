@@ -1,4 +1,4 @@
-import type { SparseVector } from './tfidf-vectorizer.js';
+import type { SparseVector } from './sparse-vector.js';
 
 /** Multinomial logistic regression: its softmax outputs are the label probabilities. */
 export interface SoftmaxTrainOptions {

@@ -9,7 +9,7 @@ export interface QuantizedWeights {
  * Softmax ignores a constant added to every label of one feature, so centring leaves the
  * predictions as they were and shrinks the range that 8 bits must cover.
  */
-export function quantizeWeights(weights: Float64Array, features: number, labels: number): QuantizedWeights {
+export function quantizeWeights(weights: Float64Array, features: number, labels: number, options: { float32Scale?: boolean } = {}): QuantizedWeights {
   const values = new Int8Array(features * labels);
   const rowScales = new Float32Array(features);
   const row = new Float64Array(labels);
@@ -18,7 +18,8 @@ export function quantizeWeights(weights: Float64Array, features: number, labels:
     const median = Float64Array.from(row).sort()[Math.floor(labels / 2)] ?? 0;
     let maxAbs = 0;
     for (let k = 0; k < labels; k += 1) maxAbs = Math.max(maxAbs, Math.abs((row[k] ?? 0) - median));
-    const scale = maxAbs / 127 || 1;
+    // float32Scale: quantise with the scale exactly as stored (the knowledge index's recipe).
+    const scale = options.float32Scale ? Math.fround(maxAbs / 127 || 1) : maxAbs / 127 || 1;
     rowScales[j] = scale;
     for (let k = 0; k < labels; k += 1) values[j * labels + k] = Math.round(((row[k] ?? 0) - median) / scale);
   }

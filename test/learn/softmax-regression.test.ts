@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom, softmaxInPlace, trainSoftmax } from '../../src/nlu/softmax-regression.js';
+import { seededRandom, softmaxInPlace, trainSoftmax } from '../../src/learn/softmax-regression.js';
 import type { SparseVector } from '../../src/nlu/tfidf-vectorizer.js';
 
 const vector = (pairs: Array<[number, number]>): SparseVector => ({ indices: pairs.map(([i]) => i), values: pairs.map(([, v]) => v) });
