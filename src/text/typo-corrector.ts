@@ -21,12 +21,15 @@ export interface TypoCorrectorOptions {
   knownOnly?: Iterable<string>;
   /** Any other test for a real word that must stay as typed (a dictionary). */
   isKnown?: (word: string) => boolean;
+  /** Whether a swap of the first two letters ("vsia") may be corrected (default true). */
+  firstLetterSwap?: boolean;
 }
 
 /** `targets`: the words corrections may go to, with how common each is. */
 export function createTypoCorrector(targets: ReadonlyMap<string, number>, options: TypoCorrectorOptions = {}): TypoCorrector {
   const minLength = options.minLength ?? 5;
   const longWord = options.longWord ?? 8;
+  const swap = options.firstLetterSwap ?? true;
   const known = new Set([...targets.keys(), ...(options.knownOnly ?? [])]);
   const byLength = new Map<number, string[]>();
   for (const word of targets.keys()) {
@@ -47,7 +50,7 @@ export function createTypoCorrector(targets: ReadonlyMap<string, number>, option
       for (let len = word.length - max; len <= word.length + max; len++) {
         for (const candidate of byLength.get(len) ?? []) {
           // A typo rarely changes the first letter; a swap of the first two ("vsia") does happen.
-          const sameStart = candidate[0] === word[0] || (candidate[0] === word[1] && candidate[1] === word[0]);
+          const sameStart = candidate[0] === word[0] || (swap && candidate[0] === word[1] && candidate[1] === word[0]);
           if (!sameStart) continue;
           const d = editDistance(word, candidate, Math.min(max, bestDistance));
           const count = targets.get(candidate) ?? 0;
