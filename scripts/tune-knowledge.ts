@@ -9,7 +9,7 @@ import { evaluateRetrieval, readQuestions } from '../src/knowledge/evaluate-retr
 import { indexSections, type KnowledgeIndexFile } from '../src/knowledge/knowledge-index-file.js';
 import { DEFAULT_KNOWLEDGE_DIR, PACKAGE_ROOT } from '../src/knowledge/knowledge-paths.js';
 import type { ArticleSection } from '../src/knowledge/parse-article.js';
-import { FIELD_WEIGHTS, type FieldWeights } from '../src/knowledge/search-index.js';
+import { FIELD_WEIGHTS, type FieldWeights } from '../src/knowledge/search-index-data.js';
 import { loadClassifier } from '../src/nlu/load-classifier.js';
 import type { KnowledgeBase } from '../src/core/ports.js';
 import { parseKnowledgeFiles, readKnowledgeFiles } from '../src/knowledge/read-knowledge-dir.js';

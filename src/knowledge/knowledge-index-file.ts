@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { buildSearchIndex, INDEX_FORMAT_VERSION, searchIndexSchema, type FieldWeights } from './search-index.js';
+import { buildSearchIndex, INDEX_FORMAT_VERSION, searchIndexSchema, type FieldWeights } from './search-index-data.js';
 import { classifierExamples, sectionClassifierFileSchema, serializeSectionClassifier, trainSectionClassifier, type TrainSectionClassifierOptions } from './section-classifier.js';
 import type { ArticleSection } from './parse-article.js';
 import { parseKnowledgeFiles, type KnowledgeFiles } from './read-knowledge-dir.js';

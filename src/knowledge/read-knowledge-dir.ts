@@ -6,7 +6,7 @@ import { DataFileError, formatIssuePath } from '../core/errors.js';
 import { sourcesFileSchema, type SourcesFile } from './article-schema.js';
 import { displayPath } from './knowledge-paths.js';
 import { parseArticle, type ArticleSection } from './parse-article.js';
-import { INDEX_FORMAT_VERSION, INDEX_SETTINGS } from './search-index.js';
+import { INDEX_FORMAT_VERSION, INDEX_SETTINGS } from './search-index-data.js';
 import { DEFAULT_CLASSIFIER_TRAINING } from './section-classifier.js';
 
 export const SOURCES_FILE = 'sources.yaml';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stem } from '../../src/knowledge/text-analysis.js';
-import { buildSearchIndex, createSearcher, searchIndexSchema, type IndexedDocument } from '../../src/knowledge/search-index.js';
+import { buildSearchIndex, searchIndexSchema, type IndexedDocument } from '../../src/knowledge/search-index-data.js';
+import { createSearcher } from '../../src/knowledge/search-index.js';
 
 const DOCS: IndexedDocument[] = [
   { title: 'Why a card is declined', articleTitle: 'Declined payments', text: 'The bank refused the payment: check the balance and the limit.', asks: ['why was my payment refused'] },
