@@ -5,12 +5,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
-import { DataFileError, formatIssuePath } from '../core/errors.js';
+import { DataFileError } from '../core/errors.js';
 import { INTENTS, type IntentName } from '../core/intents.js';
 import { utteranceSchema } from './intent-file-schema.js';
 import { DEFAULT_INTENTS_DIR, displayPath } from './paths.js';
+import { parseYamlData } from './data-file.js';
 
 export const DEFAULT_FOLLOWUPS_DIR = path.join(DEFAULT_INTENTS_DIR, 'followups');
 
@@ -47,22 +47,11 @@ export function loadFollowUps(dir: string = DEFAULT_FOLLOWUPS_DIR): FollowUpExam
   for (const name of names) {
     const file = path.join(dir, name);
     const shown = displayPath(file);
-    let raw: unknown;
-    try {
-      raw = parseYaml(readFileSync(file, 'utf8'));
-    } catch (error) {
-      const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '';
-      throw new DataFileError(shown, where, `invalid YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`);
-    }
-    const parsed = followUpFileSchema.safeParse(raw ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new DataFileError(shown, issue ? formatIssuePath(issue.path) : '', issue?.message ?? 'invalid');
-    }
+    const data = parseYamlData(shown, readFileSync(file, 'utf8'), followUpFileSchema);
     const stem = name.replace(/\.ya?ml$/, '');
-    if (parsed.data.intent !== stem) throw new DataFileError(shown, 'intent', `must equal the file name ("${stem}"), found "${parsed.data.intent}"`);
-    for (const [after, texts = []] of Object.entries(parsed.data.after)) {
-      texts.forEach((text, i) => examples.push({ text, intent: parsed.data.intent, after: after as IntentName, file: shown, field: `after.${after}[${i}]` }));
+    if (data.intent !== stem) throw new DataFileError(shown, 'intent', `must equal the file name ("${stem}"), found "${data.intent}"`);
+    for (const [after, texts = []] of Object.entries(data.after)) {
+      texts.forEach((text, i) => examples.push({ text, intent: data.intent, after: after as IntentName, file: shown, field: `after.${after}[${i}]` }));
     }
   }
   return examples;

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { DataFileError, formatIssuePath } from '../core/errors.js';
+import { DataFileError } from '../core/errors.js';
 import { INTENTS, isIntentName, type IntentName } from '../core/intents.js';
 import { intentFileSchema } from './intent-file-schema.js';
 import type { UnderstandingContext } from '../core/types.js';
 import { loadRealStyle, realStyleFiles } from './load-real-style.js';
 import { DEFAULT_INTENTS_DIR, displayPath } from './paths.js';
+import { parseYamlData } from './data-file.js';
 
 /** One training utterance, with where it came from (for error messages). */
 export interface IntentExample {
@@ -111,19 +111,7 @@ export async function loadIntents(options: LoadIntentsOptions = {}): Promise<Loa
     if (!isIntentName(stem)) {
       throw new DataFileError(shown, '', `"${stem}" is not a known intent (known: ${INTENTS.join(', ')})`);
     }
-    let raw: unknown;
-    try {
-      raw = parseYaml(content);
-    } catch (error) {
-      const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '';
-      throw new DataFileError(shown, where, `invalid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    }
-    const parsed = intentFileSchema.safeParse(raw ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new DataFileError(shown, issue ? formatIssuePath(issue.path) : '', issue?.message ?? 'invalid');
-    }
-    const data = parsed.data;
+    const data = parseYamlData(shown, content, intentFileSchema);
     if (data.intent !== stem) {
       throw new DataFileError(shown, 'intent', `must equal the file name ("${stem}"), found "${data.intent}"`);
     }

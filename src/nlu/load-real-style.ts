@@ -6,11 +6,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataFileError, formatIssuePath } from '../core/errors.js';
 import { OUT_OF_SCOPE, type IntentName } from '../core/intents.js';
 import { labelledRowSchema } from './evaluation/read-jsonl.js';
 import type { UnderstandingContext } from '../core/types.js';
 import { displayPath } from './paths.js';
+import { parseJsonlRows } from './data-file.js';
 
 export const REAL_STYLE_FOLDER = 'real-style';
 
@@ -60,26 +60,14 @@ export async function loadRealStyle(dir: string): Promise<RealStyleExample[]> {
   const examples: RealStyleExample[] = [];
   for (const { file, content } of await realStyleFiles(dir)) {
     const shown = displayPath(file);
-    content.split('\n').forEach((line, i) => {
-      if (line.trim() === '') return;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line);
-      } catch {
-        throw new DataFileError(shown, `line ${i + 1}`, 'not valid JSON');
-      }
-      const parsed = labelledRowSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new DataFileError(shown, `line ${i + 1}${issue ? `: ${formatIssuePath(issue.path)}` : ''}`, issue?.message ?? 'invalid row');
-      }
-      const { text, intent, facts, context } = parsed.data;
+    for (const { line, row } of parseJsonlRows(shown, content, labelledRowSchema)) {
+      const { text, intent, facts, context } = row;
       const otherProduct = facts?.find((f) => f.name === 'other_product' && !f.negated)?.value;
       const aboutOrder = facts?.some((f) => f.name === 'checkout.supplier_order' && !f.negated) ?? false;
-      const example: RealStyleExample = { text, intent, label: labelOf(intent, otherProduct, aboutOrder), file: shown, field: `line ${i + 1}` };
+      const example: RealStyleExample = { text, intent, label: labelOf(intent, otherProduct, aboutOrder), file: shown, field: `line ${line}` };
       if (context) example.context = { topic: context.topic, flow: context.flow, step: context.step };
       examples.push(example);
-    });
+    }
   }
   return examples;
 }

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { DataFileError, formatIssuePath } from '../../core/errors.js';
+import { DataFileError } from '../../core/errors.js';
 import { INTENTS } from '../../core/intents.js';
 import { STATUSES, type Fact, type Status, type UnderstandingContext } from '../../core/types.js';
 import { displayPath } from '../paths.js';
 import type { TrainingExample } from '../train-intent-model.js';
+import { parseJsonlRows } from '../data-file.js';
 
 const intentSchema = z.enum(INTENTS, { error: `must be one of the intents (${INTENTS.join(', ')})` });
 
@@ -48,20 +49,8 @@ export async function readLabelledJsonl(file: string): Promise<EvaluationRow[]> 
     throw new DataFileError(shown, '', `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   const rows: EvaluationRow[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new DataFileError(shown, `line ${i + 1}`, 'not valid JSON');
-    }
-    const parsed = labelledRowSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new DataFileError(shown, `line ${i + 1}${issue ? `: ${formatIssuePath(issue.path)}` : ''}`, issue?.message ?? 'invalid row');
-    }
-    const { text: utterance, intent, label, id, facts, status, asksQuestion, context } = parsed.data;
+  for (const { row: parsed } of parseJsonlRows(shown, text, labelledRowSchema)) {
+    const { text: utterance, intent, label, id, facts, status, asksQuestion, context } = parsed;
     const row: EvaluationRow = label === undefined ? { text: utterance, intent } : { text: utterance, intent, label };
     if (id !== undefined) row.id = id;
     if (facts !== undefined) row.facts = facts.map((f) => (f.value === undefined ? { name: f.name, negated: f.negated } : { name: f.name, negated: f.negated, value: f.value }));
@@ -69,7 +58,7 @@ export async function readLabelledJsonl(file: string): Promise<EvaluationRow[]> 
     if (asksQuestion !== undefined) row.asksQuestion = asksQuestion;
     if (context !== undefined) row.context = { topic: context.topic, flow: context.flow, step: context.step };
     rows.push(row);
-  });
+  }
   if (rows.length === 0) throw new DataFileError(shown, '', 'no rows');
   return rows;
 }

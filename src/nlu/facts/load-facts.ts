@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { DataFileError, formatIssuePath } from '../../core/errors.js';
+import { DataFileError } from '../../core/errors.js';
 import { DEFAULT_INTENTS_DIR, displayPath } from '../paths.js';
 import { factFileSchema, type FactDefinition } from './fact-file-schema.js';
 import { compilePattern, FactPatternError, patternAnchors } from './fact-pattern.js';
+import { parseYamlData } from '../data-file.js';
 
 export const DEFAULT_FACTS_DIR = path.join(DEFAULT_INTENTS_DIR, 'facts');
 
@@ -46,19 +46,7 @@ interface ParsedFile {
 
 function readFactFile(file: string): ParsedFile {
   const shown = displayPath(file);
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '';
-    throw new DataFileError(shown, where, `invalid YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`);
-  }
-  const parsed = factFileSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DataFileError(shown, issue ? formatIssuePath(issue.path) : '', issue?.message ?? 'invalid');
-  }
-  return { shown, data: parsed.data };
+  return { shown, data: parseYamlData(shown, readFileSync(file, 'utf8'), factFileSchema) };
 }
 
 /**
