@@ -122,7 +122,11 @@ export class FlowEngine {
     const used = [...next.used, ...next.facts.filter((key) => spends(key) && !next.used.includes(key))];
     const spent = [...next.spent, ...said.filter((key) => spends(key) && !next.spent.includes(key))];
     next = { ...next, used, spent, slots: { ...next.slots, [`answer_${frame.step}`]: option.value } };
-    const outcome = this.follow(next, option.then, [], 0, true);
+    // The card the person named outlives the option's own actions: "another card" forgets the old
+    // one, and "can I use my Visa instead?" then goes on with the Visa.
+    const named = entities.cardNetwork && networks?.includes(entities.cardNetwork) ? entities.cardNetwork : undefined;
+    const then = named ? option.then.map((t) => ({ ...t, actions: [...(t.actions ?? []), { name: 'set_slot' as const, arg: `cardNetwork=${named}` }] })) : option.then;
+    const outcome = this.follow(next, then, [], 0, true);
     // The person's answer ended the flow well: "yes, it worked", or a status of solved that picked this option.
     if (outcome.exit?.kind === 'done') outcome.exit.success = option.polarity === 'yes' || option.match?.status?.includes('solved') === true;
     return outcome;

@@ -70,6 +70,13 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const match = goingAway ? undefined : matchOptionWithCoverage(step.options ?? [], text, nlu);
   // "What are the fees on a Visa?" names an option but asks about something else.
   const questionElsewhere = nlu !== null && nlu.asksQuestion && (match?.coverage ?? 0) < 0.5 && !match?.option.match?.intents?.includes(nlu.intent);
+  // "Can I use my Visa debit instead?": a question that names a card the step asks about answers it
+  // too, so it gets its answer (when we have one) and the task goes on with that card.
+  const namedCard = nlu?.entities.cardNetwork;
+  if (match && nlu?.asksQuestion && namedCard && match.option.match?.cardNetwork?.includes(namedCard) && namedCard !== frame.slots['cardNetwork']) {
+    const lead = [{ type: 'answer' as const, query: text, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true }];
+    return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}, said), now, lead);
+  }
   if (match && !questionElsewhere) return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}, said), now);
 
   if (status) return statusWithoutOption(kit, state, status, text);

@@ -118,6 +118,28 @@ describe('the flow engine', () => {
     expect(question?.type === 'say' && question.buttons?.map((b) => b.label)).toEqual(['Yes', 'No', 'Back', 'Talk to a person']);
   });
 
+  it('keeps the card the person named when the option it picked forgets the old one', () => {
+    const swap: FlowInput = {
+      id: 'swap_card',
+      title: 'swapping cards',
+      label: 'Swap',
+      start: 'bad_card',
+      steps: {
+        bad_card: {
+          ask: 'Use a different card?',
+          options: [{ value: 'other', label: 'Another card', match: { cardNetwork: ['visa', 'jcb'] }, then: [{ to: 'which', actions: [{ name: 'clear_slot', arg: 'cardNetwork' }] }] }],
+        },
+        which: { ask: 'Which card?', options: [{ value: 'any', label: 'Any', then: [{ to: '@end' }] }] },
+      },
+    };
+    const other = new FlowEngine(new Map([[swap.id, flowSchema.parse(swap)]]));
+    const start = other.start('swap_card', { cardNetwork: 'amex' }).frame!;
+    const pick = flowSchema.parse(swap).steps['bad_card']!.options![0]!;
+    expect(other.choose(start, pick, { cardNetwork: 'jcb' }).frame?.slots['cardNetwork']).toBe('jcb');
+    // A click names no card: the old one is forgotten and none is assumed.
+    expect(other.choose(start, pick).frame?.slots['cardNetwork']).toBeUndefined();
+  });
+
   it('follows guarded decision steps: another try first, a person once two fixes were tried', () => {
     const atFix = engine.choose(engine.start('fix_card').frame!, option('which_card', 'visa')).frame!;
     const again = engine.choose(atFix, option('try_fix', 'no'));

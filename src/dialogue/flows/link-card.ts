@@ -1,5 +1,6 @@
 import type { FlowInput } from '../flow-schema.js';
 import { contactOptions } from './contact-options.js';
+import { ACCEPTED_NETWORKS } from '../guards-and-actions.js';
 
 /**
  * Another card: what we knew about the old one (its network, "not accepted") no longer holds, or
@@ -58,7 +59,14 @@ export const linkCardFlow: FlowInput = {
       sections: ['link-card#alternatives'],
       ask: 'What would you like to do?',
       options: [
-        { value: 'other_card', label: 'Use a different card', synonyms: ['different card', 'another card', 'other card'], then: [{ to: 'which_card', actions: FORGET_CARD }] },
+        {
+          value: 'other_card',
+          label: 'Use a different card',
+          synonyms: ['different card', 'another card', 'other card'],
+          // "Can I use my Visa debit instead?" names the other card: on with that one.
+          match: { cardNetwork: [...ACCEPTED_NETWORKS] },
+          then: [{ to: 'which_card', actions: FORGET_CARD }],
+        },
         { value: 'try_anyway', label: 'Try this card anyway', synonyms: ['try anyway', 'try it', 'anyway'], then: [{ to: 'card_enabled' }] },
         { value: 'tour_pass', label: 'Tell me about the Tour Pass', synonyms: ['tour pass', 'tourpass', 'visitor'], then: [{ to: 'tour_pass_info' }] },
       ],
