@@ -195,7 +195,16 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
     // More about the same problem, but no answer to the question: a reprompt that says so.
     if (frame.flow === intent) {
       if (frame.misses >= 1) return miss();
-      return { ...kit.reask({ ...state, frame: { ...frame, misses: 1 } }, [say(LINES.alreadyOnIt(kit.title(intent)))]), signals: [{ kind: 'reprompt', misses: 1 }] };
+      const marked = { ...state, frame: { ...frame, misses: 1 } };
+      // "my app is from 2021", "I'm not visiting China though": something new that states none of
+      // our facts and leans on what was just shown. Looked up beside the step, in case it answers it;
+      // a restatement of the problem ("declined again, same error") is only reminded where we are.
+      if (!nlu.facts.some((f) => f.name.startsWith('error.') || f.name === 'attempt.repeated')) {
+        const step = kit.engine.currentStep(frame);
+        const otherwise = { text: LINES.alreadyOnIt(kit.title(intent)) };
+        return kit.reask(marked, [{ type: 'answer', query: text, context: { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] }, otherwise }]);
+      }
+      return { ...kit.reask(marked, [say(LINES.alreadyOnIt(kit.title(intent)))]), signals: [{ kind: 'reprompt', misses: 1 }] };
     }
     return otherTask(kit, state, frame, intent, nlu, text, now);
   }

@@ -139,9 +139,21 @@ describe('the dialogue policy: conversation skills', () => {
   it('counts more talk about the same problem without an answer towards the reprompt limit', () => {
     const c = createConversation();
     c.say('card declined', nlu('payment_declined'));
-    expect(c.say('this is so annoying, same problem with my payment', nlu('payment_declined')).texts[0]).toBe(LINES.alreadyOnIt('your declined payment'));
+    // A restatement: it states a problem of ours ("same problem") that answers nothing asked here.
+    const again = nlu('payment_declined', { facts: [{ name: 'error.unknown' }] });
+    expect(c.say('this is so annoying, same problem with my payment', again).texts[0]).toBe(LINES.alreadyOnIt('your declined payment'));
     expect(c.say('ugh this payment', nlu('payment_declined')).texts[0]).toContain(LINES.repromptAgain);
     expect(c.say('payment payment', nlu('payment_declined')).texts).toEqual([LINES.alternatives]);
+  });
+
+  it('looks up a statement about the task that restates no problem, and says where we are when nothing answers it', () => {
+    const c = createConversation();
+    c.say('card declined', nlu('payment_declined'));
+    const t = c.say("i don't travel to china, i order from home", nlu('payment_declined'));
+    expect(t.effects[0]).toMatchObject({ type: 'answer', query: "i don't travel to china, i order from home", context: { topic: 'payment_declined' }, otherwise: { text: LINES.alreadyOnIt('your declined payment') } });
+    expect(t.step).toBe('ask_cause');
+    // It still counts towards the reprompt limit: the next one that answers nothing gets the second wording.
+    expect(c.say('ugh this payment', nlu('payment_declined')).texts[0]).toContain(LINES.repromptAgain);
   });
 
   it('answers a question mid-flow, then resumes the same step', () => {

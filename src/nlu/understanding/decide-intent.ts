@@ -23,6 +23,9 @@ const OTHER_PRODUCT_LABELS: Readonly<Record<string, string>> = {
   other_wallet: 'out_of_scope.other_wallets',
 };
 
+/** Out-of-scope sub-intents that are about another product (see OTHER_PRODUCT_LABELS). */
+const OTHER_PRODUCT_SUB_INTENTS = new Set(['out_of_scope.crypto', 'out_of_scope.other_marketplaces', 'out_of_scope.other_wallets', 'out_of_scope.other_apps_and_shops']);
+
 /** A status says more than the model about a message this short. */
 const STATUS_INTENTS: Readonly<Partial<Record<Status, IntentName>>> = { leaving: 'goodbye', solved: 'affirm', still_failing: 'deny' };
 
@@ -75,7 +78,10 @@ export function decideIntent(input: DecisionInput, settings: DecisionSettings): 
     // "my paypal refund from a seller", "can I pay an alibaba supplier in bitcoin": not ours to answer.
     return asOutOfScope(OTHER_PRODUCT_LABELS[other] ?? OUT_OF_SCOPE);
   }
-  if (decision.intent === OUT_OF_SCOPE && !isStandingOutOfScope(decision.label) && !other) {
+  // A label about another product stands only when a product is named: "a payment on my Monzo to
+  // Alipay, wasn't me" sounds like a wallet question to the model but names only our own.
+  const standing = isStandingOutOfScope(decision.label) && (other !== undefined || !OTHER_PRODUCT_SUB_INTENTS.has(decision.label));
+  if (decision.intent === OUT_OF_SCOPE && !standing && !other) {
     const best = ranking.find((r) => TOPICS.has(r.intent));
     const ours = best !== undefined && ((evidence.anchored && best.confidence >= settings.anchoredMin) || (evidence.domainFacts > 0 && best.confidence >= settings.factsMin));
     // Ours, even if worded in a way the model has not seen: its best topic, with its own confidence.

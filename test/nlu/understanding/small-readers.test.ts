@@ -153,6 +153,13 @@ describe('deciding the intent', () => {
     expect(decideIntent(base({ label: 'out_of_scope.orders_and_shipping', evidence: { anchored: true, domainFacts: 0, cardStated: false } }), settings).intent).toBe('out_of_scope');
   });
 
+  it('lets an other-product reading stand only when another product is named', () => {
+    const anchored = { anchored: true, domainFacts: 0, cardStated: false };
+    // "a payment on my Monzo to Alipay, wasn't me": the model hears a wallet, but only Alipay is named.
+    expect(decideIntent(base({ label: 'out_of_scope.other_wallets', evidence: anchored }), settings).intent).toBe('payment_declined');
+    expect(decideIntent(base({ label: 'out_of_scope.other_wallets', evidence: { ...anchored, otherProduct: 'paypal' } }), settings).intent).toBe('out_of_scope');
+  });
+
   it('never gives a topic of ours to another product', () => {
     const crypto = base({ ranking: [{ intent: 'pay_on_alibaba', confidence: 0.9 }, { intent: 'out_of_scope', confidence: 0.1 }], evidence: { anchored: true, domainFacts: 0, cardStated: false, otherProduct: 'crypto' } });
     expect(decideIntent(crypto, settings)).toMatchObject({ intent: 'out_of_scope', label: 'out_of_scope.crypto' });
