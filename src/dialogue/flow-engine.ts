@@ -102,7 +102,7 @@ export class FlowEngine {
       if (!frame.facts.includes(rule.fact)) continue;
       for (const action of rule.actions) context = ACTIONS_BY_NAME[action.name](context, action.arg);
     }
-    return { ...frame, slots: context.slots, tried: context.tried };
+    return { ...frame, slots: context.slots, tried: context.tried, facts: [...context.facts] };
   }
 
   /**
@@ -218,7 +218,7 @@ export class FlowEngine {
   private act(frame: Frame, transition: Transition): Frame {
     let context = contextOf(frame);
     for (const action of transition.actions ?? []) context = ACTIONS_BY_NAME[action.name](context, action.arg);
-    return { ...frame, slots: context.slots, tried: context.tried };
+    return { ...frame, slots: context.slots, tried: context.tried, facts: [...context.facts] };
   }
 
   /** Takes the first transition whose guard passes. */
@@ -245,7 +245,7 @@ export class FlowEngine {
     if (first) here = { ...here, history: [] };
     for (const action of step.onEnter ?? []) {
       const context = ACTIONS_BY_NAME[action.name](contextOf(here), action.arg);
-      here = { ...here, slots: context.slots, tried: context.tried };
+      here = { ...here, slots: context.slots, tried: context.tried, facts: [...context.facts] };
     }
     // A question whose answer is already known is skipped, and leaves no trace in "back". The
     // flow's opening line is still said, so the person knows what we are doing ("Let's link your card").

@@ -17,7 +17,7 @@ export const ACCEPTED_NETWORKS = ['visa', 'mastercard', 'jcb', 'discover'] as co
 export const GUARD_NAMES = ['slot_is', 'slot_set', 'card_accepted', 'not_tried', 'tried', 'tried_at_least', 'fact', 'no_fact'] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
-export const ACTION_NAMES = ['set_slot', 'clear_slot', 'mark_tried'] as const;
+export const ACTION_NAMES = ['set_slot', 'clear_slot', 'mark_tried', 'forget_fact'] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
 /** `key=value` → [key, value]. */
@@ -59,6 +59,8 @@ export const ACTIONS_BY_NAME: Record<ActionName, (context: FlowContext, arg: str
     delete slots[arg ?? ''];
     return { ...c, slots };
   },
+  /** `forget_fact: card.unsupported_network`: what was said of the old card no longer holds (either way round). */
+  forget_fact: (c, arg) => ({ ...c, facts: c.facts.filter((key) => key !== arg && key !== `!${arg}`) }),
   /** `mark_tried: cause` (idempotent, so going back and forth does not count twice) */
   mark_tried: (c, arg) => (c.tried.includes(arg ?? '') ? c : { ...c, tried: [...c.tried, arg ?? ''] }),
 };

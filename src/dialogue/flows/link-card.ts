@@ -9,6 +9,8 @@ import { ACCEPTED_NETWORKS } from '../guards-and-actions.js';
 const FORGET_CARD = [
   { name: 'clear_slot', arg: 'cardNetwork' },
   { name: 'clear_slot', arg: 'errorKind' },
+  { name: 'forget_fact', arg: 'card.unsupported_network' },
+  { name: 'forget_fact', arg: 'error.card_not_supported' },
 ] as const satisfies NonNullable<NonNullable<FlowInput['steps'][string]['always']>[number]['actions']>;
 
 const GOT_IT = ['yes', 'yep', 'done', 'ok', 'okay', 'got it', 'next', 'ready', 'finished'];
