@@ -199,7 +199,8 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       // "my app is from 2021", "I'm not visiting China though": something new that states none of
       // our facts and leans on what was just shown. Looked up beside the step, in case it answers it;
       // a restatement of the problem ("declined again, same error") is only reminded where we are.
-      if (!nlu.facts.some((f) => f.name.startsWith('error.') || f.name === 'attempt.repeated')) {
+      const restates = nlu.facts.some((f) => f.name.startsWith('error.') || f.name === 'attempt.repeated') || text.trim().split(/\s+/).length <= 3;
+      if (!restates) {
         const step = kit.engine.currentStep(frame);
         const otherwise = { text: LINES.alreadyOnIt(kit.title(intent)) };
         return kit.reask(marked, [{ type: 'answer', query: text, context: { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] }, otherwise }]);

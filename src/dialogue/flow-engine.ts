@@ -232,11 +232,11 @@ export class FlowEngine {
     if (to.startsWith('flow:')) return { frame: null, effects, exit: { kind: 'switch', flow: to.slice(5), from: next }, spent: next.spent };
     // Only answered questions go into the history: "back" returns to a question, never to a message.
     const history = record ? [...next.history, frame.step] : next.history;
-    return this.enter({ ...next, history }, to, effects, false, hops + 1);
+    return this.enter({ ...next, history }, to, effects, false, hops + 1, true, record);
   }
 
   /** Enters a step: runs onEnter, skips a question already answered, shows the content. */
-  private enter(frame: Frame, stepId: string, effects: Effect[], first: boolean, hops = 0, allowSkip = true): FlowOutcome {
+  private enter(frame: Frame, stepId: string, effects: Effect[], first: boolean, hops = 0, allowSkip = true, byAnswer = false): FlowOutcome {
     if (hops > MAX_HOPS) throw new Error(`flow "${frame.flow}" loops without asking anything (at step "${stepId}")`);
     const flow = this.flow(frame.flow);
     const step = flow.steps[stepId];
@@ -271,7 +271,10 @@ export class FlowEngine {
       }
     }
     if (step.title && !here.done.includes(step.title)) here = { ...here, done: [...here.done, step.title] };
-    const shown = [...effects, ...this.content(step, here)];
+    // A decision step speaks to the person's answer ("Sorry, that wasn't it"): reached from what
+    // they said earlier, with no answer just given, it passes silently.
+    const silent = step.always !== undefined && !step.options && !byAnswer;
+    const shown = [...effects, ...(silent ? [] : this.content(step, here))];
     if (step.end === 'done') return { frame: null, effects: shown, exit: { kind: 'done', flow: frame.flow, step: stepId, success: false }, spent: here.spent };
     if (step.end === 'handoff') return { frame: null, effects: shown, exit: { kind: 'handoff', frame: here }, spent: here.spent };
     if (step.end === 'pause') return { frame: null, effects: shown, exit: { kind: 'pause', frame: this.questionBefore(here) }, spent: here.spent };

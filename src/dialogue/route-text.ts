@@ -28,8 +28,10 @@ function optionForStatus(step: FlowStep, status: Status): FlowOption | undefined
   if (declared) return declared;
   // Leaving or going elsewhere is never a "yes" or a "no" to the question.
   if (status === 'will_act_elsewhere' || status === 'leaving') return undefined;
-  // "Sorted, cheers" is not a "yes" to "shall I pass you to a person?": only words ask for a person.
-  const polar = options.filter((o) => !o.then.some((t) => t.to === '@handoff'));
+  // "Sorted, cheers" is not a "yes" to "shall I pass you to a person?", and "still failing" is not
+  // "no, I'll contact them myself": a question that offers a person is not asking whether it worked.
+  if (options.some((o) => o.then.some((t) => t.to === '@handoff'))) return undefined;
+  const polar = options;
   if (status === 'solved') return polar.find((o) => o.polarity === 'yes');
   if (status === 'still_failing') return polar.find((o) => o.polarity === 'no');
   return undefined;
@@ -65,8 +67,9 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said);
   if (picked) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now);
 
-  // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a choice.
-  const goingAway = status === 'will_act_elsewhere' || status === 'leaving';
+  // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a
+  // choice; nor is "no, still declined" to "a person, or will you contact them?".
+  const goingAway = status === 'will_act_elsewhere' || status === 'leaving' || status === 'still_failing';
   const match = goingAway ? undefined : matchOptionWithCoverage(step.options ?? [], text, nlu);
   // "What are the fees on a Visa?" names an option but asks about something else.
   const questionElsewhere = nlu !== null && nlu.asksQuestion && (match?.coverage ?? 0) < 0.5 && !match?.option.match?.intents?.includes(nlu.intent);

@@ -140,6 +140,30 @@ describe('the flow engine', () => {
     expect(other.choose(start, pick).frame?.slots['cardNetwork']).toBeUndefined();
   });
 
+  it("says a decision step's line only when the person's answer led there", () => {
+    const input: FlowInput = {
+      id: 'causes',
+      title: 'causes',
+      label: 'Causes',
+      start: 'fix_a',
+      steps: {
+        fix_a: {
+          ask: 'Did fix A work?',
+          skip: [{ to: 'next', guard: { name: 'fact', arg: 'a.tried' } }],
+          options: [{ value: 'no', label: 'No', then: [{ to: 'next' }] }],
+        },
+        next: { say: "Sorry, that wasn't it.", always: [{ to: 'fix_b' }] },
+        fix_b: { ask: 'Did fix B work?', options: [{ value: 'yes', label: 'Yes', then: [{ to: '@end' }] }] },
+      },
+    };
+    const causes = new FlowEngine(new Map([[input.id, flowSchema.parse(input)]]));
+    const told = causes.start('causes', {}, ['a.tried']);
+    expect(told.frame?.step).toBe('fix_b');
+    expect(texts(told.effects)).not.toContain("Sorry, that wasn't it.");
+    const answered = causes.choose(causes.start('causes').frame!, flowSchema.parse(input).steps['fix_a']!.options![0]!);
+    expect(texts(answered.effects)).toContain("Sorry, that wasn't it.");
+  });
+
   it('follows guarded decision steps: another try first, a person once two fixes were tried', () => {
     const atFix = engine.choose(engine.start('fix_card').frame!, option('which_card', 'visa')).frame!;
     const again = engine.choose(atFix, option('try_fix', 'no'));
