@@ -190,6 +190,8 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       }
       return kit.startFlow(state, intent, nlu.entities, now);
     }
+    // "How do I add it to Alipay then?" mid-diagnosis: a request to be walked through another task.
+    if (nlu.asksQuestion && frame.flow !== intent && asksForWalkthrough(text) && nlu.confidence >= kit.settings.switchConfidence) return otherTask(kit, state, frame, intent, nlu, text, now);
     // A question about the task in hand, or about another one: answer it, then back to the question.
     if (nlu.asksQuestion) return answerMidTask(kit, state, text);
     // More about the same problem, but no answer to the question: a reprompt that says so.

@@ -23,6 +23,8 @@ const NOT_A_PASSWORD = new Set(
   my your no set used asked requested accepted rejected denied refused known shared safe secure easy hard simple new old
   one two three four five six seven eight nine ten six-digit digits numbers letters only all and or but because if then required
   mandatory needed necessary different
+  already done ready there here complete sorted active fine setup yet never always ever exactly almost actually basically mine both
+  either neither nothing something less more longer shorter
   incorrecta incorrecto incorrect incorrecte incorreta incorreto falsch falsche errata errato sbagliata sbagliato errada errado
   equivocada equivocado olvidada bloqueada bloqueado bloquée bloqué gesperrt bloccata bloccato caducada expirée abgelaufen scaduta
   muy très sehr muito molto nicht pas não nao non no demasiado trop zu la el le die der das il o a uma una une ein eine

@@ -70,6 +70,8 @@ const KEPT = [
   'my password is expired',
   'my password is forgotten',
   'my password is not working',
+  'my payment password is already set up',
+  'payment password is done too',
   'i forgot my password',
   "my password doesn't work",
   'password reset please',

@@ -38,8 +38,9 @@ export const accountSetupFlow: FlowInput = {
       sections: ['create-account#log-in'],
       ask: "Once you're logged in, let's check the rest of your setup. Do you have a payment password?",
       options: [
-        { value: 'has_password', label: 'Yes, I have one', synonyms: ['yes', 'yep', 'i do', 'have one', 'already'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'link_card' }] },
-        { value: 'no_password', label: 'No, not yet', synonyms: ['no', 'nope', 'not yet'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'payment_password' }] },
+        // "I have an account and the payment password is set": answered in the first message.
+        { value: 'has_password', label: 'Yes, I have one', synonyms: ['yes', 'yep', 'i do', 'have one', 'already'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.payment_password_set'] }, then: [{ to: 'link_card' }] },
+        { value: 'no_password', label: 'No, not yet', synonyms: ['no', 'nope', 'not yet'], polarity: 'no', match: { intents: ['deny'], facts: ['!setup.payment_password_set'] }, then: [{ to: 'payment_password' }] },
       ],
     },
     sign_up: {
@@ -79,7 +80,7 @@ export const accountSetupFlow: FlowInput = {
       sections: ['create-account#payment-password'],
       ask: "Tell me when it's set (just say done; never type the password here).",
       options: [
-        { value: 'password_set', label: "It's set", synonyms: ['set', 'done', 'yes', 'ok', 'okay', 'finished', 'ready', 'next'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'link_card' }] },
+        { value: 'password_set', label: "It's set", synonyms: ['set', 'done', 'yes', 'ok', 'okay', 'finished', 'ready', 'next'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.payment_password_set'] }, then: [{ to: 'link_card' }] },
       ],
     },
     link_card: {
