@@ -20,7 +20,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'info-limits-followups.yaml': '"the most I can pay" ranks the Alipay-fees section over the limits one',
   'info-tour-pass-what-do-i-need.yaml': '"what do i need to get one" after the Tour Pass finds no section',
   'link-cant-find-cards-old-app.yaml': '"my app is from 2021" at the update step is not read as an old app version',
-  'verify-test-charge-not-refunded.yaml': '"2 weeks and no refund" at the contact step answers with verification help',
 };
 
 const dir = fileURLToPath(new URL('./real-style/', import.meta.url));

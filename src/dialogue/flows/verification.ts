@@ -14,7 +14,8 @@ export const verificationFlow: FlowInput = {
     which_check: {
       say: "Let's get you verified.",
       ask: 'Which check are you dealing with?',
-      skip: [{ to: 'flagged_payment', guard: { name: 'slot_is', arg: 'errorKind=flagged' } }],
+      // "Two small charges after linking, is this fraud?": the charge is the card check, whatever the word "fraud" says.
+      skip: [{ to: 'flagged_payment', guards: [{ name: 'slot_is', arg: 'errorKind=flagged' }, { name: 'no_fact', arg: 'verify.card_check_charge' }] }],
       options: [
         { value: 'identity', label: 'Identity documents', synonyms: ['identity', 'passport', 'id', 'document', 'documents', 'kyc', 'selfie', 'upload'], match: { facts: ['verify.identity_requested'], implies: ['verify.rejected', 'verify.pending'] }, then: [{ to: 'identity_docs' }] },
         { value: 'card_check', label: 'The card check charge', synonyms: ['charge', 'test charge', 'small charge', 'card check', '1 dollar', 'one dollar', 'charged', 'refund'], match: { facts: ['verify.card_check_charge'] }, then: [{ to: 'card_check' }] },
@@ -60,8 +61,16 @@ export const verificationFlow: FlowInput = {
       ask: 'Does that answer it?',
       options: [
         { value: 'answered', label: 'Yes, thanks', synonyms: ['yes', 'thanks', 'thank you', 'got it', 'ok', 'okay', 'makes sense'], polarity: 'yes', match: { intents: ['affirm', 'thanks'] }, then: [{ to: 'answered' }] },
-        { value: 'not_refunded', label: "It wasn't refunded", synonyms: ['not refunded', "wasn't refunded", 'no refund', 'still charged', 'never refunded', 'no'], polarity: 'no', match: { intents: ['deny', 'refunds'] }, then: [{ to: 'who_to_contact' }] },
+        { value: 'not_refunded', label: "It wasn't refunded", synonyms: ['not refunded', "wasn't refunded", 'no refund', 'still charged', 'never refunded', 'no'], polarity: 'no', match: { intents: ['deny', 'refunds'] }, then: [{ to: 'charge_not_refunded' }] },
       ],
+    },
+    // A test charge that has not come back: refund times and the card issuer, not verification help.
+    charge_not_refunded: {
+      title: 'was told who can trace a test charge that was not refunded',
+      say: "Sorry it hasn't come back yet. Here is what we know about refund times, and who can trace the charge:",
+      sections: ['refunds#refund-time', 'contact-support#card-issuer'],
+      ask: 'Would you like a person here to help, or will you contact them yourself?',
+      options: contactOptions(),
     },
     code_missing: {
       title: 'looked at a code that did not arrive',
