@@ -13,8 +13,17 @@ const OPENERS: ReadonlyArray<[IntentName, ReadonlySet<string>]> = [
   ['deny', new Set(['no', 'nope', 'nah', 'negative'])],
 ];
 
-/** "no" followed by one of these is a determiner ("no idea", "no error"), not an answer. */
-const NO_AS_DETERMINER = new Set(['idea', 'error', 'errors', 'money', 'sms', 'code', 'reason', 'message', 'option', 'one', 'account', 'problem', 'problems', 'worries', 'clue', 'matter', 'response', 'answer', 'reply', 'card', 'way', 'charge', 'decline', 'notification', 'alipay']);
+/**
+ * "no" answers only on its own or before words that carry on a reply ("no, it's still declined",
+ * "no still nothing", "no luck"); before anything else it is a determiner ("no idea", "no limit
+ * problem", "no risk message though"), and the message says something else.
+ */
+const NO_REPLY_GOES_ON = new Set([
+  'still', 'it', 'its', 'i', 'im', 'we', 'not', 'nothing', 'sorry', 'thanks', 'thank', 'that', 'this', 'didnt', 'did', 'doesnt', 'does',
+  'dont', 'do', 'havent', 'have', 'hasnt', 'has', 'wasnt', 'was', 'isnt', 'is', 'and', 'but', 'same', 'never', 'unfortunately', 'nope',
+  'just', 'yet', 'luck', 'change', 'changes', 'difference', 'sadly', 'haven', 'didn', 'doesn', 'wasn', 'isn', 'hasn', 'don', 'they', 'he',
+  'she', 'my', 'the', 'all', 'also', 'again', 'neither', 'none', 'ok', 'okay', 'chance', 'go', 'dice', 'joy',
+]);
 /** "not yet", "not really", "all done": two-word openers. */
 const TWO_WORD: ReadonlyArray<[IntentName, string]> = [
   ['deny', 'not yet'],
@@ -30,7 +39,7 @@ export function openingMove(firstClause: readonly string[]): IntentName | undefi
   for (const [intent, phrase] of TWO_WORD) if (pair === phrase) return intent;
   for (const [intent, words] of OPENERS) {
     if (!words.has(first)) continue;
-    if (first === 'no' && second !== undefined && NO_AS_DETERMINER.has(second)) return undefined;
+    if (first === 'no' && second !== undefined && !NO_REPLY_GOES_ON.has(second)) return undefined;
     // "done" and "paid" open a reply only on their own: "done with this app" is not a yes.
     if ((first === 'done' || first === 'paid') && firstClause.length > 1) return undefined;
     return intent;
