@@ -22,6 +22,8 @@ export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeB
   const citations: Citation[] = [];
   let handoff: ResolvedEffects['handoff'];
   let noAnswer = false;
+  // A section the turn shows anyway (the next step's) is not also given as an answer beside it.
+  const shownLater = new Set(effects.flatMap((e) => (e.type === 'say_section' ? [e.section] : [])));
   const cite = (c: Citation): void => {
     if (!citations.some((x) => x.section === c.section)) citations.push(c);
   };
@@ -47,7 +49,8 @@ export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeB
           ...(effect.context ? { context: effect.context } : {}),
         };
         // One section, or two when the second is a second part of the answer; each cited.
-        const shown = answerShown(knowledge.search(effect.query, options));
+        const found = answerShown(knowledge.search(effect.query, options));
+        const shown = effect.ifFound ? found.filter(({ section }) => !shownLater.has(section.id)) : found;
         if (shown.length === 0 && effect.ifFound) break;
         if (shown.length === 0 && effect.otherwise) {
           replies.push({ text: effect.otherwise.text, buttons: effect.otherwise.buttons ?? [], citations: [] });

@@ -90,3 +90,17 @@ export function namedParties(text: string): string[] {
   if (/\b(bank|issuer|card company)\b/.test(t)) named.push('contact-support#card-issuer');
   return named;
 }
+
+/**
+ * The question in a message that also says something else ("code came and I'm registered. can the
+ * payment password be the same as my login one?"): its sentences that end with "?", when at least
+ * one other sentence is not a question. Undefined when the message is all question or has none.
+ */
+export function questionBesideAnswer(text: string): string | undefined {
+  const sentences = text.match(/[^.?!\n]+[.?!\n]*/g)?.map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s)) ?? [];
+  const questions = sentences.filter((s) => s.endsWith('?'));
+  if (questions.length === 0 || questions.length === sentences.length) return undefined;
+  const asked = questions.join(' ');
+  // "ok, what next?" asks nothing the knowledge base could answer.
+  return withoutPlaceholders(asked).split(' ').length >= 4 ? asked : undefined;
+}

@@ -15,7 +15,7 @@ import type { FlowOption, FlowStep } from './flow-schema.js';
 import { wantsPerson } from './handoff.js';
 import { learnFacts } from './known-facts.js';
 import { matchOption, matchOptionWithCoverage } from './match-answer.js';
-import { bareYesOrNo, hasNoWords, onlyPresentsSecret } from './message-shape.js';
+import { bareYesOrNo, hasNoWords, onlyPresentsSecret, questionBesideAnswer } from './message-shape.js';
 import { navigate } from './navigation.js';
 import { statusOutsideFlow, statusWithoutOption } from './outcomes.js';
 import { messageText, say, type PolicyKit, type Result } from './policy-kit.js';
@@ -64,8 +64,12 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const said = nlu ? nlu.facts.map((f) => `${f.negated ? '!' : ''}${f.name}`) : [];
 
   // "Did that fix it?" → "still the same", "it worked"; a fact that answers the question ("the bank refused it").
+  // "Code came, I'm registered. Can the payment password be my login one?": the answer moves the
+  // task on, and the question beside it is answered too (when we have an answer).
+  const asked = nlu?.asksQuestion ? questionBesideAnswer(text) : undefined;
+  const alsoAnswer = asked ? [{ type: 'answer' as const, query: asked, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true }] : [];
   const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said);
-  if (picked) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now);
+  if (picked) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now, alsoAnswer);
 
   // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a
   // choice; nor is "no, still declined" to "a person, or will you contact them?".
@@ -80,7 +84,7 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
     const lead = [{ type: 'answer' as const, query: text, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true }];
     return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}, said), now, lead);
   }
-  if (match && !questionElsewhere) return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}, said), now);
+  if (match && !questionElsewhere) return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}, said), now, alsoAnswer);
 
   if (status) return statusWithoutOption(kit, state, status, text);
   if (!nlu) return miss(kit, state);

@@ -36,6 +36,16 @@ describe('the answer effect', () => {
     expect(after('refunds')).toBe('refunds#refund-time');
   });
 
+  it('does not give a section as an answer beside a step that shows it anyway', () => {
+    const query = 'how do i set the payment password?';
+    const alone = resolveEffects([{ type: 'answer', query, ifFound: true }], kb);
+    const section = alone.citations[0]?.section ?? '';
+    expect(section).not.toBe('');
+    const beside = resolveEffects([{ type: 'answer', query, ifFound: true }, { type: 'say_section', section }], kb);
+    expect(beside.replies).toHaveLength(1);
+    expect(beside.citations.map((c) => c.section)).toEqual([section]);
+  });
+
   it('hands search exactly the intents and context of the effect', () => {
     const calls: SearchOptions[] = [];
     const spy: KnowledgeBase = {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINES } from '../../src/dialogue/bot-lines.js';
 import { asksToContinue, commandInText } from '../../src/dialogue/button-values.js';
-import { isBareReply, isOnlyYesOrNo, onlyPresentsSecret } from '../../src/dialogue/message-shape.js';
+import { isBareReply, isOnlyYesOrNo, onlyPresentsSecret, questionBesideAnswer } from '../../src/dialogue/message-shape.js';
 import { createConversation, nlu } from './conversation.js';
 
 /** Link a Visa, then ask about fees: the bot answers and asks "Shall we carry on with linking your card?". */
@@ -282,5 +282,17 @@ describe('a secret pasted during a handoff (finding 12)', () => {
     expect(t.buttons).toEqual([]);
     expect(c.say('hello?', nlu('greeting')).effects).toEqual([]);
     expect(c.policy.position(c.state)).toEqual({ flow: 'contact_support', step: 'with_staff' });
+  });
+});
+
+describe('a question asked beside an answer', () => {
+  it('is the question sentences of a message that also says something else', () => {
+    expect(questionBesideAnswer("code came and i'm registered. can the payment password be my login one?")).toBe('can the payment password be my login one?');
+  });
+
+  it('is nothing for a message that is all question, has none, or asks only "what next?"', () => {
+    expect(questionBesideAnswer('can I use my visa?')).toBeUndefined();
+    expect(questionBesideAnswer("yes it's enabled")).toBeUndefined();
+    expect(questionBesideAnswer('done. what next?')).toBeUndefined();
   });
 });
