@@ -57,7 +57,8 @@ export const linkCardFlow: FlowInput = {
     },
     unsupported_card: {
       title: 'checked whether the card network is accepted',
-      say: 'That card may not link to Alipay directly. These are other ways to pay with Alipay:',
+      // Say which networks do link: the person then knows what another card must be.
+      say: 'That card may not link to Alipay directly: the networks our guides name are Visa, Mastercard, JCB and Discover. These are other ways to pay with Alipay:',
       sections: ['link-card#alternatives'],
       ask: 'What would you like to do?',
       options: [
