@@ -62,7 +62,7 @@ export interface TrainIntentModelOptions {
 }
 
 export const DEFAULT_TRAINING = {
-  charMinDf: 2,
+  charMinDf: 3,
   ngramMinDf: 2,
   epochs: 12,
   learningRate: 0.5,
