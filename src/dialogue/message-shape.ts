@@ -104,3 +104,18 @@ export function questionBesideAnswer(text: string): string | undefined {
   // "ok, what next?" asks nothing the knowledge base could answer.
   return withoutPlaceholders(asked).split(' ').length >= 4 ? asked : undefined;
 }
+
+const SECRET_THING = /\b(card numbers?|full (card )?number|cvv2?|cvc|security code|pin|password|passcode|otp|one time (password|code)|verification code|sms code|the code|codes?)\b/;
+const HANDING_OVER = /\b(send|sending|share|sharing|give|giving|put|include|including|tell|telling|type|write|email|e-mail|read (it )?out|read|paste|post|forward)\b/;
+const ASKING_WHETHER = /\?|^(should|shall|can|could|do|must|is it|would|may)\b|\b(should i|can i|do i|must i|is it (ok|okay|safe|fine)|do they need|do you need|would it)\b/;
+
+/**
+ * "Should I put my card number and CVV in the email so they check faster?": asks whether to hand a
+ * secret over. The answer is always no, in our own words, whatever else the message is about. Not
+ * a report of someone asking for one (that is phishing), nor where to type it in the app.
+ */
+export function asksAboutSharingSecret(text: string): boolean {
+  const t = normalise(text.replace(PLACEHOLDER, ' ')).trim();
+  const raw = text.toLowerCase();
+  return SECRET_THING.test(t) && HANDING_OVER.test(t) && ASKING_WHETHER.test(raw.trim()) && !/\b(asked|asking|asks|wants|wanted|called|phoned|someone|somebody|scam)\b/.test(t) && !/\b(in|into|on) (the )?(alipay )?(app|alipay)\b/.test(t);
+}

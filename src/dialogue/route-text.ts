@@ -4,7 +4,10 @@
  * stated, their words, an entity) → a question of theirs (answered, then back to ours) → another
  * task or topic → a reprompt. What they tell us is remembered for the rest of the conversation.
  */
-import type { DialogueInput } from '../core/ports.js';
+import type { DialogueInput, Effect } from '../core/ports.js';
+
+/** What to send support instead of secrets (and that nobody should ask for codes or passwords). */
+const SAFE_TO_SEND = 'contact-support#what-to-include';
 import type { NluResult, Status } from '../core/types.js';
 import { asksForWalkthrough } from './answers.js';
 import { byIntent, clarifyButton, closeCall, settledByFacts } from './by-intent.js';
@@ -15,7 +18,7 @@ import type { FlowOption, FlowStep } from './flow-schema.js';
 import { wantsPerson } from './handoff.js';
 import { learnFacts } from './known-facts.js';
 import { matchOption, matchOptionWithCoverage } from './match-answer.js';
-import { bareYesOrNo, hasNoWords, onlyPresentsSecret, questionBesideAnswer } from './message-shape.js';
+import { asksAboutSharingSecret, bareYesOrNo, hasNoWords, onlyPresentsSecret, questionBesideAnswer } from './message-shape.js';
 import { navigate } from './navigation.js';
 import { statusOutsideFlow, statusWithoutOption } from './outcomes.js';
 import { messageText, say, type PolicyKit, type Result } from './policy-kit.js';
@@ -136,6 +139,11 @@ export function onText(kit: PolicyKit, previous: DialogueState, input: DialogueI
   const reply = yesNo ? bareYesOrNo(text) : undefined;
   if (yesNo && reply) return onAction(kit, previous, reply === 'yes' ? yesNo.yes : yesNo.no, now);
   if (wantsPerson(text)) return navigate(kit, previous, 'human', now);
+  // "Should I email them my card number and CVV?": always no, then what to send instead.
+  if (asksAboutSharingSecret(text)) {
+    const answer: Effect = { type: 'say_section', section: SAFE_TO_SEND, intro: LINES.neverShareSecrets };
+    return frame ? kit.reask(previous, [answer], 'question', LINES.backToTask(kit.title(frame.flow))) : { state: previous, effects: [answer, say(LINES.done, kit.menuButtons(previous))] };
+  }
 
   const nlu = input.nlu;
   const state = learn(kit, previous, nlu);

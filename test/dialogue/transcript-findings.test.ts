@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINES } from '../../src/dialogue/bot-lines.js';
 import { asksToContinue, commandInText } from '../../src/dialogue/button-values.js';
-import { isBareReply, isOnlyYesOrNo, onlyPresentsSecret, questionBesideAnswer } from '../../src/dialogue/message-shape.js';
+import { asksAboutSharingSecret, isBareReply, isOnlyYesOrNo, onlyPresentsSecret, questionBesideAnswer } from '../../src/dialogue/message-shape.js';
 import { createConversation, nlu } from './conversation.js';
 
 /** Link a Visa, then ask about fees: the bot answers and asks "Shall we carry on with linking your card?". */
@@ -294,5 +294,23 @@ describe('a question asked beside an answer', () => {
     expect(questionBesideAnswer('can I use my visa?')).toBeUndefined();
     expect(questionBesideAnswer("yes it's enabled")).toBeUndefined();
     expect(questionBesideAnswer('done. what next?')).toBeUndefined();
+  });
+});
+
+describe('a question about handing over a secret', () => {
+  it.each([
+    'should i also put my card number and cvv in the email so they can check faster?',
+    'can I just type the card number here so you add it for me',
+    'do I read the sms code out to the support agent when they call?',
+  ])('is recognised: "%s"', (text) => {
+    expect(asksAboutSharingSecret(text)).toBe(true);
+  });
+
+  it.each([
+    'someone called and asked me for my sms code, is that a scam?',
+    'where do I type the card number in the app?',
+    'the code never arrives',
+  ])('is not read into "%s"', (text) => {
+    expect(asksAboutSharingSecret(text)).toBe(false);
   });
 });

@@ -85,7 +85,8 @@ export const paymentDeclinedFlow: FlowInput = {
           synonyms: ['blocked', 'flagged', 'suspicious', 'fraud', 'security', 'risk', 'bank declined', 'bank blocked', 'held'],
           // The bank says all is fine or sees nothing: Alipay's own checks are the likely reason.
           match: { errorKind: ['flagged'], facts: ['error.issuer_declined', 'error.risk_flagged', 'card.bank_sees_nothing'] },
-          then: [{ to: 'fix_flagged' }],
+          // A bank that saw nothing has not blocked it: Alipay's side, not "call your card issuer".
+          then: [{ to: 'fix_alipay_side', guard: { name: 'fact', arg: 'card.bank_sees_nothing' } }, { to: 'fix_flagged' }],
         },
         {
           value: 'verification',
@@ -153,6 +154,15 @@ export const paymentDeclinedFlow: FlowInput = {
       ask: 'Did that fix it?',
       options: didItWork('flagged'),
       elsewhere: ['contact-support#card-issuer', 'contact-support#what-to-include'],
+    },
+    fix_alipay_side: {
+      title: "checked Alipay's side, as the bank saw nothing",
+      onEnter: [{ name: 'mark_tried', arg: 'flagged' }],
+      say: 'Your bank saw nothing, so the stop most likely happened on the Alipay side:',
+      sections: ['payment-declined#bank-sees-no-decline', 'payment-declined#flagged-by-alipay'],
+      ask: 'Did that fix it?',
+      options: didItWork('flagged'),
+      elsewhere: ['contact-support#alipay-support', 'contact-support#what-to-include'],
     },
     fix_verification: {
       title: 'finished a pending verification',
