@@ -36,7 +36,7 @@ export const verificationFlow: FlowInput = {
     },
     verification_errors: {
       title: 'checked the notifications for a verification error',
-      say: 'Sorry about that. Errors are common with foreign cards:',
+      say: 'Sorry about that. This is what usually lies behind a failed check:',
       sections: ['verification#verification-errors'],
       ask: 'Did that sort it out?',
       options: [
