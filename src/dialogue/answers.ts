@@ -11,6 +11,7 @@ import type { DialogueState } from './dialogue-state.js';
 import { withFeedback } from './feedback-offer.js';
 import { INFO_TOPICS } from './info-topics.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
+import { namesOnlyTheTopic } from './topic-names.js';
 
 type InfoTopicName = keyof typeof INFO_TOPICS;
 
@@ -29,7 +30,7 @@ export function infoAnswer(kit: PolicyKit, previous: DialogueState, intent: Info
   const inFlow = state.frame !== null;
   const offer = inFlow ? undefined : [...topic.offer, NAV_BUTTONS.menu];
   const effects: Effect[] = [];
-  if (text && !topic.alwaysSections) {
+  if (text && !topic.alwaysSections && !namesOnlyTheTopic(text, intent)) {
     effects.push({ type: 'answer', query: text, intents: [intent], context: searchContext(previous, intent), ...(offer ? { buttons: offer } : {}) });
   } else {
     topic.sections.forEach((section, i) => {

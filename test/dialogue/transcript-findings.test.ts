@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINES } from '../../src/dialogue/bot-lines.js';
 import { asksToContinue, commandInText } from '../../src/dialogue/button-values.js';
+import { namesOnlyTheTopic } from '../../src/dialogue/topic-names.js';
 import { asksAboutSharingSecret, isBareReply, isOnlyYesOrNo, onlyPresentsSecret, questionBesideAnswer } from '../../src/dialogue/message-shape.js';
 import { createConversation, nlu } from './conversation.js';
 
@@ -312,5 +313,18 @@ describe('a question about handing over a secret', () => {
     'the code never arrives',
   ])('is not read into "%s"', (text) => {
     expect(asksAboutSharingSecret(text)).toBe(false);
+  });
+});
+
+describe('a question that only names its topic', () => {
+  it('asks for the topic as a whole', () => {
+    expect(namesOnlyTheTopic('what are the fees?', 'fees_and_rates')).toBe(true);
+    expect(namesOnlyTheTopic('limits?', 'limits')).toBe(true);
+  });
+
+  it('is not a question with a subject of its own', () => {
+    expect(namesOnlyTheTopic('what is the exchange rate', 'fees_and_rates')).toBe(false);
+    expect(namesOnlyTheTopic('how do I avoid the fees', 'fees_and_rates')).toBe(false);
+    expect(namesOnlyTheTopic('what are the fees on a debit card', 'fees_and_rates')).toBe(false);
   });
 });
