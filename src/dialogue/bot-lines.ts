@@ -82,6 +82,7 @@ export const LINES = {
   // Neutral on purpose: the same line has to fit 👋, 👍 and 😡.
   emojiOnly: "I can't read emoji very well. Tell me in a few words what you need, or pick one of these:",
   secretOnly: "I don't need any card details to help you. What would you like to do?",
+  sayAgain: 'This is the part that answers it. If it is still unclear, a person can explain it:',
   neverShareSecrets:
     "No: never send your full card number, the security code (CVV), verification codes or passwords to anyone, by email, chat or phone, and that includes Alipay's and your bank's support staff. A screenshot of the error and what you tried is what helps them.",
   whatProblem: "I'm not sure I followed. What's the problem? You can tell me in a few words or pick one of these:",

@@ -119,3 +119,10 @@ export function asksAboutSharingSecret(text: string): boolean {
   const raw = text.toLowerCase();
   return SECRET_THING.test(t) && HANDING_OVER.test(t) && ASKING_WHETHER.test(raw.trim()) && !/\b(asked|asking|asks|wants|wanted|called|phoned|someone|somebody|scam)\b/.test(t) && !/\b(in|into|on) (the )?(alipay )?(app|alipay)\b/.test(t);
 }
+
+/** "What does that mean?", "huh?", "I don't get it": asks about what was just said, naming nothing new. */
+const ABOUT_THE_LAST_ANSWER = /^(so )?(what|wat|wht) (does|do|did) (that|it|this|they|those) (even |actually |really )?mean\??$|^(what do you mean|meaning|explain|explain (that|it|please|pls)|please explain|i (dont|do not|did not|didnt) (understand|get it|get that)|not clear|huh|sorry what|what)\??$/;
+
+export function asksAboutTheLastAnswer(text: string): boolean {
+  return ABOUT_THE_LAST_ANSWER.test(normalise(text).replace(/\s*\?+\s*$/, '?').trim());
+}

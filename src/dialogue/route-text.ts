@@ -18,7 +18,7 @@ import type { FlowOption, FlowStep } from './flow-schema.js';
 import { wantsPerson } from './handoff.js';
 import { learnFacts } from './known-facts.js';
 import { matchOption, matchOptionWithCoverage } from './match-answer.js';
-import { asksAboutSharingSecret, bareYesOrNo, hasNoWords, onlyPresentsSecret, questionBesideAnswer } from './message-shape.js';
+import { asksAboutSharingSecret, asksAboutTheLastAnswer, bareYesOrNo, hasNoWords, onlyPresentsSecret, questionBesideAnswer } from './message-shape.js';
 import { navigate } from './navigation.js';
 import { statusOutsideFlow, statusWithoutOption } from './outcomes.js';
 import { messageText, say, type PolicyKit, type Result } from './policy-kit.js';
@@ -139,6 +139,14 @@ export function onText(kit: PolicyKit, previous: DialogueState, input: DialogueI
   const reply = yesNo ? bareYesOrNo(text) : undefined;
   if (yesNo && reply) return onAction(kit, previous, reply === 'yes' ? yesNo.yes : yesNo.no, now);
   if (wantsPerson(text)) return navigate(kit, previous, 'human', now);
+  // "What does that even mean?": the answer just shown, its first part again, and a person offered;
+  // a search for those words would only find sections whose example questions say "mean".
+  const last = previous.shown[0];
+  if (last && asksAboutTheLastAnswer(text)) {
+    const again: Effect = { type: 'say_section', section: last, intro: LINES.sayAgain };
+    // In a task the question's buttons already offer a person.
+    return frame ? kit.reask(previous, [again], 'question', LINES.backToTask(kit.title(frame.flow))) : { state: previous, effects: [{ ...again, buttons: [NAV_BUTTONS.human] }] };
+  }
   // "Should I email them my card number and CVV?": always no, then what to send instead.
   if (asksAboutSharingSecret(text)) {
     const answer: Effect = { type: 'say_section', section: SAFE_TO_SEND, intro: LINES.neverShareSecrets };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LINES } from '../../src/dialogue/bot-lines.js';
 import { asksToContinue, commandInText } from '../../src/dialogue/button-values.js';
 import { namesOnlyTheTopic } from '../../src/dialogue/topic-names.js';
-import { asksAboutSharingSecret, isBareReply, isOnlyYesOrNo, onlyPresentsSecret, questionBesideAnswer } from '../../src/dialogue/message-shape.js';
+import { asksAboutSharingSecret, asksAboutTheLastAnswer, isBareReply, isOnlyYesOrNo, onlyPresentsSecret, questionBesideAnswer } from '../../src/dialogue/message-shape.js';
 import { createConversation, nlu } from './conversation.js';
 
 /** Link a Visa, then ask about fees: the bot answers and asks "Shall we carry on with linking your card?". */
@@ -326,5 +326,15 @@ describe('a question that only names its topic', () => {
     expect(namesOnlyTheTopic('what is the exchange rate', 'fees_and_rates')).toBe(false);
     expect(namesOnlyTheTopic('how do I avoid the fees', 'fees_and_rates')).toBe(false);
     expect(namesOnlyTheTopic('what are the fees on a debit card', 'fees_and_rates')).toBe(false);
+  });
+});
+
+describe('a question about the answer just given', () => {
+  it.each(['what does that even mean?', 'what does it mean', "I don't understand", 'huh?', 'explain please'])('is "%s"', (text) => {
+    expect(asksAboutTheLastAnswer(text)).toBe(true);
+  });
+
+  it.each(['what does do not honor mean', 'what is a payment password', 'what about debit cards?'])('is not "%s"', (text) => {
+    expect(asksAboutTheLastAnswer(text)).toBe(false);
   });
 });
