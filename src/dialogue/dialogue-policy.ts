@@ -17,7 +17,7 @@ import { loadFlows } from './flow-registry.js';
 import { backFromStaff, HANDOFF_SECTION, handOver } from './handoff.js';
 import { createPolicyKit, say, type PolicyKit, type Result } from './policy-kit.js';
 import { onAction } from './route-action.js';
-import { onText } from './route-text.js';
+import { cardAndError, onText } from './route-text.js';
 
 export { HANDOFF_SECTION };
 
@@ -95,13 +95,16 @@ function stepWithStaff(kit: PolicyKit, previous: DialogueState, input: DialogueI
     idled = true;
   }
   const clarify = state.clarify;
+  const clarifyEntities = clarify && state.clarifyEntities ? cardAndError(state.clarifyEntities) : {};
   const yesNo = idled ? null : state.yesNo;
-  state = { ...state, lastActiveAt: now, clarify: null, yesNo: null };
+  state = { ...state, lastActiveAt: now, clarify: null, clarifyEntities: null, yesNo: null };
 
   if (idled && action === undefined && (input.nlu?.intent === 'greeting' || (input.message.text ?? '').trim() === '')) {
     return { state, effects: resumeOnce([...lead, say(LINES.done, kit.menuButtons(state))]) };
   }
-  const result = action !== undefined ? onAction(kit, state, action, now) : onText(kit, state, input, clarify, yesNo);
+  // A click on one of the "did you mean…?" tasks starts it with what the question's message named.
+  const picked = action !== undefined && clarify?.some((intent) => action === `flow:${intent}`) ? clarifyEntities : {};
+  const result = action !== undefined ? onAction(kit, state, action, now, picked) : onText(kit, state, input, clarify, yesNo, clarifyEntities);
   return { ...result, effects: resumeOnce([...lead, ...result.effects]) };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { StoreError, formatIssuePath } from '../core/errors.js';
+import { CARD_NETWORKS, ERROR_KINDS } from '../core/types.js';
 import type { FlowDefinition } from './flow-schema.js';
 
 export const DIALOGUE_STATE_VERSION = 1;
@@ -42,6 +43,8 @@ export const dialogueStateSchema = z.object({
   handoff: z.object({ since: z.number(), flow: z.string().nullable() }).nullable(),
   /** Intents offered in "did you mean A or B?", so a typed "the first one" can pick. */
   clarify: z.array(z.string()).nullable(),
+  /** The card and error the message asked about named: the task picked then starts with them. */
+  clarifyEntities: z.object({ cardNetwork: z.enum(CARD_NETWORKS).optional(), errorKind: z.enum(ERROR_KINDS).optional() }).nullable().default(null),
   /**
    * The last reply ended with a yes/no question of the bot's own ("Shall we carry on with …?"):
    * the button values a bare "yes" or "no" stands for. Older states without it read as null.
@@ -73,7 +76,7 @@ export class DialogueStateError extends StoreError {
 }
 
 export function initialDialogueState(now: number): DialogueState {
-  return { version: DIALOGUE_STATE_VERSION, frame: null, paused: null, handoff: null, clarify: null, yesNo: null, lastActiveAt: now, turns: 0, topic: null, shown: [], facts: [], handedBack: null };
+  return { version: DIALOGUE_STATE_VERSION, frame: null, paused: null, handoff: null, clarify: null, clarifyEntities: null, yesNo: null, lastActiveAt: now, turns: 0, topic: null, shown: [], facts: [], handedBack: null };
 }
 
 /** Validates the shape and that every frame points at a flow and step that still exist. */

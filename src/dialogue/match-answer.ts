@@ -22,6 +22,16 @@ function containsPhrase(haystack: string, phrase: string): boolean {
   return new RegExp(`(^| )${escape(p)}( |$)`).test(haystack);
 }
 
+/**
+ * The part of a reply that answers: up to the first comma or full stop, unless what follows turns
+ * it round ("yes, but it still fails").
+ */
+function answerPart(text: string): string {
+  const [first = '', ...rest] = text.split(/[,.;!?\n]+/);
+  const next = normalise(rest.join(' ')).trim();
+  return normalise(/^(but|however|though|still|yet|except)\b/.test(next) ? text : first);
+}
+
 export interface OptionMatch {
   option: FlowOption;
   /**
@@ -85,8 +95,9 @@ export function matchOptionWithCoverage(options: readonly FlowOption[], text: st
     coverage = picked ? nlu.confidence : 0;
   }
 
-  // "it didn't work" must not read as "it worked".
-  if (picked?.polarity === 'yes' && (NEGATION.test(plain) || nlu?.intent === 'deny')) {
+  // "it didn't work" must not read as "it worked"; "done, put everything. now nothing arrives" is a
+  // "done" followed by news, so only the answer's own part of the message counts.
+  if (picked?.polarity === 'yes' && (NEGATION.test(answerPart(text)) || nlu?.intent === 'deny')) {
     const no = options.find((o) => o.polarity === 'no');
     return no ? { option: no, coverage } : undefined;
   }

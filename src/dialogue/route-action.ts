@@ -1,4 +1,5 @@
 /** A button click: navigation, a flow, an information topic, or an answer to the current question. */
+import type { Entities } from '../core/types.js';
 import { LINES } from './bot-lines.js';
 import { parseButtonValue } from './button-values.js';
 import type { DialogueState } from './dialogue-state.js';
@@ -9,7 +10,8 @@ import { isInfoTopic } from './info-topics.js';
 import { navigate } from './navigation.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
 
-export function onAction(kit: PolicyKit, state: DialogueState, value: string, now: number): Result {
+/** `entities`: what the message a "did you mean…?" asked about named, for the task picked from it. */
+export function onAction(kit: PolicyKit, state: DialogueState, value: string, now: number, entities: Entities = {}): Result {
   const action = parseButtonValue(value);
   switch (action.kind) {
     case 'hand_back':
@@ -24,7 +26,7 @@ export function onAction(kit: PolicyKit, state: DialogueState, value: string, no
       return navigate(kit, state, action.command, now);
     case 'flow':
       if (!kit.flows.has(action.flow)) break;
-      return kit.startFlow(state, action.flow, {}, now);
+      return kit.startFlow(state, action.flow, entities, now);
     case 'info':
       if (action.intent === 'contact_support') return contactAnswer(kit, state, null);
       if (!isInfoTopic(action.intent)) break;

@@ -8,7 +8,7 @@ import type { DialogueInput, Effect } from '../core/ports.js';
 
 /** What to send support instead of secrets (and that nobody should ask for codes or passwords). */
 const SAFE_TO_SEND = 'contact-support#what-to-include';
-import type { NluResult, Status } from '../core/types.js';
+import type { CardNetwork, Entities, ErrorKind, NluResult, Status } from '../core/types.js';
 import { asksForWalkthrough } from './answers.js';
 import { byIntent, clarifyButton, closeCall, settledByFacts } from './by-intent.js';
 import { LINES } from './bot-lines.js';
@@ -23,6 +23,11 @@ import { navigate } from './navigation.js';
 import { statusOutsideFlow, statusWithoutOption } from './outcomes.js';
 import { messageText, say, type PolicyKit, type Result } from './policy-kit.js';
 import { onAction } from './route-action.js';
+
+/** The card and the error a message named (what a task picked from "did you mean…?" starts with). */
+export function cardAndError(entities: { cardNetwork?: CardNetwork | undefined; errorKind?: ErrorKind | undefined }): Entities {
+  return { ...(entities.cardNetwork ? { cardNetwork: entities.cardNetwork } : {}), ...(entities.errorKind ? { errorKind: entities.errorKind } : {}) };
+}
 
 /** The option a stated status picks: declared for it, or else the step's yes (solved) or no (still failing). */
 function optionForStatus(step: FlowStep, status: Status): FlowOption | undefined {
@@ -79,7 +84,10 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const goingAway = status === 'will_act_elsewhere' || status === 'leaving' || status === 'still_failing';
   const match = goingAway ? undefined : matchOptionWithCoverage(step.options ?? [], text, nlu);
   // "What are the fees on a Visa?" names an option but asks about something else.
-  const questionElsewhere = nlu !== null && nlu.asksQuestion && (match?.coverage ?? 0) < 0.5 && !match?.option.match?.intents?.includes(nlu.intent);
+  // "Done, put everything. now it asks a code but nothing arrives": a reply that opens with the
+  // answer ("done", "yes", "no") answers the question first, whatever else it goes on to say.
+  const opensWithAnswer = nlu !== null && ((nlu.intent === 'affirm' && match?.option.polarity === 'yes') || (nlu.intent === 'deny' && match?.option.polarity === 'no'));
+  const questionElsewhere = nlu !== null && nlu.asksQuestion && !opensWithAnswer && (match?.coverage ?? 0) < 0.5 && !match?.option.match?.intents?.includes(nlu.intent);
   // "Can I use my Visa debit instead?": a question that names a card the step asks about answers it
   // too, so it gets its answer (when we have one) and the task goes on with that card.
   const namedCard = nlu?.entities.cardNetwork;
@@ -97,7 +105,7 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const close = nlu.asksQuestion ? undefined : closeCall(kit, nlu, frame);
   const settled = close ? settledByFacts(kit, nlu, close) : undefined;
   if (settled) return byIntent(kit, state, settled, { ...nlu, intent: settled }, text, now, () => miss(kit, state));
-  if (close) return { state: { ...state, clarify: close }, effects: [say(LINES.clarify, [...close.map((i) => clarifyButton(kit, i)), NAV_BUTTONS.continue, NAV_BUTTONS.menu])] };
+  if (close) return { state: { ...state, clarify: close, clarifyEntities: cardAndError(nlu.entities) }, effects: [say(LINES.clarify, [...close.map((i) => clarifyButton(kit, i)), NAV_BUTTONS.continue, NAV_BUTTONS.menu])] };
   return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
 }
 
@@ -115,13 +123,13 @@ function outsideFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null
   // both, the two topics still offered. A report or a request for a walkthrough is asked about.
   if (close && nlu.asksQuestion && !asksForWalkthrough(text)) {
     const answer = { type: 'answer' as const, query: text, intents: [...close], context: { topic: close[0], ...(state.shown.length ? { sections: state.shown } : {}) } };
-    return { state: { ...state, clarify: close, topic: close[0] }, effects: [answer, say(LINES.orDidYouMean, choices)] };
+    return { state: { ...state, clarify: close, clarifyEntities: cardAndError(nlu.entities), topic: close[0] }, effects: [answer, say(LINES.orDidYouMean, choices)] };
   }
-  if (close) return { state: { ...state, clarify: close }, effects: [say(LINES.clarify, choices)] };
+  if (close) return { state: { ...state, clarify: close, clarifyEntities: cardAndError(nlu.entities) }, effects: [say(LINES.clarify, choices)] };
   return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
 }
 
-export function onText(kit: PolicyKit, previous: DialogueState, input: DialogueInput, clarify: string[] | null, yesNo: DialogueState['yesNo']): Result {
+export function onText(kit: PolicyKit, previous: DialogueState, input: DialogueInput, clarify: string[] | null, yesNo: DialogueState['yesNo'], clarifyEntities: Entities = {}): Result {
   const text = messageText(input);
   const now = input.now;
   const frame = previous.frame;
@@ -161,7 +169,7 @@ export function onText(kit: PolicyKit, previous: DialogueState, input: DialogueI
     const lower = text.toLowerCase();
     const ordinal = /\b(first|former)\b/.test(lower) ? choices[0] : /\b(second|latter|last)\b/.test(lower) ? choices[1] : undefined;
     const picked = ordinal ?? matchOption(choices, text, null);
-    if (picked) return onAction(kit, state, clarifyButton(kit, picked.value).value, now);
+    if (picked) return onAction(kit, state, clarifyButton(kit, picked.value).value, now, clarifyEntities);
   }
   return inFlow(kit, state, nlu, text, now);
 }

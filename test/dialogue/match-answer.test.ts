@@ -24,6 +24,12 @@ describe('matching free text to a step option', () => {
     expect(matchOption(cause, 'the bank thinks it is fraud', nlu('payment_declined', { entities: { errorKind: 'flagged' } }))?.value).toBe('flagged');
   });
 
+  it('reads a yes that goes on with news as a yes, and a yes turned round by "but" as a no', () => {
+    const addCard = flows.get('link_card')!.steps['add_card']!.options!;
+    expect(matchOption(addCard, 'done, put everything. now it asks a code but nothing arrives', null)?.value).toBe('entered');
+    expect(matchOption(didItWork, 'yes, but it still does not go through', null)?.value).toBe('not_fixed');
+  });
+
   it('never reads a negated answer as yes', () => {
     expect(matchOption(didItWork, 'it worked', null)?.value).toBe('fixed');
     expect(matchOption(didItWork, "it didn't work", null)?.value).toBe('not_fixed');
