@@ -260,6 +260,18 @@ describe('the dialogue policy: conversation skills', () => {
     expect(picked.flow).toBe('payment_declined');
   });
 
+  it('starts the task picked from "did you mean A or B?" with the card the asking message named', () => {
+    const c = createConversation();
+    const ranking = [
+      { intent: 'payment_declined' as const, confidence: 0.45 },
+      { intent: 'link_card' as const, confidence: 0.4 },
+    ];
+    const t = c.say('quero linkar my visa, international is on', nlu('payment_declined', { confidence: 0.45, ranking, entities: { cardNetwork: 'visa' } }));
+    expect(t.texts).toEqual([LINES.clarify]);
+    // The Visa is known: "Which card do you want to link?" is not asked again.
+    expect(c.click('flow:link_card').step).toBe('card_enabled');
+  });
+
   it('does not ask when the top intent is well ahead', () => {
     const c = createConversation();
     const ranking = [
