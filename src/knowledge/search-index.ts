@@ -1,6 +1,8 @@
+import { gunzipSync } from 'node:zlib';
+import { isEnglishWord } from '../text/english-words.js';
 import type { SearchIndexData } from './search-index-data.js';
 import { createTypoCorrector } from './typo-correction.js';
-import { contentWords, stem } from './text-analysis.js';
+import { contentWords, isNumber, stem } from './text-analysis.js';
 
 /** BM25 parameters (the usual defaults). */
 const K1 = 1.2;
@@ -70,7 +72,13 @@ export function createSearcher(
   const postings = new Map(Object.entries(data.postings));
   const vocabulary = new Map(Object.entries(data.vocabulary));
   for (const word of options.extraVocabulary ?? []) if (!vocabulary.has(word)) vocabulary.set(word, 1);
-  const corrector = createTypoCorrector(vocabulary);
+  // Unpacked on the first word that looks misspelt (most questions have none).
+  let english: ReadonlySet<string> | undefined;
+  const isEnglish = (word: string): boolean => {
+    english ??= new Set(data.englishWords ? gunzipSync(Buffer.from(data.englishWords, 'base64')).toString('utf8').split('\n') : []);
+    return isEnglishWord(word, english);
+  };
+  const corrector = createTypoCorrector(vocabulary, isEnglish);
   const queryTerms = (query: string): string[] => {
     const terms: string[] = [];
     for (const word of contentWords(query)) {
@@ -79,6 +87,8 @@ export function createSearcher(
         terms.push(term);
         continue;
       }
+      // An amount we never mention ("20000 yuan") says how much, not what about: it is not an unknown word.
+      if (isNumber(word)) continue;
       const corrected = corrector.correct(word);
       terms.push(corrected ? stem(corrected) : term);
     }

@@ -30,6 +30,8 @@ const SPELLING: Readonly<Record<string, string>> = {
   emphasise: 'emphasize', prioritise: 'prioritize', summarise: 'summarize', utilise: 'utilize', finalise: 'finalize',
   defence: 'defense', offence: 'offense', judgement: 'judgment', fulfil: 'fulfill', instalment: 'installment', instalments: 'installments',
   whats: 'what', wheres: 'where', hows: 'how', whys: 'why',
+  // "visa or master": the card network, however short.
+  master: 'mastercard',
 };
 
 /** A word in its one spelling (see SPELLING). */
@@ -37,15 +39,25 @@ export function normalizeSpelling(word: string): string {
   return SPELLING[word] ?? word;
 }
 
-/** Lower-cased words of a text: letters and digits, apostrophes dropped ("don't" → "dont"). */
+/** Symbols that are words: "3%" asks about a percentage, "¥500" about yuan. */
+const SYMBOL_WORDS: Readonly<Record<string, string>> = { '%': 'percent', $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yuan', '₹': 'rupee', '₦': 'naira' };
+const SYMBOLS = /[%$€£¥₹₦]/g;
+
+/** Lower-cased words of a text: letters and digits, apostrophes dropped ("don't" → "dont"), money symbols as words. */
 export function words(text: string): string[] {
   return text
     .toLowerCase()
+    .replace(SYMBOLS, (symbol) => ` ${SYMBOL_WORDS[symbol] ?? ''} `)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’`]/g, '')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
+}
+
+/** Whether a word is a bare number ("2", "8000"): an amount or a step, not a subject. */
+export function isNumber(word: string): boolean {
+  return /^\d+$/.test(word);
 }
 
 /** Whether a (lower-case, normalised) word is too common to search by. */
