@@ -91,6 +91,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
   const lexical = new Float64Array(n);
   const scratch = new Float64Array(n);
   const scratchLexical = new Float64Array(n);
+  const headingOf = (id: string): string | undefined => byId.get(id)?.title;
 
   /**
    * Whether anything answers the question at all. It must use a word of ours (or follow up on the
@@ -108,10 +109,32 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     return scored.bestScore * scored.bestCoverage >= minRelevance;
   }
 
+  /**
+   * A question asked in a conversation that names nothing of ours ("how long should I wait before
+   * worrying", "still nothing after 3 weeks, who do I ask") can only be about what was just said,
+   * however many words it has.
+   */
+  function readAsFollowUp(kind: FollowUpKind, bare: ScoredText): FollowUpKind {
+    return kind === 'own' && !bare.terms.some((t) => domainStems.has(t)) ? 'pointing' : kind;
+  }
+
+  /**
+   * A follow-up whose own words find nothing ("what do I need to get one", all common words) is
+   * judged with the conversation's headings added, as it is ranked: its words were never meant to
+   * stand alone. Not when most of its words are unknown to us: "can I use it in Hong Kong" after
+   * the Tour Pass brings a subject of its own that we know nothing about.
+   */
+  function answerableInContext(query: string, bare: ScoredText, context: SearchContext): boolean {
+    const unknown = bare.terms.filter((t) => !ranker.knows(t)).length;
+    if (unknown > contextSettings.maxUnknownShare * bare.terms.length) return false;
+    const expanded = expandFollowUp(query, context, headingOf);
+    return expanded !== query && answerable(ranker.score(expanded, scratch, scratchLexical), true);
+  }
+
   /** The final score of every section into `blended`: intents and the context on top of the blend. */
   function boost(query: string, context: SearchContext | undefined, kind: FollowUpKind, intents: readonly string[]): void {
     if (kind !== 'own' && context && contextSettings.expandWeight > 0) {
-      const expanded = expandFollowUp(query, context, (id) => byId.get(id)?.title);
+      const expanded = expandFollowUp(query, context, headingOf);
       if (expanded !== query) {
         ranker.score(expanded, scratch, scratchLexical);
         const w = contextSettings.expandWeight;
@@ -175,8 +198,9 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
       const limit = Math.max(0, searchOptions.limit ?? 3);
       if (limit === 0 || typeof query !== 'string' || !query.trim()) return [];
       const context = hasContext(searchOptions.context) ? searchOptions.context : undefined;
-      const kind = context !== undefined ? followUpKind(query, contextSettings) : 'own';
-      if (!answerable(ranker.score(query, blended, lexical), kind !== 'own')) return [];
+      const bare = ranker.score(query, blended, lexical);
+      const kind = context !== undefined ? readAsFollowUp(followUpKind(query, contextSettings), bare) : 'own';
+      if (!answerable(bare, kind !== 'own') && !(context && kind !== 'own' && answerableInContext(query, bare, context))) return [];
       boost(query, context, kind, searchOptions.intents ?? []);
       const ranked = top(Math.max(limit, PART_CANDIDATES + 1));
       const first = ranked[0];

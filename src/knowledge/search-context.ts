@@ -22,6 +22,11 @@ export interface ContextSettings {
    * the two searches' scores are mixed with this weight on the expanded one (0 = off).
    */
   expandWeight: number;
+  /**
+   * A follow-up whose own words find nothing is judged with the headings added, unless more than
+   * this share of its words are unknown to every section (a new subject: "can I use it in Hong Kong").
+   */
+  maxUnknownShare: number;
 }
 
 export const DEFAULT_CONTEXT: Readonly<ContextSettings> = {
@@ -29,6 +34,7 @@ export const DEFAULT_CONTEXT: Readonly<ContextSettings> = {
   shortQuestionWords: 3,
   pointingQuestionWords: 6,
   expandWeight: 0.3,
+  maxUnknownShare: 0.5,
 };
 
 /** Words that point back at something already said. */

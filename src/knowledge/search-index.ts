@@ -33,7 +33,7 @@ export interface Searcher {
   scoreInto(query: string, scores: Float64Array, coverage: Float64Array): ScoredQuery;
   /** The query's terms as searched: stemmed, misspelt words corrected to known ones. */
   terms(query: string): string[];
-  /** Whether a term (already stemmed) occurs in any document. */
+  /** Whether a term (already stemmed) occurs in any document, itself or through a synonym. */
   knows(term: string): boolean;
 }
 
@@ -89,6 +89,12 @@ export function createSearcher(
       }
       // An amount we never mention ("20000 yuan") says how much, not what about: it is not an unknown word.
       if (isNumber(word)) continue;
+      // "unflagged", "unblock": the same subject as the word without "un", asked the other way round.
+      const positive = word.startsWith('un') ? stem(word.slice(2)) : '';
+      if (positive && (postings.has(positive) || synonyms.has(positive))) {
+        terms.push(positive);
+        continue;
+      }
       const corrected = corrector.correct(word);
       terms.push(corrected ? stem(corrected) : term);
     }
@@ -229,7 +235,7 @@ export function createSearcher(
   const hitScores = new Float64Array(n);
   const hitCoverage = new Float64Array(n);
   return {
-    knows: (term) => postings.has(term),
+    knows: (term) => postings.has(term) || (synonyms.get(term) ?? []).some((alt) => postings.has(alt)),
     terms: queryTerms,
     scoreInto,
     search(query) {

@@ -36,6 +36,21 @@ describe('follow-up questions resolve against the topic just discussed', () => {
     expect(first('can I raise it?', { topic: 'limits', sections: ['transaction-limits#alipay-limits'] })).toBe('transaction-limits#raise-limits');
   });
 
+  it('answers a follow-up made only of common words from the conversation it follows', () => {
+    expect(kb.search('what do i need for that')).toEqual([]);
+    expect(first('what do i need for that', { topic: 'tour_pass', sections: ['tour-pass#what-it-is'] })).toMatch(/^tour-pass#/);
+  });
+
+  it('reads a question that names nothing of ours as a follow-up, however long it is', () => {
+    const question = 'ages now and nothing happened, what should I do';
+    expect(kb.search(question)).toEqual([]);
+    expect(first(question, { topic: 'refunds', sections: ['refunds#refund-time'] })).toBe('refunds#refund-time');
+  });
+
+  it('still says it does not know when a follow-up brings a subject of its own that no section knows', () => {
+    expect(kb.search('and what about kittens', { context: { topic: 'tour_pass', sections: ['tour-pass#what-it-is'] } })).toEqual([]);
+  });
+
   it('treats an empty context as no context', () => {
     expect(kb.search('how do I top it up?', { context: {} })).toEqual(kb.search('how do I top it up?'));
     expect(hasContext({ sections: [] })).toBe(false);

@@ -79,6 +79,10 @@ describe('the search index', () => {
     expect(steps.postings['2']).toBeUndefined();
   });
 
+  it('reads a word with "un" in front, which it does not know, as the word without it', () => {
+    expect(searcher.terms('my payment was unrefused')).toEqual([stem('payment'), stem('refused')]);
+  });
+
   it('says whether a stemmed term occurs anywhere', () => {
     expect(searcher.knows(stem('visitors'))).toBe(true);
     expect(searcher.knows(stem('football'))).toBe(false);
