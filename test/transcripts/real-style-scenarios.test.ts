@@ -19,7 +19,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'declined-risk-control-then-solved.yaml': '"do i need my passport for this?" mid-flagged answers with the passport-for-limits section',
   'info-fees-followups.yaml': '"and on debit?" after a fee answer searches debit cards, not fees on debit',
   'info-limits-followups.yaml': '"the most I can pay" ranks the Alipay-fees section over the limits one',
-  'info-tour-pass-what-do-i-need.yaml': '"what do i need to get one" after the Tour Pass finds no section',
   'link-cant-find-cards-old-app.yaml': '"my app is from 2021" at the update step is not read as an old app version',
   'link-unionpay-then-visa-debit.yaml': 'a question naming a second, accepted card does not switch the task to that card',
   'verify-test-charge-not-refunded.yaml': '"2 weeks and no refund" at the contact step answers with verification help',
