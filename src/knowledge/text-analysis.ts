@@ -68,7 +68,7 @@ export function isStopWord(word: string): boolean {
 /** The words a text is searched by, in one spelling, without stop words (not yet stemmed). */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  for (const word of foldDocumentCards(words(text).map(normalizeSpelling))) {
+  for (const word of readMaximum(foldDocumentCards(words(text).map(normalizeSpelling)))) {
     if (!STOP_WORDS.has(word)) out.push(word);
   }
   return out;
@@ -86,6 +86,23 @@ export function foldDocumentCards(tokens: string[]): string[] {
 }
 
 const ID_WORDS = new Set(['id', 'identity', 'identification']);
+
+/** People who can pay, send or spend: "how much can I pay" asks for a limit, "how much does it cost" does not. */
+const PEOPLE = new Set(['i', 'we', 'you']);
+
+/**
+ * "The most I can pay", "at most", "how much can I send" ask for a maximum, which our sections
+ * call a limit; "the most common cards" does not ("most" before a word of its own stays).
+ */
+export function readMaximum(tokens: string[]): string[] {
+  for (let i = 1; i < tokens.length; i++) {
+    const next = tokens[i + 1];
+    const bareMost = tokens[i] === 'most' && (tokens[i - 1] === 'the' || tokens[i - 1] === 'at') && (next === undefined || STOP_WORDS.has(next) || isNumber(next));
+    const howMuchCan = tokens[i] === 'much' && tokens[i - 1] === 'how' && tokens[i + 1] === 'can' && PEOPLE.has(tokens[i + 2] ?? '');
+    if (bareMost || howMuchCan) tokens[i] = 'maximum';
+  }
+  return tokens;
+}
 
 /** The terms a text is indexed and searched by: words without stop words, stemmed. */
 export function analyze(text: string): string[] {

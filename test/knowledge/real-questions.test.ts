@@ -27,6 +27,14 @@ describe('questions that used to get the wrong section (issue 16), answered by t
     expect(first('the app hangs on the payment screen')).toBe('payment-declined#technical-glitch');
   });
 
+  it('reads "the most I can pay" as a question about limits', () => {
+    expect(first("what's the most I can pay")).toMatch(/^transaction-limits#/);
+  });
+
+  it('answers a question with an amount in yuan we never mention instead of finding nothing', () => {
+    expect(first('is 30000 yuan too much for one payment')).toMatch(/^transaction-limits#/);
+  });
+
   it('answers a phishing SMS question from the security article instead of calling it out of scope', () => {
     expect(first('I got an sms saying my alipay is blocked and to log in at a link, should I?')).toBe('security#phishing');
   });

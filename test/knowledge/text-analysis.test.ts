@@ -13,6 +13,13 @@ describe('text analysis for the knowledge search', () => {
     expect(contentWords('visa or master')).toEqual(['visa', 'mastercard']);
   });
 
+  it('reads "the most I can pay" and "how much can I send" as asking for a maximum, and "the most common" not', () => {
+    expect(contentWords("what's the most I can pay")).toContain('maximum');
+    expect(contentWords('how much can I send in one go')).toContain('maximum');
+    expect(contentWords('how much does it cost')).not.toContain('maximum');
+    expect(contentWords('the most common cards')).toEqual(['most', 'common', 'cards']);
+  });
+
   it('leaves a payment card alone', () => {
     expect(contentWords('does my debit card work')).toContain('card');
     expect(foldDocumentCards(['card', 'id'])).toEqual(['card', 'id']);
