@@ -141,12 +141,13 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
         for (let d = 0; d < n; d++) blended[d] = (1 - w) * (blended[d] ?? 0) + w * (scratch[d] ?? 0);
       }
     }
-    // Only a follow-up leans on the context; a question with its own subject is ranked as asked.
-    const inContext = kind === 'own' ? undefined : contextMembers(sections, also, context);
+    // A follow-up leans on the context; a question with its own subject only a little, so a change of topic wins.
+    const inContext = context ? contextMembers(sections, also, context) : undefined;
+    const contextBoost = kind === 'own' ? contextSettings.ownQuestionBoost : contextSettings.followUpBoost;
     const boosted = intents.length > 0 ? new Set(intents) : undefined;
     for (let d = 0; d < n; d++) {
       if (boosted && sections[d]?.intents.some((i) => boosted.has(i))) blended[d] = (blended[d] ?? 0) * intentBoost;
-      if (inContext?.[d]) blended[d] = (blended[d] ?? 0) * contextSettings.followUpBoost;
+      if (inContext?.[d]) blended[d] = (blended[d] ?? 0) * contextBoost;
     }
   }
 
@@ -200,6 +201,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
       const context = hasContext(searchOptions.context) ? searchOptions.context : undefined;
       const bare = ranker.score(query, blended, lexical);
       const kind = context !== undefined ? readAsFollowUp(followUpKind(query, contextSettings), bare) : 'own';
+      // A question with a subject of its own must be answerable as asked ("my order is late" after verification is not about verifying).
       if (!answerable(bare, kind !== 'own') && !(context && kind !== 'own' && answerableInContext(query, bare, context))) return [];
       boost(query, context, kind, searchOptions.intents ?? []);
       const ranked = top(Math.max(limit, PART_CANDIDATES + 1));

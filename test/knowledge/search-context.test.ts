@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KnowledgeSection, SearchContext } from '../../src/core/ports.js';
 import { loadKnowledgeBaseSync } from '../../src/knowledge/load-knowledge.js';
-import { contextMembers, expandFollowUp, hasContext, looksLikeFollowUp } from '../../src/knowledge/search-context.js';
+import { contextMembers, DEFAULT_CONTEXT, expandFollowUp, hasContext, looksLikeFollowUp } from '../../src/knowledge/search-context.js';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'supportbot-kb-context-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -26,6 +26,17 @@ describe('follow-up questions resolve against the topic just discussed', () => {
     expect(first('what do they charge')).not.toBe('fees-and-rates#third-party-fees');
   });
 
+  it('gives the topic just discussed a small lift for a question with its own subject, and a follow-up a large one', () => {
+    const unlifted = loadKnowledgeBaseSync({ indexPath: path.join(temp, 'index.json'), context: { ownQuestionBoost: 1, followUpBoost: 1 } });
+    const lift = (query: string, id: string, context: SearchContext) => {
+      const scoreIn = (base: typeof kb) => base.search(query, { limit: 10, context }).find((r) => r.section.id === id)?.score ?? 0;
+      return scoreIn(kb) / scoreIn(unlifted);
+    };
+    const context = { topic: 'verification', sections: ['verification#why-verify'] };
+    expect(lift('which documents should I prepare to verify my identity for alipay', 'verification#documents', context)).toBeCloseTo(DEFAULT_CONTEXT.ownQuestionBoost, 2);
+    expect(lift('which papers exactly?', 'verification#documents', context)).toBeCloseTo(DEFAULT_CONTEXT.followUpBoost, 2);
+  });
+
   it('lets a question that names its own subject change the topic', () => {
     expect(first('how do I reset my payment password', { topic: 'tour_pass', sections: ['tour-pass#what-it-is'] })).toBe('create-account#forgot-payment-password');
     expect(first('is it safe to link my card on hotel wifi', { topic: 'fees_and_rates' })).toBe('security#secure-network');
@@ -42,7 +53,7 @@ describe('follow-up questions resolve against the topic just discussed', () => {
   });
 
   it('reads a question that names nothing of ours as a follow-up, however long it is', () => {
-    const question = 'ages now and nothing happened, what should I do';
+    const question = 'waited ten days already, nothing yet, what next';
     expect(kb.search(question)).toEqual([]);
     expect(first(question, { topic: 'refunds', sections: ['refunds#refund-time'] })).toBe('refunds#refund-time');
   });
