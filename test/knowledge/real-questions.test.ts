@@ -51,13 +51,14 @@ describe('honest gaps: where the guides are silent, a section says so and names 
     ['I clicked the link in a fake alipay text, what now', 'security#clicked-a-scam-link'],
     ['will my visa debit card work', 'link-card#debit-cards'],
     ['can I use american express with alipay', 'link-card#other-card-networks'],
+    ['what happens to the money left on my tour pass when I leave', 'tour-pass#how-it-works'],
   ])('"%s" → %s', (question, id) => {
     const results = kb.search(question);
     expect(results.slice(0, 3).map((r) => r.section.id)).toContain(id);
   });
 
   it('words every honest-gap section as "we cannot confirm" plus who can', () => {
-    for (const id of ['fees-and-rates#alipay-fees', 'transaction-limits#limit-amounts', 'refunds#refund-time', 'verification#name-mismatch', 'create-account#forgot-payment-password']) {
+    for (const id of ['fees-and-rates#alipay-fees', 'transaction-limits#limit-amounts', 'refunds#refund-time', 'verification#name-mismatch', 'create-account#forgot-payment-password', 'tour-pass#how-it-works']) {
       const text = kb.section(id)?.text ?? '';
       expect(text, id).toMatch(/guides (do not|give no)/);
       expect(text, id).toMatch(/support|issuer|bank|customer service/);
