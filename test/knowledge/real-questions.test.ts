@@ -19,6 +19,11 @@ describe('questions that used to get the wrong section (issue 16), answered by t
     expect(shown('does Alipay charge fees?').every((id) => CARD_CHECK_SECTIONS.has(id))).toBe(false);
   });
 
+  it('shows what the guides say about Alipay fees beside the card check when a question about it asks about fees', () => {
+    expect(shown('is the small charge on my card an alipay fee')).toEqual(['fees-and-rates#test-charge', 'fees-and-rates#alipay-fees']);
+    expect(shown('small charge from alipay on my card, is that a fee')).toEqual(['link-card#verification-charge', 'fees-and-rates#alipay-fees']);
+  });
+
   it("leads with Alipay's own limits for a question about a limit on top of the bank's", () => {
     expect(first('does alipay have its own limit on top of my bank')).toBe('transaction-limits#alipay-limits');
   });
