@@ -182,7 +182,9 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
           bestProbability = probability;
         }
       }
-      if (best >= 0 && (blended[best] ?? 0) > 0 && (blended[best] ?? 0) >= partSettings.clauseRatio * (blended[first] ?? 0)) return best;
+      // From beyond the first three it takes the third one's place, so it must be surer.
+      const sure = candidates.slice(0, 3).includes(best) || bestProbability >= partSettings.clauseOutsideConfidence;
+      if (best >= 0 && sure && (blended[best] ?? 0) > 0 && (blended[best] ?? 0) >= partSettings.clauseRatio * (blended[first] ?? 0)) return best;
     }
     // A declared partner is judged by the words the question shares with it (BM25): the classifier
     // picks one section per question and leaves its partner near zero.

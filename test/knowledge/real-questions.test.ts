@@ -24,6 +24,10 @@ describe('questions that used to get the wrong section (issue 16), answered by t
     expect(shown('small charge from alipay on my card, is that a fee')).toEqual(['link-card#verification-charge', 'fees-and-rates#alipay-fees']);
   });
 
+  it('answers both parts of a two-part question even when each part has a single word of its own', () => {
+    expect(shown('limits and raising them')).toEqual(['transaction-limits#raise-limits', 'transaction-limits#alipay-limits']);
+  });
+
   it("leads with Alipay's own limits for a question about a limit on top of the bank's", () => {
     expect(first('does alipay have its own limit on top of my bank')).toBe('transaction-limits#alipay-limits');
   });

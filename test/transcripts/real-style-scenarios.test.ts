@@ -15,7 +15,6 @@ import { replayTranscript } from '../../src/transcripts/replayer.js';
  */
 const KNOWN_GAPS: Record<string, string> = {
   'declined-amex-alternatives.yaml': '"what else can i use then" mid-diagnosis reads as help, not a question about other ways to pay',
-  'declined-amount-in-yuan.yaml': 'the knowledge search finds nothing for "is this in yuan" with an amount',
   'declined-risk-control-then-solved.yaml': '"do i need my passport for this?" mid-flagged answers with the passport-for-limits section',
   'info-fees-followups.yaml': '"and on debit?" after a fee answer searches debit cards, not fees on debit',
   'info-limits-followups.yaml': '"the most I can pay" ranks the Alipay-fees section over the limits one',
