@@ -2,7 +2,7 @@ import { stem } from '../text/stem.js';
 
 export { stem };
 
-/** Words too common to tell sections apart. "why", "who", "not" and "id" stay: they match headings and facts. */
+/** Words too common to tell sections apart, and chat fillers. "why", "who", "not" and "id" stay: they match headings and facts. */
 const STOP_WORDS = new Set(
   (
     'a an the and or but if then so of to in on at by for from with as is are was were be been being am do does did ' +
@@ -11,7 +11,9 @@ const STOP_WORDS = new Set(
     'just also very too than into onto about please hi hello thanks thank any some all each up out over again ' +
     'get got im ive one how want wants wanted need needs like know tell ' +
     'thing things something anything way ok okay yes keeps kept getting gets use using used ' +
-    'really actually exactly basically literally anyway maybe perhaps kindly guys'
+    'really actually exactly basically literally anyway maybe perhaps kindly guys ' +
+    // greetings, fillers and chat shorthand: how people talk, not what about
+    'sir madam dear hey regards cheers bro thx ty pls plz lol omg wtf asap u ur ya yeah yep hmm um ah oh haha honestly seriously'
   ).split(' '),
 );
 

@@ -20,6 +20,10 @@ describe('text analysis for the knowledge search', () => {
     expect(contentWords('the most common cards')).toEqual(['most', 'common', 'cards']);
   });
 
+  it('drops greetings and chat fillers, which say nothing about the subject', () => {
+    expect(contentWords('dear sir pls help, my card got declined lol')).toEqual(['help', 'card', 'declined']);
+  });
+
   it('leaves a payment card alone', () => {
     expect(contentWords('does my debit card work')).toContain('card');
     expect(foldDocumentCards(['card', 'id'])).toEqual(['card', 'id']);
