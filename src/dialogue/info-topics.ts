@@ -11,7 +11,10 @@ export interface InfoTopic {
   label: string;
   /** Shown for a click, and for a typed question when `alwaysSections` is set. */
   sections: string[];
-  /** The knowledge base has nothing specific for this topic: show the sections instead of searching. */
+  /**
+   * The knowledge base has nothing specific for this topic: show the sections instead of searching.
+   * (No topic needs it since pending payments and refunds got sections of their own, issue 16.)
+   */
   alwaysSections?: boolean;
   /** An optional conversational lead-in (no facts). */
   intro?: string;
@@ -44,16 +47,14 @@ export const INFO_TOPICS: Record<Exclude<InformationIntent, 'contact_support'>, 
     label: 'A payment that is pending',
     intro: "I don't have specific guidance on pending payments, but these usually help:",
     sections: ['payment-declined#technical-glitch', 'contact-support#who-to-contact'],
-    alwaysSections: true,
     offer: [{ label: 'My payment was declined', value: 'flow:payment_declined' }],
   },
   refunds: {
     label: 'Refunds',
-    // The guides say nothing about refunding an order; a search would surface an unrelated
-    // section. Say so, point to who handles orders, and cover the one refund they do describe.
+    // A click shows who handles orders and the one refund the guides describe; a typed question
+    // is searched, since the refunds article now says honestly what the guides do not cover.
     intro: "I don't have specific guidance on refunds for an order, but this is who can help:",
     sections: ['contact-support#alibaba-support', 'fees-and-rates#test-charge'],
-    alwaysSections: true,
     offer: [{ label: 'The card check charge', value: 'flow:verification' }],
   },
 };

@@ -91,6 +91,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
   const lexical = new Float64Array(n);
   const scratch = new Float64Array(n);
   const scratchLexical = new Float64Array(n);
+  const headingOf = (id: string): string | undefined => byId.get(id)?.title;
 
   /**
    * Whether anything answers the question at all. It must use a word of ours (or follow up on the
@@ -108,22 +109,45 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     return scored.bestScore * scored.bestCoverage >= minRelevance;
   }
 
+  /**
+   * A question asked in a conversation that names nothing of ours ("how long should I wait before
+   * worrying", "still nothing after 3 weeks, who do I ask") can only be about what was just said,
+   * however many words it has.
+   */
+  function readAsFollowUp(kind: FollowUpKind, bare: ScoredText): FollowUpKind {
+    return kind === 'own' && !bare.terms.some((t) => domainStems.has(t)) ? 'pointing' : kind;
+  }
+
+  /**
+   * A follow-up whose own words find nothing ("what do I need to get one", all common words) is
+   * judged with the conversation's headings added, as it is ranked: its words were never meant to
+   * stand alone. Not when most of its words are unknown to us: "can I use it in Hong Kong" after
+   * the Tour Pass brings a subject of its own that we know nothing about.
+   */
+  function answerableInContext(query: string, bare: ScoredText, context: SearchContext): boolean {
+    const unknown = bare.terms.filter((t) => !ranker.knows(t)).length;
+    if (unknown > contextSettings.maxUnknownShare * bare.terms.length) return false;
+    const expanded = expandFollowUp(query, context, headingOf);
+    return expanded !== query && answerable(ranker.score(expanded, scratch, scratchLexical), true);
+  }
+
   /** The final score of every section into `blended`: intents and the context on top of the blend. */
   function boost(query: string, context: SearchContext | undefined, kind: FollowUpKind, intents: readonly string[]): void {
     if (kind !== 'own' && context && contextSettings.expandWeight > 0) {
-      const expanded = expandFollowUp(query, context, (id) => byId.get(id)?.title);
+      const expanded = expandFollowUp(query, context, headingOf);
       if (expanded !== query) {
         ranker.score(expanded, scratch, scratchLexical);
         const w = contextSettings.expandWeight;
         for (let d = 0; d < n; d++) blended[d] = (1 - w) * (blended[d] ?? 0) + w * (scratch[d] ?? 0);
       }
     }
-    // Only a follow-up leans on the context; a question with its own subject is ranked as asked.
-    const inContext = kind === 'own' ? undefined : contextMembers(sections, also, context);
+    // A follow-up leans on the context; a question with its own subject only a little, so a change of topic wins.
+    const inContext = context ? contextMembers(sections, also, context) : undefined;
+    const contextBoost = kind === 'own' ? contextSettings.ownQuestionBoost : contextSettings.followUpBoost;
     const boosted = intents.length > 0 ? new Set(intents) : undefined;
     for (let d = 0; d < n; d++) {
       if (boosted && sections[d]?.intents.some((i) => boosted.has(i))) blended[d] = (blended[d] ?? 0) * intentBoost;
-      if (inContext?.[d]) blended[d] = (blended[d] ?? 0) * contextSettings.followUpBoost;
+      if (inContext?.[d]) blended[d] = (blended[d] ?? 0) * contextBoost;
     }
   }
 
@@ -158,7 +182,9 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
           bestProbability = probability;
         }
       }
-      if (best >= 0 && (blended[best] ?? 0) > 0 && (blended[best] ?? 0) >= partSettings.clauseRatio * (blended[first] ?? 0)) return best;
+      // From beyond the first three it takes the third one's place, so it must be surer.
+      const sure = candidates.slice(0, 3).includes(best) || bestProbability >= partSettings.clauseOutsideConfidence;
+      if (best >= 0 && sure && (blended[best] ?? 0) > 0 && (blended[best] ?? 0) >= partSettings.clauseRatio * (blended[first] ?? 0)) return best;
     }
     // A declared partner is judged by the words the question shares with it (BM25): the classifier
     // picks one section per question and leaves its partner near zero.
@@ -175,8 +201,10 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
       const limit = Math.max(0, searchOptions.limit ?? 3);
       if (limit === 0 || typeof query !== 'string' || !query.trim()) return [];
       const context = hasContext(searchOptions.context) ? searchOptions.context : undefined;
-      const kind = context !== undefined ? followUpKind(query, contextSettings) : 'own';
-      if (!answerable(ranker.score(query, blended, lexical), kind !== 'own')) return [];
+      const bare = ranker.score(query, blended, lexical);
+      const kind = context !== undefined ? readAsFollowUp(followUpKind(query, contextSettings), bare) : 'own';
+      // A question with a subject of its own must be answerable as asked ("my order is late" after verification is not about verifying).
+      if (!answerable(bare, kind !== 'own') && !(context && kind !== 'own' && answerableInContext(query, bare, context))) return [];
       boost(query, context, kind, searchOptions.intents ?? []);
       const ranked = top(Math.max(limit, PART_CANDIDATES + 1));
       const first = ranked[0];

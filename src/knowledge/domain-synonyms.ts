@@ -7,7 +7,7 @@ import { analyze } from './text-analysis.js';
 export const DOMAIN_SYNONYMS: readonly (readonly string[])[] = [
   ['declined', 'decline', 'failed', 'fail', 'failing', 'failure', 'rejected', 'reject', 'refused', 'refuse', 'denied', 'bounced', 'unsuccessful', 'through'],
   ['link', 'linking', 'add', 'adding', 'bind', 'attach', 'connect', 'tie', 'save'],
-  ['fee', 'fees', 'charge', 'charged', 'cost', 'costs', 'commission', 'surcharge'],
+  ['fee', 'fees', 'charge', 'charged', 'cost', 'costs', 'commission', 'surcharge', 'cut', 'markup', 'percent', 'percentage'],
   ['verify', 'verification', 'verified', 'confirm', 'confirmation', 'authenticate', 'authentication', 'validate', 'validation', 'kyc'],
   ['code', 'otp', 'sms', 'text'],
   ['password', 'pin', 'passcode', 'passwords'],

@@ -46,6 +46,8 @@ export interface Ranker {
   score(text: string, out: Float64Array, lexical: Float64Array): ScoredText;
   /** The classifier's best section for `text` and its probability (no BM25: cheaper). */
   classify(text: string): { top: number; probability: number };
+  /** Whether a search term (as in ScoredText.terms) occurs in any section or names a synonym that does. */
+  knows(term: string): boolean;
 }
 
 export function createRanker(searcher: Searcher, classifier: SectionClassifier, classifierWeight: number): Ranker {
@@ -60,6 +62,7 @@ export function createRanker(searcher: Searcher, classifier: SectionClassifier, 
   };
   return {
     classify,
+    knows: (term) => searcher.knows(term),
     score(text, out, lexical) {
       const { best, terms } = searcher.scoreInto(text, lexical, coverage);
       const { top, probability } = classify(text);

@@ -1,5 +1,7 @@
+import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { analyze, contentWords, stem } from './text-analysis.js';
+import { readWordNetLemmas } from '../text/english-words.js';
+import { analyze, contentWords, isNumber, stem } from './text-analysis.js';
 
 /**
  * The search index as data: built from the sections at build time, written to the index file,
@@ -7,7 +9,7 @@ import { analyze, contentWords, stem } from './text-analysis.js';
  */
 
 /** Bump when the analyzer or the index layout changes: the content hash includes it, so old indexes rebuild. */
-export const INDEX_FORMAT_VERSION = 8;
+export const INDEX_FORMAT_VERSION = 11;
 
 /**
  * Field weights (BM25F): a word in a heading says more than one in the text; a word of a question
@@ -60,6 +62,11 @@ export const searchIndexSchema = z.object({
   asks: z.array(z.array(z.array(z.string()))),
   /** Every word the sections use (one spelling, no stop words) with its count: typos are corrected towards these. */
   vocabulary: z.record(z.string(), z.number()),
+  /**
+   * English words (WordNet's lemmas, one a line, gzip then base64) that typo correction leaves as
+   * typed: "worrying" is not a misspelt "working", nor "stuff" a misspelt "staff".
+   */
+  englishWords: z.string(),
 });
 export type SearchIndexData = z.output<typeof searchIndexSchema>;
 
@@ -78,7 +85,8 @@ export function buildSearchIndex(docs: readonly IndexedDocument[], weights: Read
         tf.set(term, (tf.get(term) ?? 0) + weight);
       }
     };
-    add(doc.title, weights.title);
+    // "Step 2:" orders the steps; the number says nothing about the subject ("2 weeks and no refund").
+    add(doc.title.replace(/\d+/g, ' '), weights.title);
     add(doc.articleTitle, weights.articleTitle);
     add(doc.text, weights.text);
     // The questions count once per distinct word: five phrasings of "card" must not outweigh the text.
@@ -92,8 +100,15 @@ export function buildSearchIndex(docs: readonly IndexedDocument[], weights: Read
       length += weight;
     }
     lengths.push(length);
-    titles.push([...new Set(analyze(doc.title))]);
+    titles.push([...new Set(analyze(doc.title).filter((t) => !isNumber(t)))]);
   });
   const avgLength = lengths.length ? lengths.reduce((a, b) => a + b, 0) / lengths.length : 0;
-  return { docCount: docs.length, avgLength, lengths, postings, titles, asks, vocabulary };
+  return { docCount: docs.length, avgLength, lengths, postings, titles, asks, vocabulary, englishWords: packedEnglishWords() };
+}
+
+let packed: string | undefined;
+/** WordNet's lemmas packed for the index file (read once per process: tuning builds many indexes). */
+function packedEnglishWords(): string {
+  packed ??= gzipSync(readWordNetLemmas().join('\n'), { level: 9 }).toString('base64');
+  return packed;
 }

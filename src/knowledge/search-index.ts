@@ -1,6 +1,8 @@
+import { gunzipSync } from 'node:zlib';
+import { isEnglishWord } from '../text/english-words.js';
 import type { SearchIndexData } from './search-index-data.js';
 import { createTypoCorrector } from './typo-correction.js';
-import { contentWords, stem } from './text-analysis.js';
+import { contentWords, isNumber, stem } from './text-analysis.js';
 
 /** BM25 parameters (the usual defaults). */
 const K1 = 1.2;
@@ -31,7 +33,7 @@ export interface Searcher {
   scoreInto(query: string, scores: Float64Array, coverage: Float64Array): ScoredQuery;
   /** The query's terms as searched: stemmed, misspelt words corrected to known ones. */
   terms(query: string): string[];
-  /** Whether a term (already stemmed) occurs in any document. */
+  /** Whether a term (already stemmed) occurs in any document, itself or through a synonym. */
   knows(term: string): boolean;
 }
 
@@ -70,13 +72,27 @@ export function createSearcher(
   const postings = new Map(Object.entries(data.postings));
   const vocabulary = new Map(Object.entries(data.vocabulary));
   for (const word of options.extraVocabulary ?? []) if (!vocabulary.has(word)) vocabulary.set(word, 1);
-  const corrector = createTypoCorrector(vocabulary);
+  // Unpacked on the first word that looks misspelt (most questions have none).
+  let english: ReadonlySet<string> | undefined;
+  const isEnglish = (word: string): boolean => {
+    english ??= new Set(data.englishWords ? gunzipSync(Buffer.from(data.englishWords, 'base64')).toString('utf8').split('\n') : []);
+    return isEnglishWord(word, english);
+  };
+  const corrector = createTypoCorrector(vocabulary, isEnglish);
   const queryTerms = (query: string): string[] => {
     const terms: string[] = [];
     for (const word of contentWords(query)) {
       const term = stem(word);
       if (postings.has(term) || synonyms.has(term)) {
         terms.push(term);
+        continue;
+      }
+      // An amount we never mention ("20000 yuan") says how much, not what about: it is not an unknown word.
+      if (isNumber(word)) continue;
+      // "unflagged", "unblock": the same subject as the word without "un", asked the other way round.
+      const positive = word.startsWith('un') ? stem(word.slice(2)) : '';
+      if (positive && (postings.has(positive) || synonyms.has(positive))) {
+        terms.push(positive);
         continue;
       }
       const corrected = corrector.correct(word);
@@ -219,7 +235,7 @@ export function createSearcher(
   const hitScores = new Float64Array(n);
   const hitCoverage = new Float64Array(n);
   return {
-    knows: (term) => postings.has(term),
+    knows: (term) => postings.has(term) || (synonyms.get(term) ?? []).some((alt) => postings.has(alt)),
     terms: queryTerms,
     scoreInto,
     search(query) {

@@ -2,7 +2,7 @@ import { stem } from '../text/stem.js';
 
 export { stem };
 
-/** Words too common to tell sections apart. "why", "who", "not" and "id" stay: they match headings and facts. */
+/** Words too common to tell sections apart, and chat fillers. "why", "who", "not" and "id" stay: they match headings and facts. */
 const STOP_WORDS = new Set(
   (
     'a an the and or but if then so of to in on at by for from with as is are was were be been being am do does did ' +
@@ -11,7 +11,9 @@ const STOP_WORDS = new Set(
     'just also very too than into onto about please hi hello thanks thank any some all each up out over again ' +
     'get got im ive one how want wants wanted need needs like know tell ' +
     'thing things something anything way ok okay yes keeps kept getting gets use using used ' +
-    'really actually exactly basically literally anyway maybe perhaps kindly guys'
+    'really actually exactly basically literally anyway maybe perhaps kindly guys ' +
+    // greetings, fillers and chat shorthand: how people talk, not what about
+    'sir madam dear hey regards cheers bro thx ty pls plz lol omg wtf asap u ur ya yeah yep hmm um ah oh haha honestly seriously'
   ).split(' '),
 );
 
@@ -30,6 +32,8 @@ const SPELLING: Readonly<Record<string, string>> = {
   emphasise: 'emphasize', prioritise: 'prioritize', summarise: 'summarize', utilise: 'utilize', finalise: 'finalize',
   defence: 'defense', offence: 'offense', judgement: 'judgment', fulfil: 'fulfill', instalment: 'installment', instalments: 'installments',
   whats: 'what', wheres: 'where', hows: 'how', whys: 'why',
+  // "visa or master": the card network, however short.
+  master: 'mastercard',
 };
 
 /** A word in its one spelling (see SPELLING). */
@@ -37,15 +41,25 @@ export function normalizeSpelling(word: string): string {
   return SPELLING[word] ?? word;
 }
 
-/** Lower-cased words of a text: letters and digits, apostrophes dropped ("don't" → "dont"). */
+/** Symbols that are words: "3%" asks about a percentage, "¥500" about yuan. */
+const SYMBOL_WORDS: Readonly<Record<string, string>> = { '%': 'percent', $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yuan', '₹': 'rupee', '₦': 'naira' };
+const SYMBOLS = /[%$€£¥₹₦]/g;
+
+/** Lower-cased words of a text: letters and digits, apostrophes dropped ("don't" → "dont"), money symbols as words. */
 export function words(text: string): string[] {
   return text
     .toLowerCase()
+    .replace(SYMBOLS, (symbol) => ` ${SYMBOL_WORDS[symbol] ?? ''} `)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’`]/g, '')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
+}
+
+/** Whether a word is a bare number ("2", "8000"): an amount or a step, not a subject. */
+export function isNumber(word: string): boolean {
+  return /^\d+$/.test(word);
 }
 
 /** Whether a (lower-case, normalised) word is too common to search by. */
@@ -56,7 +70,7 @@ export function isStopWord(word: string): boolean {
 /** The words a text is searched by, in one spelling, without stop words (not yet stemmed). */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  for (const word of foldDocumentCards(words(text).map(normalizeSpelling))) {
+  for (const word of readMaximum(foldDocumentCards(words(text).map(normalizeSpelling)))) {
     if (!STOP_WORDS.has(word)) out.push(word);
   }
   return out;
@@ -74,6 +88,23 @@ export function foldDocumentCards(tokens: string[]): string[] {
 }
 
 const ID_WORDS = new Set(['id', 'identity', 'identification']);
+
+/** People who can pay, send or spend: "how much can I pay" asks for a limit, "how much does it cost" does not. */
+const PEOPLE = new Set(['i', 'we', 'you']);
+
+/**
+ * "The most I can pay", "at most", "how much can I send" ask for a maximum, which our sections
+ * call a limit; "the most common cards" does not ("most" before a word of its own stays).
+ */
+export function readMaximum(tokens: string[]): string[] {
+  for (let i = 1; i < tokens.length; i++) {
+    const next = tokens[i + 1];
+    const bareMost = tokens[i] === 'most' && (tokens[i - 1] === 'the' || tokens[i - 1] === 'at') && (next === undefined || STOP_WORDS.has(next) || isNumber(next));
+    const howMuchCan = tokens[i] === 'much' && tokens[i - 1] === 'how' && tokens[i + 1] === 'can' && PEOPLE.has(tokens[i + 2] ?? '');
+    if (bareMost || howMuchCan) tokens[i] = 'maximum';
+  }
+  return tokens;
+}
 
 /** The terms a text is indexed and searched by: words without stop words, stemmed. */
 export function analyze(text: string): string[] {

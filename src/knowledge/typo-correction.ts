@@ -4,13 +4,13 @@ import { createTypoCorrector as createCorrector, type TypoCorrector } from '../t
  * Corrects a misspelt question word to a word the knowledge base uses ("verfication" →
  * "verification", "recieve" → "receive"): the shared corrector, with the first letter kept as
  * typed. Only words of 5 letters or more are corrected, by one edit (two from 8 letters), so short
- * words and real words we do not know stay as typed.
+ * words stay as typed; `isKnown` names real words we do not use, which stay as typed too.
  */
 export type { TypoCorrector };
 
 export const MIN_CORRECTED_LENGTH = 5;
 
 /** `vocabulary`: each known word with how often it occurs (ties go to the more common word). */
-export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): TypoCorrector {
-  return createCorrector(vocabulary, { minLength: MIN_CORRECTED_LENGTH, longWord: 8, firstLetterSwap: false });
+export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>, isKnown?: (word: string) => boolean): TypoCorrector {
+  return createCorrector(vocabulary, { minLength: MIN_CORRECTED_LENGTH, longWord: 8, firstLetterSwap: false, ...(isKnown ? { isKnown } : {}) });
 }

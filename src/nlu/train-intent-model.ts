@@ -13,7 +13,7 @@ import type { UnderstandingContext } from '../core/types.js';
 import { contextFeatureKeys } from './context-features.js';
 import { factFeaturesOf } from './facts/fact-features.js';
 import { defaultFactCatalogue, type FactCatalogue } from './facts/load-facts.js';
-import { readWordNetLemmas } from './understanding/english-words.js';
+import { readWordNetLemmas } from '../text/english-words.js';
 
 let lemmas: ReadonlySet<string> | undefined;
 /** Read once per process: cross-validation trains many models. */

@@ -519,3 +519,16 @@ describe('the dialogue policy: conversation skills', () => {
     }
   });
 });
+
+describe('the dialogue policy: information topics', () => {
+  it.each([
+    ['refunds', 'I sent the goods back, how do I get my money for the order'],
+    ['pending_payment', 'the payment has said processing since yesterday'],
+  ] as const)('searches a typed question about %s, and shows the topic\'s sections for a click', (intent, question) => {
+    const typed = createConversation().say(question, nlu(intent));
+    expect(typed.effects[0]).toMatchObject({ type: 'answer', query: question, intents: [intent] });
+    expect(typed.sections).toEqual([]);
+    const clicked = createConversation().click(`info:${intent}`);
+    expect(clicked.sections.length).toBeGreaterThan(0);
+  });
+});

@@ -19,12 +19,29 @@ describe('questions that used to get the wrong section (issue 16), answered by t
     expect(shown('does Alipay charge fees?').every((id) => CARD_CHECK_SECTIONS.has(id))).toBe(false);
   });
 
+  it('shows what the guides say about Alipay fees beside the card check when a question about it asks about fees', () => {
+    expect(shown('is the small charge on my card an alipay fee')).toEqual(['fees-and-rates#test-charge', 'fees-and-rates#alipay-fees']);
+    expect(shown('small charge from alipay on my card, is that a fee')).toEqual(['link-card#verification-charge', 'fees-and-rates#alipay-fees']);
+  });
+
+  it('answers both parts of a two-part question even when each part has a single word of its own', () => {
+    expect(shown('limits and raising them')).toEqual(['transaction-limits#raise-limits', 'transaction-limits#alipay-limits']);
+  });
+
   it("leads with Alipay's own limits for a question about a limit on top of the bank's", () => {
     expect(first('does alipay have its own limit on top of my bank')).toBe('transaction-limits#alipay-limits');
   });
 
   it('sends an app that hangs on the payment screen to the glitch section', () => {
     expect(first('the app hangs on the payment screen')).toBe('payment-declined#technical-glitch');
+  });
+
+  it('reads "the most I can pay" as a question about limits', () => {
+    expect(first("what's the most I can pay")).toMatch(/^transaction-limits#/);
+  });
+
+  it('answers a question with an amount in yuan we never mention instead of finding nothing', () => {
+    expect(first('is 30000 yuan too much for one payment')).toMatch(/^transaction-limits#/);
   });
 
   it('answers a phishing SMS question from the security article instead of calling it out of scope', () => {
@@ -43,13 +60,14 @@ describe('honest gaps: where the guides are silent, a section says so and names 
     ['I clicked the link in a fake alipay text, what now', 'security#clicked-a-scam-link'],
     ['will my visa debit card work', 'link-card#debit-cards'],
     ['can I use american express with alipay', 'link-card#other-card-networks'],
+    ['what happens to the money left on my tour pass when I leave', 'tour-pass#how-it-works'],
   ])('"%s" → %s', (question, id) => {
     const results = kb.search(question);
     expect(results.slice(0, 3).map((r) => r.section.id)).toContain(id);
   });
 
   it('words every honest-gap section as "we cannot confirm" plus who can', () => {
-    for (const id of ['fees-and-rates#alipay-fees', 'transaction-limits#limit-amounts', 'refunds#refund-time', 'verification#name-mismatch', 'create-account#forgot-payment-password']) {
+    for (const id of ['fees-and-rates#alipay-fees', 'transaction-limits#limit-amounts', 'refunds#refund-time', 'verification#name-mismatch', 'create-account#forgot-payment-password', 'tour-pass#how-it-works']) {
       const text = kb.section(id)?.text ?? '';
       expect(text, id).toMatch(/guides (do not|give no)/);
       expect(text, id).toMatch(/support|issuer|bank|customer service/);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KnowledgeSection, SearchContext } from '../../src/core/ports.js';
 import { loadKnowledgeBaseSync } from '../../src/knowledge/load-knowledge.js';
-import { contextMembers, expandFollowUp, hasContext, looksLikeFollowUp } from '../../src/knowledge/search-context.js';
+import { contextMembers, DEFAULT_CONTEXT, expandFollowUp, hasContext, looksLikeFollowUp } from '../../src/knowledge/search-context.js';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'supportbot-kb-context-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -26,6 +26,17 @@ describe('follow-up questions resolve against the topic just discussed', () => {
     expect(first('what do they charge')).not.toBe('fees-and-rates#third-party-fees');
   });
 
+  it('gives the topic just discussed a small lift for a question with its own subject, and a follow-up a large one', () => {
+    const unlifted = loadKnowledgeBaseSync({ indexPath: path.join(temp, 'index.json'), context: { ownQuestionBoost: 1, followUpBoost: 1 } });
+    const lift = (query: string, id: string, context: SearchContext) => {
+      const scoreIn = (base: typeof kb) => base.search(query, { limit: 10, context }).find((r) => r.section.id === id)?.score ?? 0;
+      return scoreIn(kb) / scoreIn(unlifted);
+    };
+    const context = { topic: 'verification', sections: ['verification#why-verify'] };
+    expect(lift('which documents should I prepare to verify my identity for alipay', 'verification#documents', context)).toBeCloseTo(DEFAULT_CONTEXT.ownQuestionBoost, 2);
+    expect(lift('which papers exactly?', 'verification#documents', context)).toBeCloseTo(DEFAULT_CONTEXT.followUpBoost, 2);
+  });
+
   it('lets a question that names its own subject change the topic', () => {
     expect(first('how do I reset my payment password', { topic: 'tour_pass', sections: ['tour-pass#what-it-is'] })).toBe('create-account#forgot-payment-password');
     expect(first('is it safe to link my card on hotel wifi', { topic: 'fees_and_rates' })).toBe('security#secure-network');
@@ -34,6 +45,21 @@ describe('follow-up questions resolve against the topic just discussed', () => {
   it('reads "it" as the thing just shown', () => {
     expect(first('when will it come back?', { topic: 'refunds', sections: ['fees-and-rates#test-charge'] })).toBe('refunds#refund-time');
     expect(first('can I raise it?', { topic: 'limits', sections: ['transaction-limits#alipay-limits'] })).toBe('transaction-limits#raise-limits');
+  });
+
+  it('answers a follow-up made only of common words from the conversation it follows', () => {
+    expect(kb.search('what do i need for that')).toEqual([]);
+    expect(first('what do i need for that', { topic: 'tour_pass', sections: ['tour-pass#what-it-is'] })).toMatch(/^tour-pass#/);
+  });
+
+  it('reads a question that names nothing of ours as a follow-up, however long it is', () => {
+    const question = 'waited ten days already, nothing yet, what next';
+    expect(kb.search(question)).toEqual([]);
+    expect(first(question, { topic: 'refunds', sections: ['refunds#refund-time'] })).toBe('refunds#refund-time');
+  });
+
+  it('still says it does not know when a follow-up brings a subject of its own that no section knows', () => {
+    expect(kb.search('and what about kittens', { context: { topic: 'tour_pass', sections: ['tour-pass#what-it-is'] } })).toEqual([]);
   });
 
   it('treats an empty context as no context', () => {

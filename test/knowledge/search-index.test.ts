@@ -66,6 +66,23 @@ describe('the search index', () => {
     expect(searcher.search('')).toEqual([]);
   });
 
+  it('leaves a real English word it does not use as typed, rather than "correcting" it to a near word of ours', () => {
+    // "chrage" is no word: corrected to "charge"; "change" is English: kept, though one edit from "charge" too.
+    expect(searcher.terms('chrage')).toEqual([stem('charge')]);
+    expect(searcher.terms('change')).toEqual([stem('change')]);
+  });
+
+  it('reads an amount it never mentions as no word at all, and a step number in a heading as no subject', () => {
+    expect(searcher.terms('is 20000 enough for the tour pass')).toEqual([stem('enough'), stem('tour'), stem('pass')]);
+    const steps = buildSearchIndex([{ title: 'Step 2: add the card', articleTitle: 'A', text: 'Tap add.', asks: [] }]);
+    expect(steps.titles[0]).not.toContain('2');
+    expect(steps.postings['2']).toBeUndefined();
+  });
+
+  it('reads a word with "un" in front, which it does not know, as the word without it', () => {
+    expect(searcher.terms('my payment was unrefused')).toEqual([stem('payment'), stem('refused')]);
+  });
+
   it('says whether a stemmed term occurs anywhere', () => {
     expect(searcher.knows(stem('visitors'))).toBe(true);
     expect(searcher.knows(stem('football'))).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTypoCorrector } from '../../src/text/typo-corrector.js';
-import { isEnglishWord, readWordNetLemmas } from '../../src/nlu/understanding/english-words.js';
+import { isEnglishWord, readWordNetLemmas } from '../../src/text/english-words.js';
 
 const targets = new Map([
   ['payment', 50],

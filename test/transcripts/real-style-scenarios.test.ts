@@ -14,11 +14,9 @@ import { replayTranscript } from '../../src/transcripts/replayer.js';
  * passing must be taken off the list, so the list always says what is still wrong.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'declined-amount-in-yuan.yaml': 'the knowledge search finds nothing for "is this in yuan" with an amount',
   'declined-risk-control-then-solved.yaml': '"do i need my passport for this?" mid-flagged answers with the passport-for-limits section',
   'info-fees-followups.yaml': '"and on debit?" after a fee answer searches debit cards, not fees on debit',
   'info-limits-followups.yaml': '"the most I can pay" ranks the Alipay-fees section over the limits one',
-  'info-tour-pass-what-do-i-need.yaml': '"what do i need to get one" after the Tour Pass finds no section',
   'link-cant-find-cards-old-app.yaml': '"my app is from 2021" at the update step is not read as an old app version',
 };
 

@@ -12,7 +12,7 @@ import { factFeatureKeys } from '../facts/fact-features.js';
 import type { FactCatalogue } from '../facts/load-facts.js';
 import { predictIntent, type IntentModel, type IntentPrediction } from '../intent-model.js';
 import { asksQuestion } from './asks-question.js';
-import { isEnglishWord } from './english-words.js';
+import { isEnglishWord } from '../../text/english-words.js';
 import { applyContextPrior, contextTopic } from './context-prior.js';
 import { decideIntent } from './decide-intent.js';
 import { openingMove } from './opening-move.js';
