@@ -17,7 +17,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'declined-risk-control-then-solved.yaml': '"do i need my passport for this?" mid-flagged answers with the passport-for-limits section',
   'info-fees-followups.yaml': '"and on debit?" after a fee answer searches debit cards, not fees on debit',
   'info-limits-followups.yaml': '"the most I can pay" ranks the Alipay-fees section over the limits one',
-  'link-cant-find-cards-old-app.yaml': '"my app is from 2021" at the update step is not read as an old app version',
 };
 
 const dir = fileURLToPath(new URL('./real-style/', import.meta.url));
