@@ -82,6 +82,8 @@ try {
   const rowsJsonl = spawnSync(process.execPath, [path.join(root, 'bin/supportbot.js'), 'intents', '--jsonl'], {
     encoding: 'utf8',
     env: { ...process.env, SUPPORTBOT_FROM_SOURCE: '1' },
+    // The utterances outgrew spawnSync's 1 MB default, which cut the JSONL mid-line.
+    maxBuffer: 64 * 1024 * 1024,
   }).stdout;
   const manager = new NlpManager({ languages: ['en'], nlu: { log: false }, autoSave: false, autoLoad: false });
   for (const line of rowsJsonl.split('\n').filter(Boolean)) {
