@@ -13,7 +13,10 @@ const STOP_WORDS = new Set(
     'thing things something anything way ok okay yes keeps kept getting gets use using used ' +
     'really actually exactly basically literally anyway maybe perhaps kindly guys ' +
     // greetings, fillers and chat shorthand: how people talk, not what about
-    'sir madam dear hey regards cheers bro thx ty pls plz lol omg wtf asap u ur ya yeah yep hmm um ah oh haha honestly seriously'
+    'sir madam dear hey regards cheers bro thx ty pls plz lol omg wtf asap u ur ya yeah yep hmm um ah oh haha honestly seriously ' +
+    // the same in the other languages people mix in ("hola", "po", "bhai", "obrigado"): politeness, not subject
+    'hola buenas buenos gracias favor oi ola obrigado obrigada bom boa dia tarde noite halo kak terima kasih tolong po salamat ' +
+    'bhai ji yaar salam assalam alaikum habibi merci bonjour bitte danke hallo merhaba lah'
   ).split(' '),
 );
 

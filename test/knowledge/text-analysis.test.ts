@@ -22,6 +22,7 @@ describe('text analysis for the knowledge search', () => {
 
   it('drops greetings and chat fillers, which say nothing about the subject', () => {
     expect(contentWords('dear sir pls help, my card got declined lol')).toEqual(['help', 'card', 'declined']);
+    expect(contentWords('hola, gracias po, card declined bhai')).toEqual(['card', 'declined']);
   });
 
   it('leaves a payment card alone', () => {
