@@ -135,7 +135,8 @@ describe('the privacy guard', () => {
   });
 
   it('changes no training utterance with typos either (up to three edits, no digits)', () => {
-    const utterances = trainingUtterances().filter((u) => !/[\d@]/.test(u));
+    // As above, utterances about a password are left out: "the password is rong" is hidden on purpose.
+    const utterances = trainingUtterances().filter((u) => !/[\d@]/.test(u) && !/\b(password|passwd|pwd|pw|pin)\b/i.test(u));
     const typo = withTypos(utterances, 'abcdefghijklmnopqrstuvwxyz ,.?');
     fc.assert(fc.property(typo, (text) => guard.redact(text).text === text), { numRuns: 3000 });
   });
