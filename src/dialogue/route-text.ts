@@ -76,7 +76,9 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   // task on, and the question beside it is answered too (when we have an answer).
   const asked = nlu?.asksQuestion ? questionBesideAnswer(text) : undefined;
   const alsoAnswer = asked ? [{ type: 'answer' as const, query: asked, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true }] : [];
-  const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said);
+  // "I tried with the 0 and without it too" at "did it work this time?": more tries, no success, is a no.
+  const triedAgain = !status && said.includes('attempt.repeated') ? optionForStatus(step, 'still_failing') : undefined;
+  const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said) ?? triedAgain;
   if (picked) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now, alsoAnswer);
 
   // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a
