@@ -96,7 +96,8 @@ function createValueFinder(text: string): (start: number, limit: number) => stri
 
 function isPasswordValue(word: string, join: string, value: string, strong: boolean): boolean {
   if (/\bpin\b/i.test(word)) return /^\d{4,8}$/.test(value);
-  if (strong) return true;
+  // "I entered my password :(" is a face, not a password: one or two symbols alone are not one.
+  if (strong) return /[\p{L}\p{N}]/u.test(value) || value.length > 2;
   if (value.length < 4) return false;
   if (LOOKS_SECRET.test(value)) return true;
   // Plain letters after "is": a password ("my password is sunshine") unless it is an ordinary word

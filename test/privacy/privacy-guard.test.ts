@@ -71,6 +71,7 @@ const KEPT = [
   'my password is forgotten',
   'my password is not working',
   'my payment password is already set up',
+  'i clicked it and entered my password :(',
   'payment password is done too',
   'i forgot my password',
   "my password doesn't work",
