@@ -71,12 +71,15 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const status = nlu?.status ?? null;
   const said = nlu ? nlu.facts.map((f) => `${f.negated ? '!' : ''}${f.name}`) : [];
 
-  // "Did that fix it?" → "still the same", "it worked"; a fact that answers the question ("the bank refused it").
+  // An answer looked up beside the step, said only when something good enough is found.
+  const answerBeside = (query: string): Effect[] => [{ type: 'answer', query, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true }];
   // "Code came, I'm registered. Can the payment password be my login one?": the answer moves the
-  // task on, and the question beside it is answered too (when we have an answer).
+  // task on, and the question beside it is answered too.
   const asked = nlu?.asksQuestion ? questionBesideAnswer(text) : undefined;
-  const alsoAnswer = asked ? [{ type: 'answer' as const, query: asked, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true }] : [];
-  // "I tried with the 0 and without it too" at "did it work this time?": more tries, no success, is a no.
+  const alsoAnswer = asked ? answerBeside(asked) : [];
+
+  // "Did that fix it?" → "still the same", "it worked"; a fact that answers the question ("the bank
+  // refused it"); "I tried with the 0 and without it too" at "did it work this time?" is a no.
   const triedAgain = !status && said.includes('attempt.repeated') ? optionForStatus(step, 'still_failing') : undefined;
   const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said) ?? triedAgain;
   if (picked) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now, alsoAnswer);
@@ -94,8 +97,7 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   // too, so it gets its answer (when we have one) and the task goes on with that card.
   const namedCard = nlu?.entities.cardNetwork;
   if (match && nlu?.asksQuestion && namedCard && match.option.match?.cardNetwork?.includes(namedCard) && namedCard !== frame.slots['cardNetwork']) {
-    const lead = [{ type: 'answer' as const, query: text, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true }];
-    return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}, said), now, lead);
+    return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}, said), now, answerBeside(text));
   }
   if (match && !questionElsewhere) return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}, said), now, alsoAnswer);
 
