@@ -47,7 +47,8 @@ export const verificationFlow: FlowInput = {
     review_pending: {
       title: 'was waiting for the identity review',
       say: 'A review can take a while. While you wait:',
-      sections: ['verification#follow-the-prompts', 'verification#verification-help'],
+      // Waiting: what the guides say (and do not) about how long it takes, and who can help.
+      sections: ['verification#verification-time', 'verification#verification-help'],
       ask: 'Has it come through?',
       options: [
         { value: 'done', label: "I'm verified now", synonyms: ['verified', 'approved', 'yes', 'done'], polarity: 'yes', match: { intents: ['affirm'], status: ['solved'] }, then: [{ to: 'verified' }] },
