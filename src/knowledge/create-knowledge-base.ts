@@ -76,6 +76,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
   const sections = data.sections.map(({ asks: _asks, also: _also, ...s }) => Object.freeze({ ...s, intents: Object.freeze([...s.intents]) as string[] }));
   const also = data.sections.map((s) => s.also ?? []);
   const byId = new Map(sections.map((s) => [s.id, s]));
+  const indexById = new Map(sections.map((s, i) => [s.id, i]));
   const searcher = createSearcher(data.index, synonymMap, {
     extraVocabulary,
     ...(options.headingBonus !== undefined ? { headingBonus: options.headingBonus } : {}),
@@ -189,7 +190,11 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     // A declared partner is judged by the words the question shares with it (BM25): the classifier
     // picks one section per question and leaves its partner near zero.
     const part = (d: number) => ({ id: sections[d]?.id ?? '', score: lexical[d] ?? 0, also: also[d] ?? [] });
-    return candidates.slice(1, PART_CANDIDATES + 1).find((d) => isDeclaredPart(part(first), part(d), partSettings)) ?? -1;
+    const declared = candidates.slice(1, PART_CANDIDATES + 1).find((d) => isDeclaredPart(part(first), part(d), partSettings));
+    if (declared !== undefined) return declared;
+    // A partner the ranking left out still completes the answer when the question uses its words:
+    // a fee question that lands on the card check also gets what the guides say about fees.
+    return (also[first] ?? []).map((id) => indexById.get(id) ?? -1).find((d) => d >= 0 && (lexical[d] ?? 0) > 0) ?? -1;
   }
 
   return {
