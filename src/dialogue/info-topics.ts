@@ -13,7 +13,7 @@ export interface InfoTopic {
   sections: string[];
   /**
    * The knowledge base has nothing specific for this topic: show the sections instead of searching.
-   * (No topic needs it since pending payments and refunds got sections of their own, issue 16.)
+   * (No topic needs it since pending payments and refunds got sections of their own.)
    */
   alwaysSections?: boolean;
   /** An optional conversational lead-in (no facts). */
