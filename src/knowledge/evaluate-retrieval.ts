@@ -76,7 +76,7 @@ export interface RetrievalReport {
 
 /**
  * The card check charge ("this is not a fee"): right for a question about it, misleading alone for
- * a question about fees (issue 16: "does Alipay charge fees?" must not get only this text).
+ * a question about fees ("does Alipay charge fees?" must not get only this text).
  */
 export const CARD_CHECK_SECTIONS: ReadonlySet<string> = new Set(['fees-and-rates#test-charge', 'link-card#verification-charge']);
 
