@@ -3,6 +3,7 @@
  * (answered, then back to the task's question only), and out-of-scope messages said honestly and
  * usefully (another product gets pointed to its own support, an order to Alibaba).
  */
+import { OTHER_PRODUCT_SUB_INTENTS } from '../core/intents.js';
 import type { Effect } from '../core/ports.js';
 import type { NluResult } from '../core/types.js';
 import { LINES } from './bot-lines.js';
@@ -87,8 +88,6 @@ export function answerThenOffer(kit: PolicyKit, state: DialogueState, flowId: st
   };
 }
 
-/** Another product entirely (crypto, other wallets, shops, marketplaces): never looked up. */
-const OTHER_PRODUCT = /^out_of_scope\.(crypto|other_wallets|other_apps_and_shops|other_marketplaces|other_product)$/;
 
 /** Out-of-scope sub-intents that get a more useful answer than the general one. */
 const OUT_OF_SCOPE_LINES: Readonly<Record<string, string>> = {
@@ -136,7 +135,7 @@ export const UNSURE_OUT_OF_SCOPE = 0.8;
 
 export function outOfScope(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, text?: string): Result {
   const label = nlu?.label ?? '';
-  if (text && nlu && nlu.confidence < UNSURE_OUT_OF_SCOPE && !hasNamedOutOfScopeAnswer(nlu) && !OTHER_PRODUCT.test(label)) {
+  if (text && nlu && nlu.confidence < UNSURE_OUT_OF_SCOPE && !hasNamedOutOfScopeAnswer(nlu) && !OTHER_PRODUCT_SUB_INTENTS.has(label)) {
     const otherwise = { text: LINES.outOfScope, buttons: kit.menuButtons(state) };
     return { state, effects: [{ type: 'answer', query: text, context: searchContext(state, state.topic), otherwise, buttons: kit.menuButtons(state) }] };
   }

@@ -3,7 +3,7 @@
  * offer to switch), an information topic, contact, a conversation move, or something we do not
  * cover. "Did you mean A or B?" when the top two are too close to call.
  */
-import { INFORMATION_INTENTS, TASK_INTENTS, isIntentName, type IntentName } from '../core/intents.js';
+import { INFORMATION_INTENTS, OTHER_PRODUCT_SUB_INTENTS, TASK_INTENTS, isIntentName, type IntentName } from '../core/intents.js';
 import type { Button, NluResult } from '../core/types.js';
 import { answerMidTask, answerThenOffer, asksForWalkthrough, hasNamedOutOfScopeAnswer, infoAnswer, outOfScope, outOfScopeMidTask } from './answers.js';
 import { LINES } from './bot-lines.js';
@@ -18,8 +18,6 @@ import { leavingMidTask } from './outcomes.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
 
 export const TOPIC_INTENTS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
-/** Out of scope because it is another product: no lookup, the honest answer. */
-const OTHER_PRODUCT_LABELS = new Set(['out_of_scope.crypto', 'out_of_scope.other_wallets', 'out_of_scope.other_marketplaces', 'out_of_scope.other_product', 'out_of_scope.other_apps_and_shops']);
 
 /** The flow that diagnoses a reported problem: a message about fees or limits that states a decline is a problem to fix. */
 const DIAGNOSIS_FLOW = 'payment_declined';
@@ -165,7 +163,7 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
     case 'out_of_scope':
       // Mid-task, a question we may still be able to look up ("and a virtual card, is that a thing?").
       if (frame && hasNamedOutOfScopeAnswer(nlu)) return outOfScopeMidTask(kit, state, nlu);
-      if (frame && nlu.asksQuestion && !OTHER_PRODUCT_LABELS.has(nlu.label ?? '')) return answerMidTask(kit, state, text);
+      if (frame && nlu.asksQuestion && !OTHER_PRODUCT_SUB_INTENTS.has(nlu.label ?? '')) return answerMidTask(kit, state, text);
       return frame ? miss() : outOfScope(kit, state, nlu, text);
     default:
       break;

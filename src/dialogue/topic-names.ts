@@ -22,7 +22,7 @@ const TOPIC_WORDS: Readonly<Record<InfoTopicName, readonly string[]>> = {
 
 /** Words around a topic's name that ask nothing more specific. */
 const FILLER = new Set(
-  'what whats are is the there any about tell me your how much do does i you a an of for on in please pls and so ok okay info information explain the alipay alibaba with using when paying pay to my it its and'.split(' '),
+  'what whats are is the there any about tell me your how much do does i you a an of for on in please pls and so ok okay info information explain alipay alibaba with using when paying pay to my it its'.split(' '),
 );
 
 export function namesOnlyTheTopic(text: string, topic: InfoTopicName): boolean {

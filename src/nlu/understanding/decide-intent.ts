@@ -4,7 +4,7 @@
  * names Alipay or Alibaba or states one of our problems), and a bare status ("gotta run", "nah
  * still nothing") that is a conversation move even when the model has not seen the words.
  */
-import { CONVERSATION_INTENTS, INFORMATION_INTENTS, OUT_OF_SCOPE, TASK_INTENTS, type IntentName } from '../../core/intents.js';
+import { CONVERSATION_INTENTS, INFORMATION_INTENTS, OTHER_PRODUCT_SUB_INTENTS, OUT_OF_SCOPE, TASK_INTENTS, type IntentName } from '../../core/intents.js';
 import type { RankedIntent, Status } from '../../core/types.js';
 import { isStandingOutOfScope, type DomainEvidence } from './domain-evidence.js';
 
@@ -22,9 +22,6 @@ const OTHER_PRODUCT_LABELS: Readonly<Record<string, string>> = {
   paypal: 'out_of_scope.other_wallets',
   other_wallet: 'out_of_scope.other_wallets',
 };
-
-/** Out-of-scope sub-intents that are about another product (see OTHER_PRODUCT_LABELS). */
-const OTHER_PRODUCT_SUB_INTENTS = new Set(['out_of_scope.crypto', 'out_of_scope.other_marketplaces', 'out_of_scope.other_wallets', 'out_of_scope.other_apps_and_shops']);
 
 /** A status says more than the model about a message this short. */
 const STATUS_INTENTS: Readonly<Partial<Record<Status, IntentName>>> = { leaving: 'goodbye', solved: 'affirm', still_failing: 'deny' };
