@@ -22,6 +22,23 @@ export type SectionAsks = z.output<typeof sectionAsksSchema>;
 /** A section id, `article#section`. */
 export const sectionIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a section id "article#section"');
 
+const trainingQuestionText = z.string().trim().min(3, 'a question needs at least 3 characters').max(600, 'keep a question under 600 characters');
+
+/**
+ * knowledge/questions/<article>.yaml: more ways people ask for each of the article's sections, in
+ * our own words (section anchor → questions). Unlike `asks` they only train the section
+ * classifier: long, messy questions teach it how people write, but would blur BM25's asks field.
+ * A follow-up names the section the bot had just shown (`after`): it is learned with that
+ * section's heading added, as a follow-up is searched ("how many digits" after the payment password).
+ */
+export const articleQuestionsFileSchema = z.record(
+  slugSchema,
+  z
+    .array(z.union([trainingQuestionText, z.strictObject({ q: trainingQuestionText, after: sectionIdSchema })]))
+    .min(1, 'name at least one question'),
+);
+export type TrainingQuestion = z.output<typeof articleQuestionsFileSchema>[string][number];
+
 /** A guide key from knowledge/sources.yaml, or several. */
 const sourceListSchema = z.union([slugSchema.transform((s) => [s]), z.array(slugSchema).min(1)]);
 

@@ -73,7 +73,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
   const contextSettings = { ...DEFAULT_CONTEXT, ...options.context };
   const partSettings = { ...DEFAULT_ANSWER_PARTS, ...options.answerParts };
   // The asks questions and pairings only feed the index: callers see plain sections.
-  const sections = data.sections.map(({ asks: _asks, also: _also, ...s }) => Object.freeze({ ...s, intents: Object.freeze([...s.intents]) as string[] }));
+  const sections = data.sections.map(({ asks: _asks, also: _also, examples: _examples, ...s }) => Object.freeze({ ...s, intents: Object.freeze([...s.intents]) as string[] }));
   const also = data.sections.map((s) => s.also ?? []);
   const byId = new Map(sections.map((s) => [s.id, s]));
   const indexById = new Map(sections.map((s, i) => [s.id, i]));

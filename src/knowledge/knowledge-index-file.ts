@@ -15,6 +15,7 @@ export const knowledgeSectionSchema = z.object({
   intents: z.array(z.string()),
   asks: z.array(z.string()).optional(),
   also: z.array(z.string()).optional(),
+  examples: z.array(z.string()).optional(),
 });
 
 /** models/knowledge-index.json: the parsed sections, their BM25 index and section classifier, tagged with the content hash. */

@@ -6,9 +6,10 @@ import { articleFrontMatterSchema, intentNameSchema, sectionAsksSchema, sectionI
 
 /**
  * A section as the index holds it: the questions it answers (`asks`) are searched, never shown;
- * `also` names sections that often complete its answer (a fee and the exchange rate).
+ * `also` names sections that often complete its answer (a fee and the exchange rate); `examples`
+ * (from knowledge/questions/) only train the section classifier.
  */
-export type ArticleSection = KnowledgeSection & { asks?: string[]; also?: string[] };
+export type ArticleSection = KnowledgeSection & { asks?: string[]; also?: string[]; examples?: string[] };
 
 export interface ParsedArticle {
   id: string;

@@ -3,17 +3,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DataFileError, formatIssuePath } from '../core/errors.js';
-import { sourcesFileSchema, type SourcesFile } from './article-schema.js';
+import { articleQuestionsFileSchema, sourcesFileSchema, type SourcesFile } from './article-schema.js';
 import { displayPath } from './knowledge-paths.js';
 import { parseArticle, type ArticleSection } from './parse-article.js';
 import { INDEX_FORMAT_VERSION, INDEX_SETTINGS } from './search-index-data.js';
 import { DEFAULT_CLASSIFIER_TRAINING } from './section-classifier.js';
 
 export const SOURCES_FILE = 'sources.yaml';
+/** knowledge/questions/<article>.yaml: training questions for the section classifier. */
+export const QUESTIONS_DIR = 'questions';
 
 export interface KnowledgeFiles {
   dir: string;
-  /** File name → content, sorted by name: what the index is built from. */
+  /** File name (`questions/x.yaml` for training questions) → content, sorted by name: what the index is built from. */
   files: Array<{ name: string; content: string }>;
   /** Changes whenever an article, sources.yaml or the index format changes. */
   contentHash: string;
@@ -27,6 +29,16 @@ export function readKnowledgeFiles(dir: string): KnowledgeFiles {
   } catch (error) {
     throw new DataFileError(displayPath(dir), '', `cannot read the knowledge folder: ${error instanceof Error ? error.message : String(error)}`);
   }
+  let questionNames: string[] = [];
+  try {
+    questionNames = readdirSync(path.join(dir, QUESTIONS_DIR))
+      .filter((n) => n.endsWith('.yaml'))
+      .sort()
+      .map((n) => `${QUESTIONS_DIR}/${n}`);
+  } catch {
+    // The folder is optional: the asks lines alone train the classifier.
+  }
+  names = [...names, ...questionNames];
   // The index settings and the classifier's training settings are part of the hash: change either and the index rebuilds.
   const hash = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION} ${INDEX_SETTINGS} ${JSON.stringify(DEFAULT_CLASSIFIER_TRAINING)}\n`);
   const files = names.map((name) => {
@@ -73,6 +85,7 @@ export function parseKnowledgeFiles(knowledge: KnowledgeFiles): ParsedKnowledge 
     sections.push(...article.sections);
   }
   if (sections.length === 0) throw new DataFileError(displayPath(knowledge.dir), '', 'holds no articles (*.md)');
+  for (const { name, content } of knowledge.files) if (name.startsWith(`${QUESTIONS_DIR}/`)) addTrainingQuestions(displayPath(path.join(knowledge.dir, name)), content, sections);
   const ids = new Set(sections.map((s) => s.id));
   for (const section of sections) {
     for (const id of section.also ?? []) {
@@ -84,4 +97,34 @@ export function parseKnowledgeFiles(knowledge: KnowledgeFiles): ParsedKnowledge 
     }
   }
   return { articles, sections };
+}
+
+/** Adds knowledge/questions/<article>.yaml to its sections' `examples`; the file and anchor must exist. */
+function addTrainingQuestions(file: string, content: string, sections: ArticleSection[]): void {
+  const articleId = path.basename(file, '.yaml');
+  let data: unknown;
+  try {
+    data = parseYaml(content);
+  } catch (error) {
+    throw new DataFileError(file, '', `is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = articleQuestionsFileSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DataFileError(file, issue ? formatIssuePath(issue.path) : '', issue?.message ?? 'invalid');
+  }
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  if (!sections.some((s) => s.articleId === articleId)) throw new DataFileError(file, '', `names no article: knowledge/${articleId}.md does not exist`);
+  for (const [anchor, questions] of Object.entries(parsed.data)) {
+    const section = byId.get(`${articleId}#${anchor}`);
+    if (!section) throw new DataFileError(file, anchor, `unknown section "${articleId}#${anchor}"`);
+    const texts = questions.map((question, i) => {
+      if (typeof question === 'string') return question;
+      const shown = byId.get(question.after);
+      if (!shown) throw new DataFileError(file, `${anchor}[${i}].after`, `unknown section "${question.after}"`);
+      // As a follow-up is searched: its words with the heading of the section just shown (expandFollowUp).
+      return `${question.q} ${shown.title}`;
+    });
+    section.examples = [...(section.examples ?? []), ...texts];
+  }
 }

@@ -63,15 +63,16 @@ export function trainSectionClassifier(examples: readonly ClassifierExample[], l
   return { labels, vocabulary, ...model };
 }
 
-/** The training examples of a list of sections: each question it answers, and its heading. */
+/** The training examples of a list of sections: each question it answers (asks and examples), and its heading. */
 export function classifierExamples(
-  sections: ReadonlyArray<{ title: string; text: string; asks?: readonly string[] | undefined }>,
+  sections: ReadonlyArray<{ title: string; text: string; asks?: readonly string[] | undefined; examples?: readonly string[] | undefined }>,
   options: TrainSectionClassifierOptions = {},
 ): ClassifierExample[] {
   const examples: ClassifierExample[] = [];
   sections.forEach((section, label) => {
     examples.push({ text: section.title, label });
     for (const ask of section.asks ?? []) examples.push({ text: ask, label });
+    for (const example of section.examples ?? []) examples.push({ text: example, label });
     if (options.textSentences ?? DEFAULT_CLASSIFIER_TRAINING.textSentences) {
       for (const sentence of section.text.split(/(?<=[.!?:;])\s+|\n+/)) if (sentence.trim().length > 10) examples.push({ text: sentence, label });
     }

@@ -9,6 +9,8 @@ import { buildKnowledgeIndex } from '../../src/knowledge/build-index.js';
 import { DEFAULT_INTENT_BOOST } from '../../src/knowledge/create-knowledge-base.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/knowledge-paths.js';
 import { loadKnowledgeBase, loadKnowledgeBaseSync } from '../../src/knowledge/load-knowledge.js';
+import { parseKnowledgeFiles, readKnowledgeFiles } from '../../src/knowledge/read-knowledge-dir.js';
+import { classifierExamples } from '../../src/knowledge/section-classifier.js';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'supportbot-kb-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -163,6 +165,39 @@ describe('loading and rebuilding the index', () => {
     expect(() => loadKnowledgeBaseSync({ dir, indexPath: path.join(temp, 'also-index.json') })).toThrow(
       /tour-pass\.md: section "when-to-use"\.also: unknown section "fees-and-rates#no-such-section"/,
     );
+  });
+
+  it('refuses training questions for a section that does not exist, naming the file and section', () => {
+    const dir = copyKnowledge('questions');
+    writeFileSync(path.join(dir, 'questions', 'tour-pass.yaml'), 'no-such-section:\n  - how do I top it up\n');
+    expect(() => loadKnowledgeBaseSync({ dir, indexPath: path.join(temp, 'questions-index.json') })).toThrow(/questions\/tour-pass\.yaml: no-such-section: unknown section "tour-pass#no-such-section"/);
+  });
+
+  it('refuses a training question that is not text, naming the file and entry', () => {
+    const dir = copyKnowledge('questions-bad');
+    writeFileSync(path.join(dir, 'questions', 'tour-pass.yaml'), 'what-it-is:\n  - ok\n');
+    expect(() => loadKnowledgeBaseSync({ dir, indexPath: path.join(temp, 'questions-bad-index.json') })).toThrow(/questions\/tour-pass\.yaml: what-it-is\[0\]: a question needs at least 3 characters/);
+  });
+
+  it('gives each section its training questions, and rebuilds the index when they change', () => {
+    const dir = copyKnowledge('questions-learn');
+    const before = readKnowledgeFiles(dir);
+    writeFileSync(path.join(dir, 'questions', 'tour-pass.yaml'), 'what-it-is:\n  - "so what is this tourist thing exactly"\n');
+    const after = readKnowledgeFiles(dir);
+    expect(after.contentHash).not.toBe(before.contentHash);
+    const section = parseKnowledgeFiles(after).sections.find((s) => s.id === 'tour-pass#what-it-is');
+    expect(section?.examples).toEqual(['so what is this tourist thing exactly']);
+    expect(classifierExamples([section!]).map((e) => e.text)).toContain('so what is this tourist thing exactly');
+  });
+
+  it('learns a follow-up with the heading of the section it follows, and refuses an unknown one', () => {
+    const dir = copyKnowledge('questions-follow-up');
+    const file = path.join(dir, 'questions', 'create-account.yaml');
+    writeFileSync(file, 'payment-password:\n  - { q: "how many digits", after: create-account#payment-password }\n');
+    const section = parseKnowledgeFiles(readKnowledgeFiles(dir)).sections.find((s) => s.id === 'create-account#payment-password');
+    expect(section?.examples).toEqual([`how many digits ${section?.title ?? ''}`]);
+    writeFileSync(file, 'payment-password:\n  - { q: "how many digits", after: create-account#nope }\n');
+    expect(() => parseKnowledgeFiles(readKnowledgeFiles(dir))).toThrow(/create-account\.yaml: payment-password\[0\]\.after: unknown section "create-account#nope"/);
   });
 
   it('refuses a sources.yaml entry without a title', () => {
