@@ -31,6 +31,8 @@ export interface TrainSectionClassifierOptions {
   naiveBayesWeight?: number;
   naiveBayesAlpha?: number;
   charMinDf?: number;
+  /** A word pair must occur in this many training texts to be a feature. */
+  pairMinDf?: number;
   seed?: number;
   /** Also learn from the section's own sentences (besides its heading and asks). */
   textSentences?: boolean;
@@ -44,6 +46,7 @@ export const DEFAULT_CLASSIFIER_TRAINING: Required<TrainSectionClassifierOptions
   naiveBayesWeight: 0.4,
   naiveBayesAlpha: 0.01,
   charMinDf: 2,
+  pairMinDf: 2,
   seed: 11,
   textSentences: false,
 };
@@ -51,7 +54,7 @@ export const DEFAULT_CLASSIFIER_TRAINING: Required<TrainSectionClassifierOptions
 export function trainSectionClassifier(examples: readonly ClassifierExample[], labels: number, options: TrainSectionClassifierOptions = {}): SectionClassifier {
   const settings = { ...DEFAULT_CLASSIFIER_TRAINING, ...options };
   const texts = examples.map((e) => e.text);
-  const vocabulary = fitVocabulary(texts, settings.charMinDf);
+  const vocabulary = fitVocabulary(texts, settings.charMinDf, settings.pairMinDf);
   const x = texts.map((text) => vectorize(text, vocabulary));
   const model = trainLinearModel(
     x,

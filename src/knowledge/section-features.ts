@@ -40,15 +40,20 @@ export function forEachFeature(text: string, onKey: (key: string) => void): void
   eachFeature(text, (k) => onKey(`w:${k}`), (k) => onKey(`c:${k}`));
 }
 
-/** Learns the columns and idf from the training texts; a character n-gram must occur in `charMinDf` texts. */
-export function fitVocabulary(texts: readonly string[], charMinDf: number): FeatureVocabulary {
+/**
+ * Learns the columns and idf from the training texts; a character n-gram must occur in `charMinDf`
+ * texts, a word pair in `pairMinDf` (a pair seen once mostly names that one question: it costs a
+ * column of weights per section and teaches little).
+ */
+export function fitVocabulary(texts: readonly string[], charMinDf: number, pairMinDf = 1): FeatureVocabulary {
   const df = new Map<string, number>();
   for (const text of texts) {
     const seen = new Set<string>();
     forEachFeature(text, (k) => seen.add(k));
     for (const key of seen) df.set(key, (df.get(key) ?? 0) + 1);
   }
-  const kept = [...df].filter(([key, count]) => !key.startsWith('c:') || count >= charMinDf).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const minDf = (key: string): number => (key.startsWith('c:') ? charMinDf : key.includes(' ') ? pairMinDf : 1);
+  const kept = [...df].filter(([key, count]) => count >= minDf(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // idf is stored as float32: rounded now, so the model in memory is exactly the one in the file.
   const idf = Float64Array.from(kept, ([, count]) => Math.fround(Math.log((1 + texts.length) / (1 + count)) + 1));
   return { columns: new Map(kept.map(([key], column) => [key, column])), idf };
