@@ -1,10 +1,11 @@
 import type { KnowledgeBase, KnowledgeSection, ScoredSection, SearchContext } from '../core/ports.js';
+import { askedPart } from './asked-part.js';
 import { DEFAULT_ANSWER_PARTS, isDeclaredPart, splitClauses, type AnswerPartSettings } from './answer-parts.js';
 import { buildSynonymMap, DOMAIN_SYNONYMS } from './domain-synonyms.js';
 import { buildDomainStems, DOMAIN_TERMS } from './domain-terms.js';
 import type { KnowledgeIndexFile } from './knowledge-index-file.js';
 import { createRanker, DEFAULT_RANKING, type ScoredText } from './rank-sections.js';
-import { contextMembers, DEFAULT_CONTEXT, expandFollowUp, followUpKind, hasContext, type ContextSettings, type FollowUpKind } from './search-context.js';
+import { contextMembers, DEFAULT_CONTEXT, expandFollowUp, followUpKind, hasContext, markFollowUp, type ContextSettings, type FollowUpKind } from './search-context.js';
 import { createSearcher } from './search-index.js';
 import { classifierExamples, deserializeSectionClassifier, trainSectionClassifier } from './section-classifier.js';
 import { analyze, contentWords } from './text-analysis.js';
@@ -25,6 +26,8 @@ export interface KnowledgeBaseOptions {
   minProbability?: number;
   /** Score multiplier for sections related to the intents given to `search`. */
   intentBoost?: number;
+  /** Weight of a long message's last, asking sentence searched alone (see asked-part.ts). */
+  askedPartWeight?: number;
   /** Weight of the section classifier against BM25 (see rank-sections.ts). */
   classifierWeight?: number;
   /** How the conversation's context weighs (see search-context.ts). */
@@ -37,6 +40,7 @@ export interface KnowledgeBaseOptions {
 }
 
 export const DEFAULT_MIN_RELEVANCE = 1.5;
+export const DEFAULT_ASKED_PART_WEIGHT = 0.3;
 export const DEFAULT_RESCUE_PROBABILITY = 0.7;
 export const DEFAULT_MIN_PROBABILITY = 0.25;
 export const DEFAULT_INTENT_BOOST = DEFAULT_RANKING.intentBoost;
@@ -70,6 +74,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
   const rescueProbability = options.rescueProbability ?? DEFAULT_RESCUE_PROBABILITY;
   const minProbability = options.minProbability ?? DEFAULT_MIN_PROBABILITY;
   const intentBoost = options.intentBoost ?? DEFAULT_INTENT_BOOST;
+  const askedPartWeight = options.askedPartWeight ?? DEFAULT_ASKED_PART_WEIGHT;
   const contextSettings = { ...DEFAULT_CONTEXT, ...options.context };
   const partSettings = { ...DEFAULT_ANSWER_PARTS, ...options.answerParts };
   // The asks questions and pairings only feed the index: callers see plain sections.
@@ -129,7 +134,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     const unknown = bare.terms.filter((t) => !ranker.knows(t)).length;
     if (unknown > contextSettings.maxUnknownShare * bare.terms.length) return false;
     const expanded = expandFollowUp(query, context, headingOf);
-    return expanded !== query && answerable(ranker.score(expanded, scratch, scratchLexical), true);
+    return expanded !== query && answerable(ranker.score(expanded, scratch, scratchLexical, markFollowUp(query, context)), true);
   }
 
   /** The final score of every section into `blended`: intents and the context on top of the blend. */
@@ -137,7 +142,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     if (kind !== 'own' && context && contextSettings.expandWeight > 0) {
       const expanded = expandFollowUp(query, context, headingOf);
       if (expanded !== query) {
-        ranker.score(expanded, scratch, scratchLexical);
+        ranker.score(expanded, scratch, scratchLexical, markFollowUp(query, context));
         const w = contextSettings.expandWeight;
         for (let d = 0; d < n; d++) blended[d] = (1 - w) * (blended[d] ?? 0) + w * (scratch[d] ?? 0);
       }
@@ -207,6 +212,11 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
       if (limit === 0 || typeof query !== 'string' || !query.trim()) return [];
       const context = hasContext(searchOptions.context) ? searchOptions.context : undefined;
       const bare = ranker.score(query, blended, lexical);
+      const asked = askedPartWeight > 0 ? askedPart(query) : undefined;
+      if (asked) {
+        ranker.score(asked, scratch, scratchLexical);
+        for (let d = 0; d < n; d++) blended[d] = (1 - askedPartWeight) * (blended[d] ?? 0) + askedPartWeight * (scratch[d] ?? 0);
+      }
       const kind = context !== undefined ? readAsFollowUp(followUpKind(query, contextSettings), bare) : 'own';
       // A question with a subject of its own must be answerable as asked ("my order is late" after verification is not about verifying).
       if (!answerable(bare, kind !== 'own') && !(context && kind !== 'own' && answerableInContext(query, bare, context))) return [];

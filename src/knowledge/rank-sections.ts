@@ -42,8 +42,12 @@ export interface ScoredText {
 }
 
 export interface Ranker {
-  /** Scores `text` against every section: the blend goes into `out`, BM25 alone into `lexical` (one slot per section). */
-  score(text: string, out: Float64Array, lexical: Float64Array): ScoredText;
+  /**
+   * Scores `text` against every section: the blend goes into `out`, BM25 alone into `lexical` (one
+   * slot per section). `classifierText`, when given, is what the classifier reads instead (a
+   * follow-up with its context marks, where BM25 reads it with the headings).
+   */
+  score(text: string, out: Float64Array, lexical: Float64Array, classifierText?: string): ScoredText;
   /** The classifier's best section for `text` and its probability (no BM25: cheaper). */
   classify(text: string): { top: number; probability: number };
   /** Whether a search term (as in ScoredText.terms) occurs in any section or names a synonym that does. */
@@ -63,9 +67,9 @@ export function createRanker(searcher: Searcher, classifier: SectionClassifier, 
   return {
     classify,
     knows: (term) => searcher.knows(term),
-    score(text, out, lexical) {
+    score(text, out, lexical, classifierText = text) {
       const { best, terms } = searcher.scoreInto(text, lexical, coverage);
-      const { top, probability } = classify(text);
+      const { top, probability } = classify(classifierText);
       const bestScore = best >= 0 ? (lexical[best] ?? 0) : 0;
       blendScores(lexical, bestScore, probabilities, classifierWeight, out);
       return { best, bestScore, bestCoverage: best >= 0 ? (coverage[best] ?? 0) : 0, terms, classifierTop: top, classifierProbability: probability };

@@ -8,6 +8,7 @@ import { displayPath } from './knowledge-paths.js';
 import { parseArticle, type ArticleSection } from './parse-article.js';
 import { INDEX_FORMAT_VERSION, INDEX_SETTINGS } from './search-index-data.js';
 import { DEFAULT_CLASSIFIER_TRAINING } from './section-classifier.js';
+import { afterMark } from './section-features.js';
 
 export const SOURCES_FILE = 'sources.yaml';
 /** knowledge/questions/<article>.yaml: training questions for the section classifier. */
@@ -122,8 +123,8 @@ function addTrainingQuestions(file: string, content: string, sections: ArticleSe
       if (typeof question === 'string') return question;
       const shown = byId.get(question.after);
       if (!shown) throw new DataFileError(file, `${anchor}[${i}].after`, `unknown section "${question.after}"`);
-      // As a follow-up is searched: its words with the heading of the section just shown (expandFollowUp).
-      return `${question.q} ${shown.title}`;
+      // As the classifier reads a follow-up: its words and which section was just shown.
+      return `${question.q} ${afterMark(shown.id)}`;
     });
     section.examples = [...(section.examples ?? []), ...texts];
   }

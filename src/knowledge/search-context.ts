@@ -1,4 +1,5 @@
 import type { KnowledgeSection, SearchContext } from '../core/ports.js';
+import { afterMark } from './section-features.js';
 import { contentWords, words } from './text-analysis.js';
 
 /**
@@ -39,7 +40,7 @@ export const DEFAULT_CONTEXT: Readonly<ContextSettings> = {
   ownQuestionBoost: 1.3,
   shortQuestionWords: 3,
   pointingQuestionWords: 6,
-  expandWeight: 0.3,
+  expandWeight: 0.6,
   maxUnknownShare: 0.5,
 };
 
@@ -99,4 +100,10 @@ export function hasContext(context: SearchContext | undefined): context is Searc
 export function expandFollowUp(query: string, context: SearchContext, headingOf: (id: string) => string | undefined): string {
   const headings = (context.sections ?? []).map(headingOf).filter((h): h is string => Boolean(h));
   return headings.length ? `${query} ${headings.join(' ')}` : query;
+}
+
+/** The follow-up as the section classifier reads it: its words and a mark per section just shown (see section-features.ts). */
+export function markFollowUp(query: string, context: SearchContext): string {
+  const marks = (context.sections ?? []).map(afterMark);
+  return marks.length ? `${query} ${marks.join(' ')}` : query;
 }

@@ -21,8 +21,20 @@ const CHAR_MAX = 4;
 /** The privacy guard's placeholders say a secret was there, not what the question is about. */
 const PLACEHOLDER = /\[[a-z][a-z ]{0,30}\]/gi;
 
+/**
+ * `⟦after article#section⟧`: the section the bot had just shown, in a follow-up's training text and
+ * in a follow-up as the classifier reads it. One feature of its own (`@after:…`), never words: the
+ * heading's words would teach that "documents" means the section people ask about next.
+ */
+const AFTER_MARK = /⟦after ([a-z0-9-]+#[a-z0-9-]+)⟧/g;
+export const afterMark = (sectionId: string): string => `⟦after ${sectionId}⟧`;
+
 /** Calls `onWord` and `onChar` for every feature key of a text, without prefix (callbacks: prediction is a hot path). */
 function eachFeature(text: string, onWord: (key: string) => void, onChar: (key: string) => void): void {
+  if (text.includes('⟦')) {
+    for (const m of text.matchAll(AFTER_MARK)) onWord(`@after:${m[1] ?? ''}`);
+    text = text.replace(AFTER_MARK, ' ');
+  }
   const tokens = foldDocumentCards(words(text.includes('[') ? text.replace(PLACEHOLDER, ' ') : text).map((w) => (/^\d+$/.test(w) ? 'num' : normalizeSpelling(w))));
   const stems = tokens.map(stem);
   for (let i = 0; i < stems.length; i++) {

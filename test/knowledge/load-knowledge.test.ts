@@ -19,9 +19,10 @@ const indexPath = path.join(temp, 'shipped-index.json');
 const kb = loadKnowledgeBaseSync({ indexPath });
 const ids = (query: string, options?: { limit?: number; intents?: string[] }) => kb.search(query, options).map((r) => r.section.id);
 
-function copyKnowledge(name: string): string {
+/** A copy of knowledge/ to edit; without its training questions unless asked (they make every rebuild seconds slower). */
+function copyKnowledge(name: string, withQuestions = false): string {
   const dir = path.join(temp, name);
-  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true, filter: (source) => withQuestions || path.relative(DEFAULT_KNOWLEDGE_DIR, source).split(path.sep)[0] !== 'questions' });
   return dir;
 }
 
@@ -168,19 +169,19 @@ describe('loading and rebuilding the index', () => {
   });
 
   it('refuses training questions for a section that does not exist, naming the file and section', () => {
-    const dir = copyKnowledge('questions');
+    const dir = copyKnowledge('questions', true);
     writeFileSync(path.join(dir, 'questions', 'tour-pass.yaml'), 'no-such-section:\n  - how do I top it up\n');
     expect(() => loadKnowledgeBaseSync({ dir, indexPath: path.join(temp, 'questions-index.json') })).toThrow(/questions\/tour-pass\.yaml: no-such-section: unknown section "tour-pass#no-such-section"/);
   });
 
   it('refuses a training question that is not text, naming the file and entry', () => {
-    const dir = copyKnowledge('questions-bad');
+    const dir = copyKnowledge('questions-bad', true);
     writeFileSync(path.join(dir, 'questions', 'tour-pass.yaml'), 'what-it-is:\n  - ok\n');
     expect(() => loadKnowledgeBaseSync({ dir, indexPath: path.join(temp, 'questions-bad-index.json') })).toThrow(/questions\/tour-pass\.yaml: what-it-is\[0\]: a question needs at least 3 characters/);
   });
 
   it('gives each section its training questions, and rebuilds the index when they change', () => {
-    const dir = copyKnowledge('questions-learn');
+    const dir = copyKnowledge('questions-learn', true);
     const before = readKnowledgeFiles(dir);
     writeFileSync(path.join(dir, 'questions', 'tour-pass.yaml'), 'what-it-is:\n  - "so what is this tourist thing exactly"\n');
     const after = readKnowledgeFiles(dir);
@@ -190,12 +191,12 @@ describe('loading and rebuilding the index', () => {
     expect(classifierExamples([section!]).map((e) => e.text)).toContain('so what is this tourist thing exactly');
   });
 
-  it('learns a follow-up with the heading of the section it follows, and refuses an unknown one', () => {
-    const dir = copyKnowledge('questions-follow-up');
+  it('learns a follow-up with a mark of the section it follows, and refuses an unknown one', () => {
+    const dir = copyKnowledge('questions-follow-up', true);
     const file = path.join(dir, 'questions', 'create-account.yaml');
     writeFileSync(file, 'payment-password:\n  - { q: "how many digits", after: create-account#payment-password }\n');
     const section = parseKnowledgeFiles(readKnowledgeFiles(dir)).sections.find((s) => s.id === 'create-account#payment-password');
-    expect(section?.examples).toEqual([`how many digits ${section?.title ?? ''}`]);
+    expect(section?.examples).toEqual(['how many digits ⟦after create-account#payment-password⟧']);
     writeFileSync(file, 'payment-password:\n  - { q: "how many digits", after: create-account#nope }\n');
     expect(() => parseKnowledgeFiles(readKnowledgeFiles(dir))).toThrow(/create-account\.yaml: payment-password\[0\]\.after: unknown section "create-account#nope"/);
   });

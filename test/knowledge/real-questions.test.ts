@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerShown } from '../../src/core/ports.js';
 import { CARD_CHECK_SECTIONS, defaultQuestionFiles, isFeeQuestion, readQuestions, searchOptionsOf } from '../../src/knowledge/evaluate-retrieval.js';
 import { loadKnowledgeBaseSync } from '../../src/knowledge/load-knowledge.js';
 
-const temp = mkdtempSync(path.join(os.tmpdir(), 'supportbot-kb-real-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-const kb = loadKnowledgeBaseSync({ indexPath: path.join(temp, 'index.json') });
+// The shipped index (built by npm ci / npm run build), read only: rebuilding it per file costs seconds.
+const kb = loadKnowledgeBaseSync({ writeIndex: false });
 const first = (query: string) => kb.search(query)[0]?.section.id;
 const shown = (query: string) => answerShown(kb.search(query)).map((r) => r.section.id);
 
@@ -21,12 +17,15 @@ describe('questions that used to get the wrong section (issue 16), answered by t
 
   it('shows what the guides say about Alipay fees beside the card check when a question about it asks about fees', () => {
     expect(shown('is the small charge on my card an alipay fee')).toEqual(['fees-and-rates#test-charge', 'fees-and-rates#alipay-fees']);
-    expect(shown('small charge from alipay on my card, is that a fee')).toEqual(['link-card#verification-charge', 'fees-and-rates#alipay-fees']);
+    // Either card-check section may come first (they say the same); the fee section must be beside it.
+    const [check, fee] = shown('small charge from alipay on my card, is that a fee');
+    expect(CARD_CHECK_SECTIONS.has(check ?? '')).toBe(true);
+    expect(fee).toBe('fees-and-rates#alipay-fees');
   });
 
   it('answers both parts of a two-part question even when each part has a single word of its own', () => {
     // "limits" alone could be the bank's, Alipay's or the amounts: the first part names which.
-    expect(shown('alipay limits and raising them')).toEqual(['transaction-limits#raise-limits', 'transaction-limits#alipay-limits']);
+    expect(shown('alipay limits and raising them').sort()).toEqual(['transaction-limits#alipay-limits', 'transaction-limits#raise-limits']);
   });
 
   it("leads with Alipay's own limits for a question about a limit on top of the bank's", () => {

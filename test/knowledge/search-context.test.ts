@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KnowledgeSection, SearchContext } from '../../src/core/ports.js';
 import { loadKnowledgeBaseSync } from '../../src/knowledge/load-knowledge.js';
-import { contextMembers, DEFAULT_CONTEXT, expandFollowUp, hasContext, looksLikeFollowUp } from '../../src/knowledge/search-context.js';
+import { contextMembers, DEFAULT_CONTEXT, expandFollowUp, hasContext, looksLikeFollowUp, markFollowUp } from '../../src/knowledge/search-context.js';
 
-const temp = mkdtempSync(path.join(os.tmpdir(), 'supportbot-kb-context-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-const kb = loadKnowledgeBaseSync({ indexPath: path.join(temp, 'index.json') });
+// The shipped index (built by npm ci / npm run build), read only: rebuilding it per file costs seconds.
+const kb = loadKnowledgeBaseSync({ writeIndex: false });
 const first = (query: string, context?: SearchContext) => kb.search(query, context ? { context } : {})[0]?.section.id;
 
 describe('follow-up questions resolve against the topic just discussed', () => {
@@ -27,7 +23,7 @@ describe('follow-up questions resolve against the topic just discussed', () => {
   });
 
   it('gives the topic just discussed a small lift for a question with its own subject, and a follow-up a large one', () => {
-    const unlifted = loadKnowledgeBaseSync({ indexPath: path.join(temp, 'index.json'), context: { ownQuestionBoost: 1, followUpBoost: 1 } });
+    const unlifted = loadKnowledgeBaseSync({ writeIndex: false, context: { ownQuestionBoost: 1, followUpBoost: 1 } });
     const lift = (query: string, id: string, context: SearchContext) => {
       const scoreIn = (base: typeof kb) => base.search(query, { limit: 10, context }).find((r) => r.section.id === id)?.score ?? 0;
       return scoreIn(kb) / scoreIn(unlifted);
@@ -90,5 +86,10 @@ describe('what counts as a follow-up, and as in context', () => {
       'what do they charge Third-party services',
     );
     expect(expandFollowUp('what do they charge', { topic: 'fees_and_rates' }, () => 'unused')).toBe('what do they charge');
+  });
+
+  it('gives the classifier a follow-up with a mark per section just shown, and no words of their headings', () => {
+    expect(markFollowUp('how long', { topic: 'refunds', sections: ['refunds#refund-time'] })).toBe('how long ⟦after refunds#refund-time⟧');
+    expect(markFollowUp('how long', { topic: 'refunds' })).toBe('how long');
   });
 });
