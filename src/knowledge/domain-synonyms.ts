@@ -20,7 +20,15 @@ export const DOMAIN_SYNONYMS: readonly (readonly string[])[] = [
   ['phone', 'mobile', 'cellphone', 'cell'],
   ['contact', 'reach', 'call', 'email', 'talk', 'speak', 'phone'],
   ['support', 'service', 'helpdesk', 'help', 'agent', 'human', 'person', 'team'],
-  ['issuer', 'bank', 'issuing'],
+  // People name their bank or card provider rather than say "bank": unknown names would count as
+  // rare foreign words and sink the question ("is it ok to use my wise card"). Ordinary English
+  // words among bank names ("equity", "axis", "ing") are left out.
+  [
+    'issuer', 'bank', 'issuing', 'revolut', 'wise', 'payoneer', 'monzo', 'n26', 'nubank', 'santander', 'hsbc', 'barclays', 'chase',
+    'citi', 'citibank', 'gtbank', 'ecobank', 'zenith', 'kotak', 'hdfc', 'icici', 'sbi', 'bdo', 'bpi', 'metrobank', 'maybank', 'cimb',
+    'bca', 'mandiri', 'bni', 'bri', 'sparkasse', 'bbva', 'itau', 'bradesco', 'bancolombia', 'banorte', 'scotiabank', 'rbc', 'commbank',
+    'westpac', 'dbs', 'ocbc', 'uob', 'garanti', 'ziraat', 'akbank', 'monobank', 'privatbank', 'mbank', 'pko', 'lloyds', 'natwest',
+  ],
   ['exchange', 'conversion', 'convert', 'converted', 'currency', 'fx', 'forex', 'rate', 'rates', 'yuan', 'rmb', 'cny'],
   ['tourist', 'visitor', 'visiting', 'visit', 'traveller', 'traveler', 'travel', 'trip', 'holiday', 'vacation'],
   ['secure', 'safe', 'safety', 'security', 'protect', 'protected', 'risk', 'risky', 'danger', 'dangerous'],
