@@ -62,18 +62,23 @@ interface AnchorIndex {
   size: number;
   /** Reused for every clause: matching is synchronous, so one scratch array is enough. */
   scratch: Uint8Array;
+  /** Per expression, the fact whose pattern or denial it belongs to (-1: an exception's). */
+  factOf: number[];
+  /** Per fact, whether one of its patterns' or denials' expressions is live in the clause (scratch too). */
+  factScratch: Uint8Array;
 }
 
-function indexAnchors(patterns: readonly CompiledPattern[]): AnchorIndex {
-  const index: AnchorIndex = { ids: new Map(), exact: new Map(), prefix: new Map(), prefixLengths: [], always: [], size: 0, scratch: new Uint8Array(0) };
+function indexAnchors(owned: ReadonlyArray<{ pattern: CompiledPattern; fact: number }>, facts: number): AnchorIndex {
+  const index: AnchorIndex = { ids: new Map(), exact: new Map(), prefix: new Map(), prefixLengths: [], always: [], size: 0, scratch: new Uint8Array(0), factOf: [], factScratch: new Uint8Array(facts) };
   const add = (map: Map<string, number[]>, key: string, id: number) => {
     const list = map.get(key);
     if (list) list.push(id);
     else map.set(key, [id]);
   };
-  for (const pattern of patterns) {
+  for (const { pattern, fact } of owned) {
     const ids = pattern.anchors.map((anchors) => {
       const id = index.size++;
+      index.factOf.push(fact);
       if (!anchors) index.always.push(id);
       else for (const anchor of anchors) {
         if (anchor.endsWith('*')) add(index.prefix, anchor.slice(0, -1), id);
@@ -99,6 +104,12 @@ function liveExpressions(index: AnchorIndex, padded: string): Uint8Array {
       if (length > word.length) break;
       for (const id of index.prefix.get(word.slice(0, length)) ?? []) live[id] = 1;
     }
+  }
+  const facts = index.factScratch;
+  facts.fill(0);
+  for (let id = 0; id < live.length; id++) {
+    const fact = index.factOf[id] ?? -1;
+    if (live[id] === 1 && fact >= 0) facts[fact] = 1;
   }
   return live;
 }
@@ -197,10 +208,13 @@ interface Scope {
   question: boolean;
 }
 
-function readFact(fact: CompiledFact, scope: Scope, kind: 'clause' | 'message', context: UnderstandingContext | undefined, denialsOnly = false): Fact | undefined {
+function readFact(fact: CompiledFact, factIndex: number, scope: Scope, kind: 'clause' | 'message', context: UnderstandingContext | undefined, denialsOnly = false): Fact | undefined {
   const { definition } = fact;
   const { padded, clause, live } = scope;
   if (definition.notInQuestions && scope.question) return undefined;
+  // Most facts have no anchor word in a clause: skip them before their exceptions run (a message-wide
+  // exception is a regex over the whole message).
+  if (live.index.factScratch[factIndex] !== 1) return undefined;
   const usable = (p: CompiledPattern) => p.scope === kind && applies(p, context);
   for (const denial of fact.denials) {
     if (!usable(denial)) continue;
@@ -249,7 +263,11 @@ function withValue(fact: Fact, value: string | undefined): Fact {
 
 export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
   const byName = new Map(catalogue.facts.map((fact) => [fact.definition.name, fact]));
-  const index = indexAnchors(catalogue.facts.flatMap((fact) => [...fact.patterns, ...fact.denials, ...fact.exceptions]));
+  const index = indexAnchors(
+    catalogue.facts.flatMap((fact, i) => [...[...fact.patterns, ...fact.denials].map((pattern) => ({ pattern, fact: i })), ...fact.exceptions.map((pattern) => ({ pattern, fact: -1 }))]),
+    catalogue.facts.length,
+  );
+  const factIndex = new Map(catalogue.facts.map((fact, i) => [fact, i]));
   const messageFacts = catalogue.facts.filter((fact) => [...fact.patterns, ...fact.denials].some((p) => p.scope === 'message'));
   return {
     match(clauses, context) {
@@ -265,13 +283,13 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
       clauses.forEach((clause, i) => {
         const padded = ` ${clause.words.join(' ')} `;
         const scope = { padded, whole, live: { index, marks: liveExpressions(index, padded) }, clause: i, question: clause.question };
-        for (const fact of catalogue.facts) note(readFact(fact, scope, 'clause', context));
+        catalogue.facts.forEach((fact, f) => note(readFact(fact, f, scope, 'clause', context)));
       });
       if (messageFacts.length > 0 && clauses.length > 0) {
         const scope = { padded: whole, whole, live: { index, marks: liveExpressions(index, whole) }, clause: 0, question: false };
         // A fact already read from a clause can still be denied across the message ("it said there
         // would be a test charge… I never saw one"); it is not read again.
-        for (const fact of messageFacts) note(readFact(fact, scope, 'message', context, found.has(fact.definition.name)));
+        for (const fact of messageFacts) note(readFact(fact, factIndex.get(fact) ?? -1, scope, 'message', context, found.has(fact.definition.name)));
       }
       // "the error says insufficient funds": the specific reason makes the general one redundant.
       // A denial stays ("no glitch, it says declined by my bank": not technical is still worth knowing).
