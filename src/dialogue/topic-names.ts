@@ -20,9 +20,13 @@ const TOPIC_WORDS: Readonly<Record<InfoTopicName, readonly string[]>> = {
   refunds: ['refund', 'refunds', 'money', 'back'],
 };
 
-/** Words around a topic's name that ask nothing more specific. */
+/**
+ * Words around a topic's name that ask nothing more specific. Not "alipay": "alipay fees?", "is
+ * alipay safe", "alipay limits" ask about Alipay's own fee, safety or limits, which have sections
+ * of their own.
+ */
 const FILLER = new Set(
-  'what whats are is the there any about tell me your how much do does i you a an of for on in please pls and so ok okay info information explain alipay alibaba with using when paying pay to my it its'.split(' '),
+  'what whats are is the there any about tell me your how much do does i you a an of for on in please pls and so ok okay info information explain alibaba with using when paying pay to my it its'.split(' '),
 );
 
 export function namesOnlyTheTopic(text: string, topic: InfoTopicName): boolean {

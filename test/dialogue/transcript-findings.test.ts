@@ -327,6 +327,12 @@ describe('a question that only names its topic', () => {
     expect(namesOnlyTheTopic('how do I avoid the fees', 'fees_and_rates')).toBe(false);
     expect(namesOnlyTheTopic('what are the fees on a debit card', 'fees_and_rates')).toBe(false);
   });
+
+  it("is not a question about Alipay's own fee, safety or limits, which have sections of their own", () => {
+    expect(namesOnlyTheTopic('alipay fee?', 'fees_and_rates')).toBe(false);
+    expect(namesOnlyTheTopic('is alipay safe', 'security')).toBe(false);
+    expect(namesOnlyTheTopic('alipay limits', 'limits')).toBe(false);
+  });
 });
 
 describe('a question about the answer just given', () => {
