@@ -65,11 +65,19 @@ export function answerMidTask(kit: PolicyKit, state: DialogueState, text: string
   return kit.reask(state, [answer], 'question', LINES.backToTask(kit.title(frame.flow)));
 }
 
-/** "How do I link my card?", "where do I start?": the whole task is the answer, so walk through it. */
-const WHOLE_TASK = /\b(how (do|can|should|would|to) (i|we|you)?|how to|help me|walk me|guide me|step by step|steps to|where do i (start|begin)|what do i (need to )?do|show me how|teach me)\b/;
+/** "Help me", "step by step", "where do I start?": the whole task is the answer, so walk through it. */
+const WHOLE_TASK = /\b(help me|walk me|guide me|step by step|steps to|where do i (start|begin)|what do i (need to )?do|show me how|teach me)\b/;
+/**
+ * "How do I link my card?" asks for a task when its verb is a task's own ("link", "pay", "sign up",
+ * "verify"); "how to get an invoice", "how do I get it unflagged", "how to approve the payment"
+ * ask one thing, which a section answers.
+ */
+const HOW_TO_TASK =
+  /\bhow (?:(?:do|can|should|would|could) (?:i|we|you) |to |i |do i )(?:(?:first|even|now|then|actually|finally|properly|still) )?(?:add|link|bind|connect|attach|put|pay|use|buy|purchase|order|checkout|check out|set ?up|sign ?up|register|create|make|open|start|install|instal|download|verify|complete|finish|fix|solve|do)\b/;
 
 export function asksForWalkthrough(text: string): boolean {
-  return WHOLE_TASK.test(text.toLowerCase());
+  const lower = text.toLowerCase();
+  return WHOLE_TASK.test(lower) || HOW_TO_TASK.test(lower);
 }
 
 /**

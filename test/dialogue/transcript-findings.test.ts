@@ -3,6 +3,7 @@
  * pinned with hand-built NLU results, including the classifier's wrong readings that caused them.
  */
 import { describe, expect, it } from 'vitest';
+import { asksForWalkthrough } from '../../src/dialogue/answers.js';
 import { LINES } from '../../src/dialogue/bot-lines.js';
 import { asksToContinue, commandInText } from '../../src/dialogue/button-values.js';
 import { namesOnlyTheTopic } from '../../src/dialogue/topic-names.js';
@@ -343,4 +344,17 @@ describe('a question about the answer just given', () => {
   it.each(['what does do not honor mean', 'what is a payment password', 'what about debit cards?'])('is not "%s"', (text) => {
     expect(asksAboutTheLastAnswer(text)).toBe(false);
   });
+});
+
+describe('a request to be walked through a task', () => {
+  it.each(['how do I link my card?', 'how to instal alipay app and make acount', 'how can i pay my supplier', 'help me verify', 'step by step please'])('is "%s"', (text) => {
+    expect(asksForWalkthrough(text)).toBe(true);
+  });
+
+  it.each(['how to get invoice for my alibaba purchase, need it for VAT', 'How do I get it unflagged?', 'how long does verification take'])(
+    'is not "%s", which asks one thing a section answers',
+    (text) => {
+      expect(asksForWalkthrough(text)).toBe(false);
+    },
+  );
 });
