@@ -23,8 +23,11 @@ const NEGATED_LIST = new Set(['or', 'nor', 'debit', 'credit', 'prepaid', 'virtua
 const RIGHT_BEFORE_REACH = 6;
 /** How far back a supposing word ("if", "whether") reaches: a condition usually spans its clause. */
 const SUPPOSING_REACH = 6;
-/** "X is not the problem", "X was never the issue": the denial comes after. */
-const DENIED_AFTER = /^ (?:is|was|are|were|s) (?:not|never|no longer)\b/;
+/**
+ * "X is not the problem", "X was never the issue", "insufficient funds is not it": the denial comes
+ * after. Not "my visa debit is not working", where what fails is the thing, not the fact.
+ */
+const DENIED_AFTER = /^ (?:is|was|are|were|s) (?:not|never|no longer)(?: (?:the|a|an|my|our|that|this|it|really|actually|even|exactly|problem|issue|reason|cause|case|why|true)\b| *$)/;
 /** Words that make what follows a supposition, not a statement. */
 const SUPPOSING = new Set(['if', 'whether', 'unless', 'suppose', 'supposing', 'imagine', 'assuming', 'incase']);
 /** "does the card have to be enabled…", "should it be…": a condition asked about, not a fact. */

@@ -117,6 +117,11 @@ describe('reading facts from a message', () => {
     expect(read('i have not enough money')).toEqual(['error.funds']);
   });
 
+  it('reads a denial after the fact ("… is not the problem"), but not a thing that is not working', () => {
+    expect(read('insufficient funds is not the problem')).toEqual(['!error.funds']);
+    expect(read('my credit card is not working')).toEqual(['card.credit']);
+  });
+
   it('drops the negation of a fact that is not negatable: "no error" states no error', () => {
     expect(read('there was no error')).toEqual([]);
   });
