@@ -96,23 +96,28 @@ function indexAnchors(owned: ReadonlyArray<{ pattern: CompiledPattern; fact: num
   return index;
 }
 
-/** Which expressions can match in this text: those with one of their anchor words in it. */
+/** Which expressions can match in this text: those with one of their anchor words in it (and, per fact, whether any can). */
 function liveExpressions(index: AnchorIndex, padded: string): Uint8Array {
   const live = index.scratch;
+  const facts = index.factScratch;
   live.fill(0);
-  for (const id of index.always) live[id] = 1;
+  facts.fill(0);
+  const mark = (ids: readonly number[]): void => {
+    for (const id of ids) {
+      live[id] = 1;
+      const fact = index.factOf[id] ?? -1;
+      if (fact >= 0) facts[fact] = 1;
+    }
+  };
+  mark(index.always);
   for (const word of padded.trim().split(' ')) {
-    for (const id of index.exact.get(word) ?? []) live[id] = 1;
+    const exact = index.exact.get(word);
+    if (exact) mark(exact);
     for (const length of index.prefixLengths) {
       if (length > word.length) break;
-      for (const id of index.prefix.get(word.slice(0, length)) ?? []) live[id] = 1;
+      const prefixed = index.prefix.get(word.slice(0, length));
+      if (prefixed) mark(prefixed);
     }
-  }
-  const facts = index.factScratch;
-  facts.fill(0);
-  for (let id = 0; id < live.length; id++) {
-    const fact = index.factOf[id] ?? -1;
-    if (live[id] === 1 && fact >= 0) facts[fact] = 1;
   }
   return live;
 }
@@ -228,15 +233,16 @@ function readFact(fact: CompiledFact, factIndex: number, scope: Scope, kind: 'cl
     // "there is not enough money on it": a negated denial states the fact.
     return withValue({ name: definition.name, negated: !negatedAround(padded, hit), clause }, hit.value);
   }
-  // A message-wide exception reads the whole message: the clause's marks do not cover it.
   if (denialsOnly) return undefined;
-  if (fact.exceptions.some((exception) => (exception.scope === 'message' ? find(exception, scope.whole) : find(exception, padded, live)) !== undefined)) return undefined;
   for (const pattern of fact.patterns) {
     if (!usable(pattern)) continue;
     const hit = find(pattern, padded, live);
     if (!hit || (!definition.inSuppositions && supposed(padded, hit))) continue;
     const negated = negatedAround(padded, hit, definition.negation);
     if (negated && definition.negatable !== true) continue;
+    // An exception voids the fact in this clause. Checked only once a pattern reads it: most
+    // clauses read nothing. A message-wide exception reads the whole message (the clause's marks do not cover it).
+    if (fact.exceptions.some((exception) => (exception.scope === 'message' ? find(exception, scope.whole) : find(exception, padded, live)) !== undefined)) return undefined;
     return withValue({ name: definition.name, negated, clause }, hit.value);
   }
   return undefined;
