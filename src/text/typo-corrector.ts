@@ -41,8 +41,13 @@ export function createTypoCorrector(targets: ReadonlyMap<string, number>, option
   const cache = new Map<string, string | undefined>();
   return {
     correct(word) {
-      if (word.length < minLength || known.has(word) || /\d/.test(word) || options.isKnown?.(word)) return undefined;
+      if (word.length < minLength || known.has(word) || /\d/.test(word)) return undefined;
+      // The cache first: the dictionary test is the costlier one, and its answer never changes.
       if (cache.has(word)) return cache.get(word);
+      if (options.isKnown?.(word)) {
+        if (cache.size < 10_000) cache.set(word, undefined);
+        return undefined;
+      }
       const max = word.length >= longWord ? 2 : 1;
       let best: string | undefined;
       let bestDistance = max + 1;
