@@ -108,6 +108,8 @@ export function questionBesideAnswer(text: string): string | undefined {
 const SECRET_THING = /\b(card numbers?|full (card )?number|cvv2?|cvc|security code|pin|password|passcode|otp|one time (password|code)|verification code|sms code|the code|codes?)\b/;
 const HANDING_OVER = /\b(send|sending|share|sharing|give|giving|put|include|including|tell|telling|type|write|email|e-mail|read (it )?out|read|paste|post|forward)\b/;
 const ASKING_WHETHER = /\?|^(should|shall|can|could|do|must|is it|would|may)\b|\b(should i|can i|do i|must i|is it (ok|okay|safe|fine)|do they need|do you need|would it)\b/;
+/** "I clicked it and put my login and password, what do I do now": already handed over, a report (a scam), not a question whether to. */
+const ALREADY_HANDED = /\b(gave|typed|entered|shared|told|wrote|pasted|posted|forwarded|clicked|already (sent|put|given))\b|\b(and|then) (i )?(put|sent)\b|^i (just )?(put|sent)\b|\b(did not|didnt|never) (type|enter|give|share|send|put|write)\b/;
 
 /**
  * "Should I put my card number and CVV in the email so they check faster?": asks whether to hand a
@@ -117,7 +119,14 @@ const ASKING_WHETHER = /\?|^(should|shall|can|could|do|must|is it|would|may)\b|\
 export function asksAboutSharingSecret(text: string): boolean {
   const t = normalise(text.replace(PLACEHOLDER, ' ')).trim();
   const raw = text.toLowerCase();
-  return SECRET_THING.test(t) && HANDING_OVER.test(t) && ASKING_WHETHER.test(raw.trim()) && !/\b(asked|asking|asks|wants|wanted|called|phoned|someone|somebody|scam)\b/.test(t) && !/\b(in|into|on) (the )?(alipay )?(app|alipay)\b/.test(t);
+  return (
+    SECRET_THING.test(t) &&
+    HANDING_OVER.test(t) &&
+    ASKING_WHETHER.test(raw.trim()) &&
+    !ALREADY_HANDED.test(t) &&
+    !/\b(asked|asking|asks|wants|wanted|called|phoned|someone|somebody|scam)\b/.test(t) &&
+    !/\b(in|into|on) (the )?(alipay )?(app|alipay)\b/.test(t)
+  );
 }
 
 /** "What does that mean?", "huh?", "I don't get it": asks about what was just said, naming nothing new. */

@@ -312,6 +312,9 @@ describe('a question about handing over a secret', () => {
     'someone called and asked me for my sms code, is that a scam?',
     'where do I type the card number in the app?',
     'the code never arrives',
+    'i got an email to verify here and i clicked it and put my alipay login and password, what do i do now',
+    'I typed my card number into a fake site, should I call my bank?',
+    "do i need to tell my bank too? i didn't type my card number on that page",
   ])('is not read into "%s"', (text) => {
     expect(asksAboutSharingSecret(text)).toBe(false);
   });
