@@ -155,7 +155,8 @@ const ANSWER_NO = /^ (?:no|nope|nah) (?=(?:i|it|we|they|you|he|she|that|this|the
 /** The words a negator may stand in: the few before the match, back to an "and", without an opening "no". */
 function negationWindow(padded: string, hit: Hit): string[] {
   const answer = ANSWER_NO.exec(padded);
-  const from = answer && answer[0].length <= hit.index ? answer[0].length : 0;
+  // A match starts at the space before its first word, which the opening "no " already holds.
+  const from = answer && answer[0].length - 1 <= hit.index ? answer[0].length : 0;
   const before = padded.slice(from, hit.index).trim().split(' ').slice(-NEGATION_REACH);
   const stop = before.lastIndexOf(NEGATION_STOP);
   return stop < 0 ? before : before.slice(stop + 1);

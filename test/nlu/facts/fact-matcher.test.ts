@@ -117,6 +117,10 @@ describe('reading facts from a message', () => {
     expect(read('i have not enough money')).toEqual(['error.funds']);
   });
 
+  it('does not let an opening "no" that answers negate what follows it, even when the pattern starts at once', () => {
+    expect(read('no i have enough money')).toEqual(['!error.funds']);
+  });
+
   it('reads a denial after the fact ("… is not the problem"), but not a thing that is not working', () => {
     expect(read('insufficient funds is not the problem')).toEqual(['!error.funds']);
     expect(read('my credit card is not working')).toEqual(['card.credit']);
