@@ -52,7 +52,7 @@ interface Hit {
 }
 
 /**
- * An index from anchor words to the expressions they anchor (see patternAnchors), so that one
+ * An index from anchor words to the expressions they anchor (see patternAnchorSets), so that one
  * pass over a clause's words marks the expressions that can match; the rest never run.
  */
 interface AnchorIndex {

@@ -137,16 +137,6 @@ function alternatives(entries: readonly string[], c: Compiling): string {
   return `(?:${[...new Set(sources)].sort((a, b) => b.length - a.length).join('|')})`;
 }
 
-/**
- * Words a match must contain at least one of (a word, or a prefix ending in "*"), taken from
- * the first required part of the pattern that names words; undefined when no part does (a
- * pattern of numbers only). The matcher skips a pattern whose anchors are not in the clause:
- * most patterns are ruled out by a set look-up, before any expression runs.
- */
-export function patternAnchors(pattern: string, groups: Groups): string[] | undefined {
-  return phraseAnchors(tokenizePattern(pattern), groups, new Set());
-}
-
 function phraseAnchors(tokens: readonly string[], groups: Groups, seen: ReadonlySet<string>): string[] | undefined {
   for (const raw of tokens) {
     if (raw === '...' || raw.endsWith('?')) continue;
@@ -154,6 +144,28 @@ function phraseAnchors(tokens: readonly string[], groups: Groups, seen: Readonly
     if (anchors) return anchors;
   }
   return undefined;
+}
+
+/**
+ * Words a match must contain (a word, or a prefix ending in "*"): for every required part that
+ * names words, a set the clause must hold one of. "(card|it|one) ... (linked|added)" needs one of
+ * the first AND one of the second. The matcher skips a pattern whose sets are not all in the
+ * clause, so most patterns are ruled out by set look-ups before any expression runs; the first
+ * part alone was often a word of nearly every clause ("it"). Empty for a pattern of numbers only.
+ */
+export function patternAnchorSets(pattern: string, groups: Groups): string[][] {
+  const sets: string[][] = [];
+  const seen = new Set<string>();
+  for (const raw of tokenizePattern(pattern)) {
+    if (raw === '...' || raw.endsWith('?')) continue;
+    const anchors = tokenAnchors(raw, groups, new Set());
+    if (!anchors) continue;
+    const key = [...anchors].sort().join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sets.push(anchors);
+  }
+  return sets;
 }
 
 function tokenAnchors(token: string, groups: Groups, seen: ReadonlySet<string>): string[] | undefined {

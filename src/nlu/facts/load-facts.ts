@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DataFileError } from '../../core/errors.js';
 import { DEFAULT_INTENTS_DIR, displayPath } from '../paths.js';
 import { factFileSchema, type FactDefinition } from './fact-file-schema.js';
-import { compilePattern, FactPatternError, patternAnchors } from './fact-pattern.js';
+import { compilePattern, FactPatternError, patternAnchorSets } from './fact-pattern.js';
 import { parseYamlData } from '../data-file.js';
 
 export const DEFAULT_FACTS_DIR = path.join(DEFAULT_INTENTS_DIR, 'facts');
@@ -12,7 +12,7 @@ export const DEFAULT_FACTS_DIR = path.join(DEFAULT_INTENTS_DIR, 'facts');
 export interface CompiledPattern {
   /** All of these must match, in any order ("{code} & never & {arrive}"); usually one. */
   expressions: RegExp[];
-  /** Per expression, words one of which the clause must hold for it to match (see patternAnchors). */
+  /** Word sets the clause must hold one word of each for the pattern to match (see patternAnchorSets); undefined: none known. */
   anchors: (readonly string[] | undefined)[];
   value?: string;
   scope: 'clause' | 'message';
@@ -94,7 +94,11 @@ export function loadFactCatalogue(dir: string = DEFAULT_FACTS_DIR): FactCatalogu
             const scope = typeof entry === 'string' ? 'clause' : entry.scope;
             const parts = pattern.split(' & ');
             const expressions = parts.map((part) => compilePattern(part, groups, where, scope));
-            const anchors = parts.map((part) => patternAnchors(part, groups));
+            // Every required part of every expression gives a word set; all must be in the clause.
+            const anchors = parts.flatMap((part) => {
+              const sets = patternAnchorSets(part, groups);
+              return sets.length > 0 ? sets : [undefined];
+            });
             for (const word of pattern.match(/[a-z][a-z0-9]{3,}(?![a-z0-9]*\*)/g) ?? []) words.add(word);
             if (typeof entry === 'string') return { expressions, anchors, where, scope: 'clause' as const };
             const compiled: CompiledPattern = { expressions, anchors, where, scope: entry.scope };

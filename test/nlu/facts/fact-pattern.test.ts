@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, FactPatternError, patternAnchors, tokenizePattern } from '../../../src/nlu/facts/fact-pattern.js';
+import { compilePattern, FactPatternError, patternAnchorSets, tokenizePattern } from '../../../src/nlu/facts/fact-pattern.js';
 
 const groups = new Map<string, readonly string[]>([
   ['money', ['money', 'funds', 'balance']],
@@ -68,14 +68,14 @@ describe('anchor words of a pattern', () => {
     ['maybe', ['really?', 'just']],
   ]);
 
-  it('takes the words of the first required part, through groups and alternatives', () => {
-    expect(patternAnchors('(my|the)? {code} ... never', groups)).toEqual(['sms', 'text', 'otp', 'one']);
-    expect(patternAnchors('declin* by bank', groups)).toEqual(['declin*']);
+  it('takes the words of every required part, through groups and alternatives', () => {
+    expect(patternAnchorSets('(my|the)? {code} ... never', groups)).toEqual([['sms', 'text', 'otp', 'one'], ['never']]);
+    expect(patternAnchorSets('declin* by bank', groups)).toEqual([['declin*'], ['by'], ['bank']]);
   });
 
-  it('passes over a part that may be empty or is a number, to the next required one', () => {
-    expect(patternAnchors('{maybe} tried', groups)).toEqual(['tried']);
-    expect(patternAnchors('{num} times', groups)).toEqual(['times']);
-    expect(patternAnchors('{num}', groups)).toBeUndefined();
+  it('passes over a part that may be empty or is a number', () => {
+    expect(patternAnchorSets('{maybe} tried', groups)).toEqual([['tried']]);
+    expect(patternAnchorSets('{num} times', groups)).toEqual([['times']]);
+    expect(patternAnchorSets('{num}', groups)).toEqual([]);
   });
 });
