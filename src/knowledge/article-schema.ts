@@ -28,8 +28,8 @@ const trainingQuestionText = z.string().trim().min(3, 'a question needs at least
  * knowledge/questions/<article>.yaml: more ways people ask for each of the article's sections, in
  * our own words (section anchor → questions). Unlike `asks` they only train the section
  * classifier: long, messy questions teach it how people write, but would blur BM25's asks field.
- * A follow-up names the section the bot had just shown (`after`): it is learned with that
- * section's heading added, as a follow-up is searched ("how many digits" after the payment password).
+ * A follow-up names the section the bot had just shown (`after`): it is learned with a mark of
+ * that section, as the classifier reads a follow-up ("how many digits" after the payment password).
  */
 export const articleQuestionsFileSchema = z.record(
   slugSchema,
@@ -37,7 +37,6 @@ export const articleQuestionsFileSchema = z.record(
     .array(z.union([trainingQuestionText, z.strictObject({ q: trainingQuestionText, after: sectionIdSchema })]))
     .min(1, 'name at least one question'),
 );
-export type TrainingQuestion = z.output<typeof articleQuestionsFileSchema>[string][number];
 
 /** A guide key from knowledge/sources.yaml, or several. */
 const sourceListSchema = z.union([slugSchema.transform((s) => [s]), z.array(slugSchema).min(1)]);

@@ -23,9 +23,10 @@ export interface ContextSettings {
   /** A question that points back ("it", "that", "and …") is a follow-up up to this many content words. */
   pointingQuestionWords: number;
   /**
-   * A follow-up is also searched with the headings of the sections just shown appended, so "what
-   * do they charge" after "Third-party services" reads as a question about third-party services;
-   * the two searches' scores are mixed with this weight on the expanded one (0 = off).
+   * A follow-up is also searched in context: BM25 reads it with the headings of the sections just
+   * shown appended ("what do they charge" after "Third-party services" reads as a question about
+   * third-party services), the classifier with a mark of each (markFollowUp); the two searches'
+   * scores are mixed with this weight on the one in context (0 = off).
    */
   expandWeight: number;
   /**

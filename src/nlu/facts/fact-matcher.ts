@@ -52,8 +52,9 @@ interface Hit {
 }
 
 /**
- * An index from anchor words to the expressions they anchor (see patternAnchorSets), so that one
- * pass over a clause's words marks the expressions that can match; the rest never run.
+ * An index from anchor words to the anchor sets they belong to (see patternAnchorSets; one id per
+ * set), so that one pass over a clause's words marks the sets it holds: a pattern runs only when
+ * all its sets are marked.
  */
 interface AnchorIndex {
   ids: Map<CompiledPattern, number[]>;
@@ -65,9 +66,9 @@ interface AnchorIndex {
   size: number;
   /** Reused for every clause: matching is synchronous, so one scratch array is enough. */
   scratch: Uint8Array;
-  /** Per expression, the fact whose pattern or denial it belongs to (-1: an exception's). */
+  /** Per anchor set (one id each), the fact whose pattern or denial it belongs to (-1: an exception's). */
   factOf: number[];
-  /** Per fact, whether one of its patterns' or denials' expressions is live in the clause (scratch too). */
+  /** Per fact, whether any anchor set of its patterns or denials is live in the clause (scratch too). */
   factScratch: Uint8Array;
 }
 
@@ -96,7 +97,7 @@ function indexAnchors(owned: ReadonlyArray<{ pattern: CompiledPattern; fact: num
   return index;
 }
 
-/** Which expressions can match in this text: those with one of their anchor words in it (and, per fact, whether any can). */
+/** Which anchor sets this text holds a word of (and, per fact, whether any of its sets is held). */
 function liveExpressions(index: AnchorIndex, padded: string): Uint8Array {
   const live = index.scratch;
   const facts = index.factScratch;
@@ -221,8 +222,7 @@ function readFact(fact: CompiledFact, factIndex: number, scope: Scope, kind: 'cl
   const { definition } = fact;
   const { padded, clause, live } = scope;
   if (definition.notInQuestions && scope.question) return undefined;
-  // Most facts have no anchor word in a clause: skip them before their exceptions run (a message-wide
-  // exception is a regex over the whole message).
+  // Most facts have no anchor word in a clause: skipped at once.
   if (live.index.factScratch[factIndex] !== 1) return undefined;
   const usable = (p: CompiledPattern) => p.scope === kind && applies(p, context);
   for (const denial of fact.denials) {
