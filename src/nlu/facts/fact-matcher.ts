@@ -136,6 +136,11 @@ function allLive(ids: readonly number[], marks: Uint8Array): boolean {
 
 function find(pattern: CompiledPattern, padded: string, live?: Live): Hit | undefined {
   if (live && !allLive(live.index.ids.get(pattern) ?? [], live.marks)) return undefined;
+  return run(pattern, padded);
+}
+
+/** The pattern's expressions run on the text (no anchor check). */
+function run(pattern: CompiledPattern, padded: string): Hit | undefined {
   let start = Infinity;
   let end = -1;
   let num: string | undefined;
@@ -218,16 +223,23 @@ interface Scope {
   question: boolean;
 }
 
-function readFact(fact: CompiledFact, factIndex: number, scope: Scope, kind: 'clause' | 'message', context: UnderstandingContext | undefined, denialsOnly = false): Fact | undefined {
+/** A fact's patterns and denials with their anchor ids, in catalogue order (looked up once, not per clause). */
+interface FactEntries {
+  patterns: ReadonlyArray<{ pattern: CompiledPattern; ids: readonly number[] }>;
+  denials: ReadonlyArray<{ pattern: CompiledPattern; ids: readonly number[] }>;
+}
+
+function readFact(fact: CompiledFact, entries: FactEntries, factIndex: number, scope: Scope, kind: 'clause' | 'message', context: UnderstandingContext | undefined, denialsOnly = false): Fact | undefined {
   const { definition } = fact;
   const { padded, clause, live } = scope;
   if (definition.notInQuestions && scope.question) return undefined;
   // Most facts have no anchor word in a clause: skipped at once.
   if (live.index.factScratch[factIndex] !== 1) return undefined;
+  const { marks } = live;
   const usable = (p: CompiledPattern) => p.scope === kind && applies(p, context);
-  for (const denial of fact.denials) {
-    if (!usable(denial)) continue;
-    const hit = find(denial, padded, live);
+  for (const { pattern: denial, ids } of entries.denials) {
+    if (!allLive(ids, marks) || !usable(denial)) continue;
+    const hit = run(denial, padded);
     if (!hit || supposed(padded, hit)) continue;
     // An order-free denial ("bank & sees & the attempt") with a negation anywhere in it is no denial.
     if (denial.expressions.length > 1 && spanHasNegator(denial, padded, hit)) continue;
@@ -235,9 +247,9 @@ function readFact(fact: CompiledFact, factIndex: number, scope: Scope, kind: 'cl
     return withValue({ name: definition.name, negated: !negatedAround(padded, hit), clause }, hit.value);
   }
   if (denialsOnly) return undefined;
-  for (const pattern of fact.patterns) {
-    if (!usable(pattern)) continue;
-    const hit = find(pattern, padded, live);
+  for (const { pattern, ids } of entries.patterns) {
+    if (!allLive(ids, marks) || !usable(pattern)) continue;
+    const hit = run(pattern, padded);
     if (!hit || (!definition.inSuppositions && supposed(padded, hit))) continue;
     const negated = negatedAround(padded, hit, definition.negation);
     if (negated && definition.negatable !== true) continue;
@@ -278,6 +290,8 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
     catalogue.facts.length,
   );
   const factIndex = new Map(catalogue.facts.map((fact, i) => [fact, i]));
+  const withIds = (patterns: readonly CompiledPattern[]) => patterns.map((pattern) => ({ pattern, ids: index.ids.get(pattern) ?? [] }));
+  const entries: FactEntries[] = catalogue.facts.map((fact) => ({ patterns: withIds(fact.patterns), denials: withIds(fact.denials) }));
   const messageFacts = catalogue.facts.filter((fact) => [...fact.patterns, ...fact.denials].some((p) => p.scope === 'message'));
   return {
     match(clauses, context) {
@@ -293,13 +307,16 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
       clauses.forEach((clause, i) => {
         const padded = ` ${clause.words.join(' ')} `;
         const scope = { padded, whole, live: { index, marks: liveExpressions(index, padded) }, clause: i, question: clause.question };
-        catalogue.facts.forEach((fact, f) => note(readFact(fact, f, scope, 'clause', context)));
+        catalogue.facts.forEach((fact, f) => note(readFact(fact, entries[f] ?? { patterns: [], denials: [] }, f, scope, 'clause', context)));
       });
       if (messageFacts.length > 0 && clauses.length > 0) {
         const scope = { padded: whole, whole, live: { index, marks: liveExpressions(index, whole) }, clause: 0, question: false };
         // A fact already read from a clause can still be denied across the message ("it said there
         // would be a test charge… I never saw one"); it is not read again.
-        for (const fact of messageFacts) note(readFact(fact, factIndex.get(fact) ?? -1, scope, 'message', context, found.has(fact.definition.name)));
+        for (const fact of messageFacts) {
+          const f = factIndex.get(fact) ?? -1;
+          note(readFact(fact, entries[f] ?? { patterns: [], denials: [] }, f, scope, 'message', context, found.has(fact.definition.name)));
+        }
       }
       // "the error says insufficient funds": the specific reason makes the general one redundant.
       // A denial stays ("no glitch, it says declined by my bank": not technical is still worth knowing).
