@@ -92,6 +92,9 @@ function partsOf(phrase: string, c: Compiling): Part[] {
   return tokenizePattern(phrase).map((token) => tokenSource(token, c));
 }
 
+/** Per groups table, each group's expression by name and gap (the catalogue compiles a thousand patterns that share them). */
+const groupSources = new WeakMap<Groups, Map<string, string>>();
+
 function tokenSource(raw: string, c: Compiling): Part {
   if (raw === '...') return { source: c.gap, optional: false };
   const optional = raw.endsWith('?');
@@ -102,7 +105,16 @@ function tokenSource(raw: string, c: Compiling): Part {
     const entries = c.groups.get(name);
     if (!entries) throw new FactPatternError(`unknown word group {${name}} in ${c.where}`);
     if (c.seen.has(name)) throw new FactPatternError(`word group {${name}} refers to itself in ${c.where}`);
-    return { source: alternatives(entries, { ...c, where: `group {${name}}`, seen: new Set([...c.seen, name]) }), optional };
+    // A group's expression is the same wherever it is used (for one kind of gap): built once.
+    const key = `${name}\u0000${c.gap}`;
+    let built = groupSources.get(c.groups);
+    if (!built) groupSources.set(c.groups, (built = new Map()));
+    let source = built.get(key);
+    if (source === undefined) {
+      source = alternatives(entries, { ...c, where: `group {${name}}`, seen: new Set([...c.seen, name]) });
+      built.set(key, source);
+    }
+    return { source, optional };
   }
   if (token.startsWith('(') && token.endsWith(')')) return { source: alternatives(splitAlternatives(token.slice(1, -1)), c), optional };
   return { source: wordSource(token, c.where), optional };
