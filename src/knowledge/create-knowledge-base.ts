@@ -24,6 +24,12 @@ export interface KnowledgeBaseOptions {
    * words with sections but is asked like none of their questions ("how much import tax will I pay").
    */
   minProbability?: number;
+  /**
+   * A question with no word of our domain is still ours when BM25 and the section classifier pick
+   * the same section and the classifier is at least this sure ("i keep overspending, can i stop
+   * myself going past a set amount" has no word of ours, but both models say own limits).
+   */
+  agreeProbability?: number;
   /** Score multiplier for sections related to the intents given to `search`. */
   intentBoost?: number;
   /** Weight of a long message's last, asking sentence searched alone (see asked-part.ts). */
@@ -43,6 +49,7 @@ export const DEFAULT_MIN_RELEVANCE = 1.5;
 export const DEFAULT_ASKED_PART_WEIGHT = 0.3;
 export const DEFAULT_RESCUE_PROBABILITY = 0.7;
 export const DEFAULT_MIN_PROBABILITY = 0.25;
+export const DEFAULT_AGREE_PROBABILITY = 0.95;
 export const DEFAULT_INTENT_BOOST = DEFAULT_RANKING.intentBoost;
 /** How far down the ranking a declared partner may come from to be the second part. */
 const PART_CANDIDATES = 3;
@@ -74,6 +81,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
   const rescueProbability = options.rescueProbability ?? DEFAULT_RESCUE_PROBABILITY;
   const minProbability = options.minProbability ?? DEFAULT_MIN_PROBABILITY;
   const intentBoost = options.intentBoost ?? DEFAULT_INTENT_BOOST;
+  const agreeProbability = options.agreeProbability ?? DEFAULT_AGREE_PROBABILITY;
   const askedPartWeight = options.askedPartWeight ?? DEFAULT_ASKED_PART_WEIGHT;
   const contextSettings = { ...DEFAULT_CONTEXT, ...options.context };
   const partSettings = { ...DEFAULT_ANSWER_PARTS, ...options.answerParts };
@@ -108,7 +116,8 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
    */
   function answerable(scored: ScoredText, followUp: boolean): boolean {
     if (scored.best < 0) return false;
-    const onTopic = followUp || scored.bestCoverage >= ON_TOPIC_COVERAGE || scored.terms.some((t) => domainStems.has(t));
+    const agreed = scored.best === scored.classifierTop && scored.classifierProbability >= agreeProbability;
+    const onTopic = followUp || agreed || scored.bestCoverage >= ON_TOPIC_COVERAGE || scored.terms.some((t) => domainStems.has(t));
     if (!onTopic) return false;
     if (scored.classifierProbability >= rescueProbability) return true;
     if (!followUp && scored.classifierProbability < minProbability && scored.bestCoverage < FULL_COVERAGE) return false;
@@ -135,6 +144,15 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     if (unknown > contextSettings.maxUnknownShare * bare.terms.length) return false;
     const expanded = expandFollowUp(query, context, headingOf);
     return expanded !== query && answerable(ranker.score(expanded, scratch, scratchLexical, markFollowUp(query, context)), true);
+  }
+
+  /**
+   * An asked sentence searched alone must say what it asks about: "is this in yuan" does, "what are
+   * my options" does not, and alone it would rank whichever section has "options" in it.
+   */
+  function saysEnoughAlone(asked: string): boolean {
+    const terms = analyze(asked);
+    return terms.length >= 2 || terms.some((t) => domainStems.has(t));
   }
 
   /** The final score of every section into `blended`: intents and the context on top of the blend. */
@@ -213,7 +231,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
       const context = hasContext(searchOptions.context) ? searchOptions.context : undefined;
       const bare = ranker.score(query, blended, lexical);
       const asked = askedPartWeight > 0 ? askedPart(query) : undefined;
-      if (asked) {
+      if (asked && saysEnoughAlone(asked)) {
         ranker.score(asked, scratch, scratchLexical);
         for (let d = 0; d < n; d++) blended[d] = (1 - askedPartWeight) * (blended[d] ?? 0) + askedPartWeight * (scratch[d] ?? 0);
       }

@@ -1,7 +1,12 @@
 import type { IntentClassifier } from '../core/ports.js';
 import { createIntentClassifier } from './create-classifier.js';
 import { ensureModel } from './ensure-model.js';
+import path from 'node:path';
 import { DEFAULT_FACTS_DIR, loadFactCatalogue } from './facts/load-facts.js';
+import { DEFAULT_MODEL_PATH } from './paths.js';
+
+/** The compiled fact catalogue's file name, beside the model (see facts/catalogue-cache.ts). */
+export const FACT_CATALOGUE_CACHE = 'fact-catalogue.json';
 
 export interface LoadClassifierOptions {
   /** Where the trained model file lives (default models/intent-model.json). */
@@ -13,14 +18,14 @@ export interface LoadClassifierOptions {
 }
 
 /**
- * Loads the trained intent classifier from its model file, and the fact catalogue beside it. When
+ * Loads the trained intent classifier from its model file, and the fact catalogue. When
  * the model file is missing, or intents/ changed since it was trained (content hash), it retrains
  * and rewrites the file first.
  */
 export async function loadClassifier(options: LoadClassifierOptions = {}): Promise<IntentClassifier> {
-  const { model } = await ensureModel({
-    ...(options.modelPath ? { modelPath: options.modelPath } : {}),
-    ...(options.intentsDir ? { intentsDir: options.intentsDir } : {}),
-  });
-  return createIntentClassifier(model, loadFactCatalogue(options.factsDir ?? DEFAULT_FACTS_DIR));
+  const modelPath = options.modelPath ?? DEFAULT_MODEL_PATH;
+  const { model } = await ensureModel({ modelPath, ...(options.intentsDir ? { intentsDir: options.intentsDir } : {}) });
+  // The compiled catalogue is kept beside the model, where builds already write.
+  const cacheFile = path.join(path.dirname(modelPath), FACT_CATALOGUE_CACHE);
+  return createIntentClassifier(model, loadFactCatalogue(options.factsDir ?? DEFAULT_FACTS_DIR, { cacheFile }));
 }

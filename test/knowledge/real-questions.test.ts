@@ -44,6 +44,17 @@ describe('questions that used to get the wrong section (issue 16), answered by t
     expect(first('is 30000 yuan too much for one payment')).toMatch(/^transaction-limits#/);
   });
 
+  it('answers a question in none of our domain words when both models pick the same section with confidence', () => {
+    expect(first('i keep overspending, can i stop myself going past a set amount')).toBe('transaction-limits#your-own-limits');
+    expect(kb.search('whats the weather in shanghai tomorrow')).toEqual([]);
+  });
+
+  it('ranks a story that ends in a question naming nothing ("what are my options") by the story', () => {
+    const top3 = kb.search('I run a small shop in Lagos and want to order 6000 dollars of fabric on alibaba. my visa caps me at 4000 and alipay has caps too. what are my options').map((r) => r.section.id);
+    expect(top3).toHaveLength(3);
+    for (const id of top3) expect(id.startsWith('transaction-limits#') || id === 'payment-declined#card-limit', id).toBe(true);
+  });
+
   it('answers a phishing SMS question from the security article instead of calling it out of scope', () => {
     expect(first('I got an sms saying my alipay is blocked and to log in at a link, should I?')).toBe('security#phishing');
   });

@@ -104,12 +104,17 @@ function negatedAround(padded: string, hit: Hit, reach: 'near' | 'right_before' 
   return DENIED_AFTER.test(padded.slice(hit.index + hit.length - 1));
 }
 
-/** A negator in the span of an order-free match, outside the parts the pattern itself matched. */
+/**
+ * A negator in the span of an order-free match, outside the parts the pattern itself matched, or
+ * right after one of them: "the payment fails and my bank app shows nothing" has bank, shows and
+ * payment, and shows nothing.
+ */
 function spanHasNegator(pattern: CompiledPattern, padded: string, hit: Hit): boolean {
   const own = pattern.expressions.map((expression) => {
     const m = expression.exec(padded);
     return m ? [m.index, m.index + m[0].length] : [0, 0];
   });
+  for (const [, to = 0] of own) if (NEGATORS.has(padded.slice(to).trimStart().split(' ', 1)[0] ?? '')) return true;
   let at = hit.index;
   for (const word of padded.slice(hit.index, hit.index + hit.length).split(' ')) {
     const inside = own.some(([from = 0, to = 0]) => at >= from && at < to);

@@ -5,6 +5,7 @@ import { DEFAULT_INTENTS_DIR, displayPath } from '../paths.js';
 import { factFileSchema, type FactDefinition } from './fact-file-schema.js';
 import { compilePattern, FactPatternError, patternAnchorSets } from './fact-pattern.js';
 import { parseYamlData } from '../data-file.js';
+import { catalogueKey, readCachedCatalogue, writeCachedCatalogue } from './catalogue-cache.js';
 
 export const DEFAULT_FACTS_DIR = path.join(DEFAULT_INTENTS_DIR, 'facts');
 
@@ -44,17 +45,26 @@ interface ParsedFile {
   data: ReturnType<typeof factFileSchema.parse>;
 }
 
-function readFactFile(file: string): ParsedFile {
-  const shown = displayPath(file);
-  return { shown, data: parseYamlData(shown, readFileSync(file, 'utf8'), factFileSchema) };
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DataFileError(displayPath(file), '', `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+export interface LoadFactsOptions {
+  /** Keep the compiled catalogue here and reuse it while the YAML is unchanged (see catalogue-cache.ts). */
+  cacheFile?: string;
 }
 
 /**
- * Loads and compiles the fact catalogue (intents/facts/*.yaml). Synchronous and small (a few
- * milliseconds): the classifier loads it beside its model. Throws DataFileError naming file and
- * field for bad YAML, an unknown word group, a pattern that does not compile, or a name used twice.
+ * Loads and compiles the fact catalogue (intents/facts/*.yaml); synchronous, so the classifier
+ * loads it beside its model. With `cacheFile`, an unchanged catalogue is read back compiled. Throws
+ * DataFileError naming file and field for bad YAML, an unknown word group, a pattern that does not
+ * compile, or a name used twice.
  */
-export function loadFactCatalogue(dir: string = DEFAULT_FACTS_DIR): FactCatalogue {
+export function loadFactCatalogue(dir: string = DEFAULT_FACTS_DIR, options: LoadFactsOptions = {}): FactCatalogue {
   let names: string[];
   try {
     names = readdirSync(dir)
@@ -63,7 +73,21 @@ export function loadFactCatalogue(dir: string = DEFAULT_FACTS_DIR): FactCatalogu
   } catch (error) {
     throw new DataFileError(displayPath(dir), '', `cannot read the facts directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const files = names.map((name) => readFactFile(path.join(dir, name)));
+  const texts = names.map((name) => ({ name, text: readText(path.join(dir, name)) }));
+  if (!options.cacheFile) return compileCatalogue(dir, texts);
+  const key = catalogueKey(texts);
+  const cached = readCachedCatalogue(options.cacheFile, key);
+  if (cached) return cached;
+  const catalogue = compileCatalogue(dir, texts);
+  writeCachedCatalogue(options.cacheFile, key, catalogue);
+  return catalogue;
+}
+
+function compileCatalogue(dir: string, texts: ReadonlyArray<{ name: string; text: string }>): FactCatalogue {
+  const files: ParsedFile[] = texts.map(({ name, text }) => {
+    const shown = displayPath(path.join(dir, name));
+    return { shown, data: parseYamlData(shown, text, factFileSchema) };
+  });
 
   const groups = new Map<string, readonly string[]>();
   const groupFile = new Map<string, string>();

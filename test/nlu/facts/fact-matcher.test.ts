@@ -99,6 +99,11 @@ facts:
     description: A glitch.
     patterns: [spins]
     unless: [error.no_reason]
+  - name: card.bank_blank
+    description: The bank shows nothing.
+    negatable: denials
+    patterns: ["bank (app)? shows nothing"]
+    denials: ["bank & shows & payment"]
 `,
 );
 const matcher = createFactMatcher(loadFactCatalogue(dir));
@@ -190,6 +195,11 @@ describe('reading facts from a message', () => {
   it('reads a negation in an order-free denial as part of it, but not one between its parts', () => {
     expect(read('nobody ever asked me for a passport')).toEqual(['!setup.requested']);
     expect(read('it asks me for my passport')).toEqual(['setup.requested']);
+  });
+
+  it('reads a negator right after a part of an order-free denial as part of it', () => {
+    expect(read('the payment fails and my bank app shows nothing')).toEqual(['card.bank_blank']);
+    expect(read('my bank shows the payment as declined')).toEqual(['!card.bank_blank']);
   });
 
   it('keeps a denial that a more specific fact would make redundant', () => {
