@@ -51,6 +51,7 @@ export const DOMAIN_SYNONYMS: readonly (readonly string[])[] = [
   ['screenshot', 'screen', 'capture'],
   ['abroad', 'international', 'foreign', 'overseas', 'outside', 'europe', 'european', 'american', 'america', 'usa', 'uk', 'british', 'australian', 'canadian'],
   ['accepted', 'accept', 'supported', 'support', 'work', 'works'],
+  ['avoid', 'avoiding', 'dodge', 'skip', 'bypass', 'reduce', 'minimise', 'minimize', 'cheaper', 'lower'],
   ['fingerprint', 'face', 'biometric', 'biometrics', 'touch', 'faceid', 'touchid'],
   ['visa', 'mastercard', 'jcb', 'discover', 'network', 'networks'],
 ];

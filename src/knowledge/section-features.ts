@@ -31,12 +31,23 @@ export const afterMark = (sectionId: string): string => `⟦after ${sectionId}�
 
 /** Calls `onWord` and `onChar` for every feature key of a text, without prefix (callbacks: prediction is a hot path). */
 function eachFeature(text: string, onWord: (key: string) => void, onChar: (key: string) => void): void {
+  const afters: string[] = [];
   if (text.includes('⟦')) {
-    for (const m of text.matchAll(AFTER_MARK)) onWord(`@after:${m[1] ?? ''}`);
+    for (const m of text.matchAll(AFTER_MARK)) {
+      onWord(`@after:${m[1] ?? ''}`);
+      afters.push(m[1] ?? '');
+    }
     text = text.replace(AFTER_MARK, ' ');
   }
   const tokens = foldDocumentCards(words(text.includes('[') ? text.replace(PLACEHOLDER, ' ') : text).map((w) => (/^\d+$/.test(w) ? 'num' : normalizeSpelling(w))));
   const stems = tokens.map(stem);
+  // A follow-up's words mean different things after different articles ("how much" after the card
+  // check asks its amount, after limits the limit): each word is also a feature paired with the
+  // article just shown, which one mark alone cannot say to a linear model.
+  for (const shown of afters) {
+    const article = shown.slice(0, shown.indexOf('#'));
+    for (const s of stems) onWord(`@after:${article}|${s}`);
+  }
   for (let i = 0; i < stems.length; i++) {
     onWord(stems[i] ?? '');
     if (i + 1 < stems.length) onWord(`${stems[i] ?? ''} ${stems[i + 1] ?? ''}`);
@@ -54,8 +65,8 @@ export function forEachFeature(text: string, onKey: (key: string) => void): void
 
 /**
  * Learns the columns and idf from the training texts; a character n-gram must occur in `charMinDf`
- * texts, a word pair in `pairMinDf` (a pair seen once mostly names that one question: it costs a
- * column of weights per section and teaches little).
+ * texts, a word pair or a word paired with the article just shown in `pairMinDf` (a pair seen once
+ * mostly names that one question: it costs a column of weights per section and teaches little).
  */
 export function fitVocabulary(texts: readonly string[], charMinDf: number, pairMinDf = 1): FeatureVocabulary {
   const df = new Map<string, number>();
@@ -64,7 +75,7 @@ export function fitVocabulary(texts: readonly string[], charMinDf: number, pairM
     forEachFeature(text, (k) => seen.add(k));
     for (const key of seen) df.set(key, (df.get(key) ?? 0) + 1);
   }
-  const minDf = (key: string): number => (key.startsWith('c:') ? charMinDf : key.includes(' ') ? pairMinDf : 1);
+  const minDf = (key: string): number => (key.startsWith('c:') ? charMinDf : key.includes(' ') || key.includes('|') ? pairMinDf : 1);
   const kept = [...df].filter(([key, count]) => count >= minDf(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // idf is stored as float32: rounded now, so the model in memory is exactly the one in the file.
   const idf = Float64Array.from(kept, ([, count]) => Math.fround(Math.log((1 + texts.length) / (1 + count)) + 1));
