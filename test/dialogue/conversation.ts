@@ -89,6 +89,10 @@ export function createConversation(options: DialoguePolicyOptions = {}) {
     },
     say: (text: string, result: NluResult | null = nlu('out_of_scope', { confidence: 0.3 }), extra?: { redactions?: string[]; notes?: InputNote[] }) => turn({ text }, result, extra),
     click: (action: string) => turn({ action }, null),
+    /** The knowledge sections the last answer showed, as the turn pipeline reports them. */
+    showed(sections: readonly string[]) {
+      state = policy.remember?.(state, sections.map((section) => ({ source: 'test.md', section, title: section }))) ?? state;
+    },
     turn,
   };
 }

@@ -531,4 +531,16 @@ describe('the dialogue policy: information topics', () => {
     const clicked = createConversation().click(`info:${intent}`);
     expect(clicked.sections.length).toBeGreaterThan(0);
   });
+
+  it('answers a question that leans on the answer just shown in its context, and offers the walkthrough instead of starting it', () => {
+    const c = createConversation();
+    c.showed(['payment-declined#still-declined']);
+    const question = 'is there some other way to pay then?';
+    const t = c.say(question, nlu('payment_declined', { asksQuestion: true, followUp: 0.8 }));
+    expect(t.flow).toBeNull();
+    expect(t.effects[0]).toMatchObject({ type: 'answer', query: question, context: { sections: ['payment-declined#still-declined'] } });
+    expect(t.buttons).toContain('flow:payment_declined');
+    // The same question with nothing shown before it starts the diagnosis, as a typed problem does.
+    expect(createConversation().say(question, nlu('payment_declined', { asksQuestion: true, followUp: 0.8 })).flow).toBe('payment_declined');
+  });
 });

@@ -5,7 +5,7 @@
  * asks nothing: only what, how, why, which, who and where count as openers without a question mark.
  */
 
-const WH_OPENERS = new Set(['what', 'how', 'why', 'which', 'who', 'whom', 'whose', 'where']);
+const WH_OPENERS = new Set(['what', 'how', 'why', 'which', 'who', 'whom', 'whose', 'where', 'whats', 'hows', 'wheres', 'whos']);
 const AUX_OPENERS = new Set(['is', 'are', 'am', 'was', 'were', 'can', 'could', 'do', 'does', 'did', 'will', 'would', 'should', 'may', 'might', 'shall', 'has', 'have', 'must']);
 /** After an auxiliary, these make a statement ("can not pay", "will call my bank"), not a question. */
 const STATEMENT_AFTER_AUX = new Set(['not', 'never', 'be', 'call', 'phone', 'contact', 'try', 'come', 'check', 'go', 'do', 'ask', 'get', 'need', 'have', 'also', 'just', 'still', 'already']);
@@ -57,18 +57,28 @@ const JOINT_ACTION = / (?:can|could|shall|should) we (?:please )?(?:do|look|go|s
 /** "hmm ok??", "lol what?": puzzled noises, nothing to look up (a reprompt helps, a search does not). */
 const PUZZLED = new Set(['hmm', 'hm', 'hmmm', 'ok', 'okay', 'k', 'what', 'huh', 'eh', 'lol', 'um', 'umm', 'uh', 'so', 'and', 'wait', 'sorry', 'really', 'idk', 'dunno', 'lmao', 'wtf', 'ehh', 'erm', 'ah', 'oh']);
 
+/** Words a question may open with before its opener: "wait whats the difference", "ok so how long". */
+const LEAD_INS = new Set([...PUZZLED, 'but', 'also', 'then', 'well', 'btw', 'anyway', 'hey', 'hi', 'hello', 'please', 'pls', 'plz', 'yes', 'yeah', 'yep', 'no', 'nope', 'thanks'].filter((w) => !WH_OPENERS.has(w)));
+
+function withoutLeadIns(words: readonly string[]): readonly string[] {
+  let at = 0;
+  while (at < words.length - 1 && LEAD_INS.has(words[at] ?? '')) at++;
+  return at === 0 ? words : words.slice(at);
+}
+
 /** `clauses`: the message's clauses as plain words; `text`: the message as typed (for "?"). */
 export function asksQuestion(clauses: readonly (readonly string[])[], text: string): boolean {
   const words = clauses.flat();
   if (words.length > 0 && words.every((w) => PUZZLED.has(w))) return false;
   if (clauses.some((words) => JOINT_ACTION.test(` ${words.join(' ')} `)) && !clauses.some((words) => WH_OPENERS.has(words[0] ?? ''))) return false;
   if (text.includes('?') || text.includes('？')) return true;
-  for (const words of clauses) {
+  for (const clause of clauses) {
+    const words = withoutLeadIns(clause);
     const [first, second] = words;
     if (first === undefined) continue;
     if (WH_OPENERS.has(first) && words.length >= 2) return true;
     if (AUX_OPENERS.has(first) && second !== undefined && !STATEMENT_AFTER_AUX.has(second) && words.length >= 3) return true;
-    if (ASKING_PATTERN.test(` ${words.join(' ')} `)) return true;
+    if (ASKING_PATTERN.test(` ${clause.join(' ')} `)) return true;
   }
   return false;
 }

@@ -27,6 +27,10 @@ describe('whether a message asks something', () => {
     ['my payment got declined, can we look at that first?', false],
     ['can we do the card instead? how long does it take', true],
     ['hmm ok??', false],
+    ['wait whats the difference between the two', true],
+    ['ok so how long does that usually take', true],
+    ['ok what now', true],
+    ['ok thanks', false],
   ])('"%s" → %s', (text, expected) => {
     expect(asks(text)).toBe(expected);
   });
