@@ -14,6 +14,9 @@ import type { CompiledFact, CompiledPattern, FactCatalogue } from './load-facts.
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nothing', 'none', 'neither', 'nor', 'hardly', 'barely', 'nobody', 'noone']);
 /** How many words before a match a negator still reaches ("not really a funds problem"). */
 const NEGATION_REACH = 3;
+/** Words that join the items of a denied list ("not a funds or limit problem"), and how far such a list reaches. */
+const LIST_JOINERS = new Set(['or', 'nor']);
+const MAX_LIST_REACH = 9;
 /** A negation does not reach past "and": "I did not reply and clicked the link" clicked. */
 const NEGATION_STOP = 'and';
 /** Words that may stand between a negator and a thing it denies ("not a Visa debit"). */
@@ -82,7 +85,11 @@ function negationWindow(padded: string, hit: Hit): string[] {
   const answer = ANSWER_NO.exec(padded);
   // A match starts at the space before its first word, which the opening "no " already holds.
   const from = answer && answer[0].length - 1 <= hit.index ? answer[0].length : 0;
-  const before = padded.slice(from, hit.index).trim().split(' ').slice(-NEGATION_REACH);
+  const words = padded.slice(from, hit.index).trim().split(' ');
+  // "not a funds or limit problem": each earlier item of an or-list reaches back past itself and its "or".
+  let reach = NEGATION_REACH;
+  for (let i = words.length - 1; i >= 0 && i >= words.length - reach && reach < MAX_LIST_REACH; i -= 1) if (LIST_JOINERS.has(words[i] ?? '')) reach += 2;
+  const before = words.slice(-reach);
   const stop = before.lastIndexOf(NEGATION_STOP);
   return stop < 0 ? before : before.slice(stop + 1);
 }

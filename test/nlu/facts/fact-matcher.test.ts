@@ -197,6 +197,11 @@ describe('reading facts from a message', () => {
     expect(read('it asks me for my passport')).toEqual(['setup.requested']);
   });
 
+  it('carries a negation over the earlier items of an or-list', () => {
+    expect(read('it was not a crash or insufficient funds')).toEqual(['!error.funds']);
+    expect(read('it was a crash, and then insufficient funds')).toEqual(['error.funds']);
+  });
+
   it('reads a negator right after a part of an order-free denial as part of it', () => {
     expect(read('the payment fails and my bank app shows nothing')).toEqual(['card.bank_blank']);
     expect(read('my bank shows the payment as declined')).toEqual(['!card.bank_blank']);
