@@ -1,3 +1,4 @@
+import { MIXED_IN_WORDS } from '../text/mixed-in-words.js';
 import { stem } from '../text/stem.js';
 
 export { stem };
@@ -13,22 +14,12 @@ const STOP_WORDS = new Set(
     'thing things something anything way ok okay yes keeps kept getting gets use using used ' +
     'really actually exactly basically literally anyway maybe perhaps kindly guys ' +
     // greetings, fillers and chat shorthand: how people talk, not what about
-    'sir madam dear hey regards cheers bro thx ty pls plz lol omg wtf asap u ur ya yeah yep hmm um ah oh haha honestly seriously ' +
-    // the same in the other languages people mix in ("hola", "po", "bhai", "obrigado"): politeness, not subject
-    'hola buenas buenos gracias favor oi ola obrigado obrigada bom boa dia tarde noite halo kak terima kasih tolong po salamat ' +
-    'bhai ji yaar salam assalam alaikum habibi merci bonjour bitte danke hallo merhaba lah ' +
-    // ...and their function words, which say nothing of the subject but would count as rare unknown
-    // words and sink the question's coverage ("soy estudiante en Madrid, can I use my debit card").
-    // Spanish, Portuguese, French, Indonesian, Hindi (romanised), Tagalog, Turkish; words that are
-    // also English subject words ("sim", "main", "eu", "hindi") are left out.
-    'de del la el los las en y e o para por con mi mis tu su sus que como pero tambien algo muy mas ya soy estoy tengo es esta este esto ' +
-    'um uma meu minha do da dos das na nas com sem ao isso esse essa eu ele ela voce porque quando onde qual tem estou ' +
-    'je mon ma mes le les du des et est pour avec sur dans ne que qui une mais aussi ' +
-    'saya aku ini itu dan di ke dari yang untuk dengan sudah udah belum bisa ada apa kenapa gimana bagaimana mau kalau juga tapi atau dong nih sih ' +
-    'mera meri mere mujhe mujhko hai hain ka ki ke ko se aur kya kyu kyun kaise tha thi raha rahi gaya bhi toh ' +
-    'ang ng sa ako mo yung nang ba pa lang kasi naman ' +
-    'bir ve ile icin bu ama cok ben benim'
-  ).split(' '),
+    'sir madam dear hey regards cheers bro thx ty pls plz lol omg wtf asap u ur ya yeah yep hmm um ah oh haha honestly seriously'
+  )
+    .split(' ')
+    // The politeness and function words of the languages people mix in ("hola", "po", "soy estudiante en"):
+    // they say nothing of the subject but would count as rare unknown words and sink the question's coverage.
+    .concat(MIXED_IN_WORDS),
 );
 
 /**

@@ -13,6 +13,7 @@ import type { FactCatalogue } from '../facts/load-facts.js';
 import { predictIntent, type IntentModel, type IntentPrediction } from '../intent-model.js';
 import { asksQuestion } from './asks-question.js';
 import { isEnglishWord } from '../../text/english-words.js';
+import { MIXED_IN_WORDS } from '../../text/mixed-in-words.js';
 import { applyContextPrior, contextTopic } from './context-prior.js';
 import { decideIntent } from './decide-intent.js';
 import { openingMove } from './opening-move.js';
@@ -78,14 +79,17 @@ export interface Understanding {
 
 /**
  * The training data is real-style: it has its own misspellings ("pasport", "paymnet"). A training
- * word is trusted (kept as typed, and a target for corrections) when it is an English word, or
- * common enough to be a name of ours ("alipay", "otp"); a rare non-word is read as a typo too.
+ * word is trusted (kept as typed, and a target for corrections) when it is an English word or a
+ * word of a language people mix in ("merci", "sudah"), or common enough to be a name of ours
+ * ("alipay", "otp"); a rare non-word is read as a typo too.
  */
 const MIN_TARGET_COUNT = 3;
 const TRUSTED_NON_WORD_COUNT = 20;
 
+const MIXED_IN = new Set(MIXED_IN_WORDS);
+
 function correctorFor(model: IntentModel, facts: FactCatalogue): TypoCorrector {
-  const english = (word: string) => isEnglishWord(word, model.englishWords);
+  const english = (word: string) => isEnglishWord(word, model.englishWords) || MIXED_IN.has(word);
   const trusted = new Set<string>();
   const targets = new Map<string, number>();
   for (const [word, count] of model.lexicon) {

@@ -36,6 +36,12 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('my paymnet got rejeceted twice').intent).toBe('payment_declined');
   });
 
+  it('leaves a word of a language people mix in as typed instead of correcting it to an English one', () => {
+    const refunds = { topic: 'refunds' as const, flow: null, step: null };
+    expect(nlu.parse('merci', refunds).intent).toBe('thanks');
+    expect(nlu.parse('merci beaucoup, super utile', refunds).intent).toBe('thanks');
+  });
+
   it('keeps other products out of our topics and flows', () => {
     expect(nlu.parse('can i buy bitcoin with my visa on binance').intent).toBe('out_of_scope');
     expect(nlu.parse('my paypal account is locked, how do i get back in').intent).toBe('out_of_scope');
