@@ -37,6 +37,7 @@ const STRONG_JOIN = /[:=：]|是|为|為|は/;
 // A word ends at a space, or at the punctuation of scripts written without spaces.
 const WORD_END = /[\s，。！？、；]/;
 const TRAILING = /[.,!?;:)。，！？、]/;
+const PLACEHOLDER_AT = /^\[[\p{L} ]{1,30}\]/u;
 // A longer word than this after a keyword that does not say "is" or ":" is not read as a password.
 const MAX_LOOKED_AT = 64;
 
@@ -88,7 +89,10 @@ function createValueFinder(text: string): (start: number, limit: number) => stri
       while (t > start + 1 && TRAILING.test(text.charAt(t - 1))) t--;
       [from, end, trimmed] = [start, e, t];
     }
-    if (end === start || end - start > limit || /[[,.;!?]/.test(text.charAt(start))) return undefined;
+    if (end === start || end - start > limit) return undefined;
+    // A password may open with a symbol (".Hunter22", "!Qwerty1"); punctuation alone ("...", "?")
+    // and a placeholder an earlier rule left ("[code]", "[card number]") are none.
+    if (/[[,.;!?]/.test(text.charAt(start)) && (PLACEHOLDER_AT.test(text.slice(start, start + 40)) || !/[\p{L}\p{N}]/u.test(text.slice(start, end)))) return undefined;
     // Trailing punctuation as seen from `from` is the same from any later start, but keep one character.
     return text.slice(start, Math.max(trimmed, start + 1));
   };

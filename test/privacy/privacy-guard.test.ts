@@ -44,6 +44,10 @@ const REDACTED: Array<[string, string, string[]]> = [
   ['my password is sunshine', 'my password is [password]', ['password']],
   // A misspelt ordinary word cannot be told from a password: hidden, which costs little.
   ['the password is rong', 'the password is [password]', ['password']],
+  // A password may open with a symbol.
+  ['my password is .Hunter22', 'my password is [password]', ['password']],
+  ['my password is !Qwerty1 please help', 'my password is [password] please help', ['password']],
+  ['password: ,secret99', 'password: [password]', ['password']],
   ['passport number X1234567', 'passport number [passport number]', ['passport']],
   ['my passport is E12345678', 'my passport is [passport number]', ['passport']],
   ['write to john.doe+alipay@example.co.uk', 'write to [email]', ['email']],
@@ -79,6 +83,8 @@ const KEPT = [
   'someone asked me for my alipay verification code, is it a scam',
   'i received a message asking for my password, is that real',
   'is it safe to tell support my password? they asked',
+  'my password is... no idea anymore',
+  'my password is [password]',
   'my card ending in 1234 was declined',
   'my card expires next month',
   'slack:T123:C456:1732245000.123456',
