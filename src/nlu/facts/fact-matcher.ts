@@ -6,6 +6,7 @@
  * A hypothetical states nothing: "what if my card has zero balance?" is no insufficient funds.
  */
 import type { Fact, UnderstandingContext } from '../../core/types.js';
+import { foldAccents } from '../../text/fold-accents.js';
 import { NUMBER_WORDS } from './fact-pattern.js';
 import { allLive, indexAnchors, liveExpressions, type Live } from './fact-anchors.js';
 import type { CompiledFact, CompiledPattern, FactCatalogue } from './load-facts.js';
@@ -234,9 +235,11 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
         // A later clause corrects an earlier one ("it said funds… no wait, it's not funds").
         if (!earlier || earlier.negated !== read.negated) found.set(read.name, read);
       };
-      const whole = ` ${clauses.map((c) => c.words.join(' ')).join(' ')} `;
+      // Patterns are plain a–z: "não chega" is read as "nao chega", as people also type it.
+      const plain = clauses.map((c) => c.words.map(foldAccents).join(' '));
+      const whole = ` ${plain.join(' ')} `;
       clauses.forEach((clause, i) => {
-        const padded = ` ${clause.words.join(' ')} `;
+        const padded = ` ${plain[i] ?? ''} `;
         const scope = { padded, whole, live: { index, marks: liveExpressions(index, padded) }, clause: i, question: clause.question };
         catalogue.facts.forEach((fact, f) => note(readFact(fact, entries[f] ?? { patterns: [], denials: [] }, f, scope, 'clause', context)));
       });

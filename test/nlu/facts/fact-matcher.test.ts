@@ -197,6 +197,11 @@ describe('reading facts from a message', () => {
     expect(read('it asks me for my passport')).toEqual(['setup.requested']);
   });
 
+  it('reads a word typed with accents as the plain word a pattern uses', () => {
+    expect(read('the app had a crásh')).toEqual(['error.technical']);
+    expect(read('it says insufficient fünds')).toEqual(['error.funds']);
+  });
+
   it('carries a negation over the earlier items of an or-list', () => {
     expect(read('it was not a crash or insufficient funds')).toEqual(['!error.funds']);
     expect(read('it was a crash, and then insufficient funds')).toEqual(['error.funds']);

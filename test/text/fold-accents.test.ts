@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { foldAccents } from '../../src/text/fold-accents.js';
+
+describe('folding accents', () => {
+  it.each([
+    ['não', 'nao'],
+    ['cartão', 'cartao'],
+    ['doğrulama', 'dogrulama'],
+    ['başarısız', 'basarisiz'],
+    ['đã', 'da'],
+    ['złoty', 'zloty'],
+    ['rechazó', 'rechazo'],
+    ['straße', 'strasse'],
+  ])('reads "%s" as "%s"', (word, plain) => {
+    expect(foldAccents(word)).toBe(plain);
+  });
+
+  it('leaves a plain word as it is', () => {
+    expect(foldAccents('declined')).toBe('declined');
+  });
+});
