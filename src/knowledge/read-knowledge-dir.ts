@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
-import { DataFileError, formatIssuePath } from '../core/errors.js';
+import { parseYamlData } from '../core/data-file.js';
+import { DataFileError } from '../core/errors.js';
 import { articleQuestionsFileSchema, sourcesFileSchema, type SourcesFile } from './article-schema.js';
 import { displayPath } from './knowledge-paths.js';
 import { parseArticle, type ArticleSection } from './parse-article.js';
@@ -51,28 +50,9 @@ export function readKnowledgeFiles(dir: string): KnowledgeFiles {
   return { dir, files, contentHash: hash.digest('hex').slice(0, 16) };
 }
 
-/**
- * A YAML file of knowledge/ read and checked with its schema; a mistake names the file and the
- * field (the same as src/nlu/data-file.ts does for intents/, which this layer may not import).
- */
-function parseYamlFile<T extends z.ZodType>(file: string, content: string, schema: T): z.output<T> {
-  let data: unknown;
-  try {
-    data = parseYaml(content);
-  } catch (error) {
-    throw new DataFileError(file, '', `is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = schema.safeParse(data ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DataFileError(file, issue ? formatIssuePath(issue.path) : '', issue?.message ?? 'invalid');
-  }
-  return parsed.data;
-}
-
 function parseSources(file: string, content: string | undefined): SourcesFile {
   if (content === undefined) throw new DataFileError(file, '', 'is missing: it lists the source guides articles cite');
-  return parseYamlFile(file, content, sourcesFileSchema);
+  return parseYamlData(file, content, sourcesFileSchema);
 }
 
 export interface ParsedKnowledge {
@@ -112,7 +92,7 @@ export function parseKnowledgeFiles(knowledge: KnowledgeFiles): ParsedKnowledge 
 /** Adds knowledge/questions/<article>.yaml to its sections' `examples`; the file and anchor must exist. */
 function addTrainingQuestions(file: string, content: string, sections: ArticleSection[]): void {
   const articleId = path.basename(file, '.yaml');
-  const questionsByAnchor = parseYamlFile(file, content, articleQuestionsFileSchema);
+  const questionsByAnchor = parseYamlData(file, content, articleQuestionsFileSchema);
   const byId = new Map(sections.map((s) => [s.id, s]));
   if (!sections.some((s) => s.articleId === articleId)) throw new DataFileError(file, '', `names no article: knowledge/${articleId}.md does not exist`);
   for (const [anchor, questions] of Object.entries(questionsByAnchor)) {

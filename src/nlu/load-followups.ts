@@ -10,7 +10,7 @@ import { DataFileError } from '../core/errors.js';
 import { INTENTS, type IntentName } from '../core/intents.js';
 import { utteranceSchema } from './intent-file-schema.js';
 import { DEFAULT_INTENTS_DIR, displayPath } from './paths.js';
-import { parseYamlData } from './data-file.js';
+import { parseYamlData } from '../core/data-file.js';
 
 export const DEFAULT_FOLLOWUPS_DIR = path.join(DEFAULT_INTENTS_DIR, 'followups');
 

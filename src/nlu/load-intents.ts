@@ -7,7 +7,7 @@ import { intentFileSchema } from './intent-file-schema.js';
 import type { UnderstandingContext } from '../core/types.js';
 import { loadRealStyle, realStyleFiles } from './load-real-style.js';
 import { DEFAULT_INTENTS_DIR, displayPath } from './paths.js';
-import { parseYamlData } from './data-file.js';
+import { parseYamlData } from '../core/data-file.js';
 
 /** One training utterance, with where it came from (for error messages). */
 export interface IntentExample {

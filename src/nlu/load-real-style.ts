@@ -10,7 +10,7 @@ import { OUT_OF_SCOPE, type IntentName } from '../core/intents.js';
 import { labelledRowSchema } from './evaluation/read-jsonl.js';
 import type { UnderstandingContext } from '../core/types.js';
 import { displayPath } from './paths.js';
-import { parseJsonlRows } from './data-file.js';
+import { parseJsonlRows } from '../core/data-file.js';
 
 export const REAL_STYLE_FOLDER = 'real-style';
 

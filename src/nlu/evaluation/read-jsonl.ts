@@ -5,7 +5,7 @@ import { INTENTS } from '../../core/intents.js';
 import { STATUSES, type Fact, type Status, type UnderstandingContext } from '../../core/types.js';
 import { displayPath } from '../paths.js';
 import type { TrainingExample } from '../train-intent-model.js';
-import { parseJsonlRows } from '../data-file.js';
+import { parseJsonlRows } from '../../core/data-file.js';
 
 const intentSchema = z.enum(INTENTS, { error: `must be one of the intents (${INTENTS.join(', ')})` });
 

@@ -4,7 +4,7 @@ import { DataFileError } from '../../core/errors.js';
 import { DEFAULT_INTENTS_DIR, displayPath } from '../paths.js';
 import { factFileSchema, type FactDefinition } from './fact-file-schema.js';
 import { compilePattern, FactPatternError, patternAnchorSets } from './fact-pattern.js';
-import { parseYamlData } from '../data-file.js';
+import { parseYamlData } from '../../core/data-file.js';
 import { catalogueKey, readCachedCatalogue, writeCachedCatalogue } from './catalogue-cache.js';
 
 export const DEFAULT_FACTS_DIR = path.join(DEFAULT_INTENTS_DIR, 'facts');

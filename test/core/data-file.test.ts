@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DataFileError } from '../../src/core/errors.js';
-import { parseJsonlRows, parseYamlData } from '../../src/nlu/data-file.js';
+import { parseJsonlRows, parseYamlData } from '../../src/core/data-file.js';
 
 const schema = z.object({ intent: z.string(), examples: z.array(z.string()).default([]) });
 const rowSchema = z.object({ text: z.string().min(1), intent: z.string() });

@@ -1,10 +1,11 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { DataFileError, formatIssuePath } from '../core/errors.js';
+import { DataFileError, formatIssuePath } from './errors.js';
 
 /**
- * Reading the data files under intents/ (YAML documents, JSONL rows) the one way: parsed, checked
- * with their zod schema, and a problem named with file, line or field as a DataFileError.
+ * Reading the data files under intents/ and knowledge/ (YAML documents, JSONL rows) the one way:
+ * parsed, checked with their zod schema, and a problem named with file, line or field as a
+ * DataFileError.
  */
 
 /** One YAML document checked against its schema (an empty file reads as `{}`). */
