@@ -132,6 +132,23 @@ function spanHasNegator(pattern: CompiledPattern, padded: string, hit: Hit): boo
   return false;
 }
 
+const namedNegators = new WeakMap<CompiledPattern, ReadonlySet<string>>();
+
+/** A negator in the matched span that the pattern itself does not name: it stood in a gap ("..."). */
+function gapHasNegator(pattern: CompiledPattern, padded: string, hit: Hit): boolean {
+  let named = namedNegators.get(pattern);
+  if (!named) {
+    const sources = pattern.expressions.map((e) => e.source).join(' ');
+    named = new Set([...NEGATORS].filter((word) => new RegExp(`(?<![a-z])${word}(?![a-z])`).test(sources)));
+    namedNegators.set(pattern, named);
+  }
+  const own = named;
+  return padded
+    .slice(hit.index, hit.index + hit.length)
+    .split(' ')
+    .some((word) => NEGATORS.has(word) && !own.has(word));
+}
+
 function supposed(padded: string, hit: Hit): boolean {
   const before = padded.slice(0, hit.index).trim().split(' ');
   if (before.slice(-SUPPOSING_REACH).some((w) => SUPPOSING.has(w))) return true;
@@ -173,8 +190,10 @@ function readFact(fact: CompiledFact, entries: FactEntries, factIndex: number, s
     if (!allLive(ids, marks) || !usable(denial)) continue;
     const hit = run(denial, padded);
     if (!hit || supposed(padded, hit)) continue;
-    // An order-free denial ("bank & sees & the attempt") with a negation anywhere in it is no denial.
-    if (denial.expressions.length > 1 && spanHasNegator(denial, padded, hit)) continue;
+    // An order-free denial ("bank & sees & the attempt") with a negation anywhere in it is no denial,
+    // nor one whose gap holds a negator it does not name ("my bank ... saw the attempt" in "my bank
+    // says they never even saw the attempt").
+    if (denial.expressions.length > 1 ? spanHasNegator(denial, padded, hit) : gapHasNegator(denial, padded, hit)) continue;
     // "there is not enough money on it": a negated denial states the fact.
     return withValue({ name: definition.name, negated: !negatedAround(padded, hit), clause }, hit.value);
   }

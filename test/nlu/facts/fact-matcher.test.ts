@@ -103,7 +103,7 @@ facts:
     description: The bank shows nothing.
     negatable: denials
     patterns: ["bank (app)? shows nothing"]
-    denials: ["bank & shows & payment"]
+    denials: ["bank & shows & payment", "bank ... saw (the)? payment"]
 `,
 );
 const matcher = createFactMatcher(loadFactCatalogue(dir));
@@ -200,6 +200,11 @@ describe('reading facts from a message', () => {
   it('reads a word typed with accents as the plain word a pattern uses', () => {
     expect(read('the app had a crásh')).toEqual(['error.technical']);
     expect(read('it says insufficient fünds')).toEqual(['error.funds']);
+  });
+
+  it('reads no denial when a negator stands in its gap', () => {
+    expect(read('my bank says they saw the payment')).toEqual(['!card.bank_blank']);
+    expect(read('my bank says they never even saw the payment')).toEqual([]);
   });
 
   it('carries a negation over the earlier items of an or-list', () => {
