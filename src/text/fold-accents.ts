@@ -1,6 +1,7 @@
 /** Letters that carry no combining mark to strip (Vietnamese đ, Polish ł, Turkish dotless ı…). */
 const PLAIN: Readonly<Record<string, string>> = { đ: 'd', ł: 'l', ı: 'i', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe' };
-const NOT_ASCII = /[^\u0000-\u007f]/;
+// Any character outside printable ASCII (a word holds no control characters).
+const NOT_ASCII = /[^ -~]/;
 
 /**
  * A word without its accents ("não" → "nao", "doğrulama" → "dogrulama", "đã" → "da"): people
