@@ -181,7 +181,7 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       const diagnosis = kit.engine.flow(intent).diagnosis === true;
       // "I forgot my payment password": a problem the walkthrough never asks about is answered, the walkthrough offered.
       if (!diagnosis && statesProblemOutsideFlow(kit, intent, nlu)) return answerThenOffer(kit, state, intent, text);
-      // A question that leans on the answer just shown ("can I pay some other way then") asks about
+      // A question that leans on the answer just shown ("is there another way to pay then") asks about
       // that answer: it is answered in its context and the walkthrough offered, even for a diagnosis.
       if (nlu.asksQuestion && nlu.followUp >= 0.5 && state.shown.length > 0 && !asksForWalkthrough(text)) return answerThenOffer(kit, state, intent, text);
       if (nlu.asksQuestion && !diagnosis && !asksForWalkthrough(text)) {
