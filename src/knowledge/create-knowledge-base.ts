@@ -231,13 +231,17 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
       const context = hasContext(searchOptions.context) ? searchOptions.context : undefined;
       const bare = ranker.score(query, blended, lexical);
       const asked = askedPartWeight > 0 ? askedPart(query) : undefined;
+      let askedScored: ScoredText | undefined;
       if (asked && saysEnoughAlone(asked)) {
-        ranker.score(asked, scratch, scratchLexical);
+        askedScored = ranker.score(asked, scratch, scratchLexical);
         for (let d = 0; d < n; d++) blended[d] = (1 - askedPartWeight) * (blended[d] ?? 0) + askedPartWeight * (scratch[d] ?? 0);
       }
       const kind = context !== undefined ? readAsFollowUp(followUpKind(query, contextSettings), bare) : 'own';
       // A question with a subject of its own must be answerable as asked ("my order is late" after verification is not about verifying).
-      if (!answerable(bare, kind !== 'own') && !(context && kind !== 'own' && answerableInContext(query, bare, context))) return [];
+      // A story that spreads the classifier over several sections is still answerable when its
+      // asking sentence is ("… yesterday the payment was held and they asked for a document. how long will the check take?").
+      const askedAnswerable = askedScored !== undefined && answerable(askedScored, false);
+      if (!answerable(bare, kind !== 'own') && !askedAnswerable && !(context && kind !== 'own' && answerableInContext(query, bare, context))) return [];
       boost(query, context, kind, searchOptions.intents ?? []);
       const ranked = top(Math.max(limit, PART_CANDIDATES + 1));
       const first = ranked[0];

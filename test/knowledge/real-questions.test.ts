@@ -55,6 +55,10 @@ describe('questions that used to get the wrong section (issue 16), answered by t
     for (const id of top3) expect(id.startsWith('transaction-limits#') || id === 'payment-declined#card-limit', id).toBe(true);
   });
 
+  it('answers a story that spreads over several sections when its asking sentence is answerable', () => {
+    expect(first('Estonian carpenter. card is linked, yesterday the payment was held and they asked for a document. how long will the check take?')).toBe('verification#verification-time');
+  });
+
   it('answers a phishing SMS question from the security article instead of calling it out of scope', () => {
     expect(first('I got an sms saying my alipay is blocked and to log in at a link, should I?')).toBe('security#phishing');
   });
