@@ -5,6 +5,7 @@ import { JSONFile, JSONFileSync } from 'lowdb/node';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { ConversationRecord, ConversationStore } from '../core/ports.js';
 import { StoreError, VersionConflictError } from '../core/errors.js';
+import { conversationsDirOf } from './lowdb-paths.js';
 import { conversationRecordSchema, describeIssue } from './conversation-record.js';
 import { createKeyedQueue } from '../core/keyed-queue.js';
 import { openEventLog } from './lowdb-event-log.js';
@@ -48,10 +49,6 @@ interface Entry {
   json: string;
 }
 
-/** `data/supportbot.json` → `data/supportbot.conversations`. */
-export function conversationsDirOf(manifestPath: string): string {
-  return `${manifestPath.replace(/\.json$/i, '')}.conversations`;
-}
 
 /**
  * The default store for one process: `PATH` is a small lowdb manifest, and each conversation is its

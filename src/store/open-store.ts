@@ -1,6 +1,5 @@
 import type { Logger } from '../core/logger.js';
 import type { ConversationStore } from '../core/ports.js';
-import { openLowdbStore } from './lowdb-store.js';
 import { createMemoryStore } from './memory-store.js';
 
 export type StoreSpec =
@@ -17,8 +16,11 @@ export async function openStore(spec: StoreSpec, options: OpenStoreOptions = {})
   switch (spec.kind) {
     case 'memory':
       return createMemoryStore();
-    case 'lowdb':
+    case 'lowdb': {
+      // Loaded only when used, like Redis below: a memory store needs neither.
+      const { openLowdbStore } = await import('./lowdb-store.js');
       return openLowdbStore(spec.path, logger);
+    }
     case 'redis': {
       // Loaded only when used: ioredis adds about 0.2 s to every start otherwise.
       const { openRedisStore } = await import('./redis-store.js');

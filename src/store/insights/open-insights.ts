@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { InsightsStore } from '../../core/insight-record.js';
 import type { Logger } from '../../core/logger.js';
-import { conversationsDirOf } from '../lowdb-store.js';
+import { conversationsDirOf } from '../lowdb-paths.js';
 import type { StoreSpec } from '../open-store.js';
 import { createMemoryInsights } from './memory-insights.js';
 import { openFileInsights } from './file-insights.js';
