@@ -1,7 +1,7 @@
+import path from 'node:path';
 import type { IntentClassifier } from '../core/ports.js';
 import { createIntentClassifier } from './create-classifier.js';
 import { ensureModel } from './ensure-model.js';
-import path from 'node:path';
 import { DEFAULT_FACTS_DIR, loadFactCatalogue } from './facts/load-facts.js';
 import { DEFAULT_MODEL_PATH } from './paths.js';
 
