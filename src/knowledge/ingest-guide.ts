@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { KnowledgeSection } from '../core/ports.js';
+import { foldAccents } from '../text/fold-accents.js';
 import { repairMojibake } from './repair-mojibake.js';
 
 /**
@@ -48,10 +49,7 @@ const FOLLOW_UP_LABELS = new Set(['solution', 'solutions', 'answer', 'fix', 'rem
 
 export function slugify(text: string): string {
   return (
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
+    foldAccents(text.toLowerCase())
       .replace(/['’]/g, '')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')

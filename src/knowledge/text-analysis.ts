@@ -1,3 +1,4 @@
+import { foldAccents } from '../text/fold-accents.js';
 import { MIXED_IN_WORDS } from '../text/mixed-in-words.js';
 import { stem } from '../text/stem.js';
 
@@ -54,11 +55,7 @@ const SYMBOLS = /[%$€£¥₹₦]/g;
 
 /** Lower-cased words of a text: letters and digits, apostrophes dropped ("don't" → "dont"), money symbols as words. */
 export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(SYMBOLS, (symbol) => ` ${SYMBOL_WORDS[symbol] ?? ''} `)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldAccents(text.toLowerCase().replace(SYMBOLS, (symbol) => ` ${SYMBOL_WORDS[symbol] ?? ''} `))
     .replace(/['’`]/g, '')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);

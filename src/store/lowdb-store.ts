@@ -49,7 +49,6 @@ interface Entry {
   json: string;
 }
 
-
 /**
  * The default store for one process: `PATH` is a small lowdb manifest, and each conversation is its
  * own lowdb JSON file in `<PATH minus .json>.conversations/<2 hex>/<hash>.json`. A turn is

@@ -1,16 +1,17 @@
 /** Letters that carry no combining mark to strip (Vietnamese đ, Polish ł, Turkish dotless ı…). */
 const PLAIN: Readonly<Record<string, string>> = { đ: 'd', ł: 'l', ı: 'i', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe' };
-// Any character outside printable ASCII (a word holds no control characters).
+// Any character outside printable ASCII (control characters are folded alike: none to fold).
 const NOT_ASCII = /[^ -~]/;
 
 /**
- * A word without its accents ("não" → "nao", "doğrulama" → "dogrulama", "đã" → "da"): people
- * type the languages they mix in with and without them, and the fact patterns are plain a–z.
+ * Text without its accents ("não" → "nao", "doğrulama" → "dogrulama", "đã" → "da"), and with
+ * compatibility forms made plain (full-width letters, ligatures): people type the languages they mix
+ * in with and without accents, and fact patterns, section words and anchors are plain a–z.
  */
-export function foldAccents(word: string): string {
-  if (!NOT_ASCII.test(word)) return word;
-  return word
-    .normalize('NFD')
+export function foldAccents(text: string): string {
+  if (!NOT_ASCII.test(text)) return text;
+  return text
+    .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[đłıøßæœ]/g, (letter) => PLAIN[letter] ?? letter);
 }

@@ -11,6 +11,7 @@ describe('folding accents', () => {
     ['złoty', 'zloty'],
     ['rechazó', 'rechazo'],
     ['straße', 'strasse'],
+    ['ﬁx my ｃａｒｄ', 'fix my card'],
   ])('reads "%s" as "%s"', (word, plain) => {
     expect(foldAccents(word)).toBe(plain);
   });
