@@ -51,6 +51,7 @@ export const LINES = {
   stillFailing: "Sorry it's still not working.",
   stillFailingNoFlow: "Sorry it's still not working. Tell me in a few words what happens, or choose what it's about:",
   letsWorkThrough: "Sorry it's still not working. Let's work through it together.",
+  goOnFromThere: "Let's go on from there.",
   backToTask: (title: string) => `Shall we carry on with ${title}?`,
   offerWalkthrough: (title: string) => `Would you like me to walk you through ${title}, step by step?`,
   outOfScopeCrypto:

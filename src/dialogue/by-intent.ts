@@ -43,6 +43,9 @@ export function closeCall(kit: PolicyKit, nlu: NluResult, frame: Frame | null): 
 /** Of a close call, the one task whose flow owns or asks about a fact the message states, if only one does. */
 export function settledByFacts(kit: PolicyKit, nlu: NluResult, close: readonly [string, string]): IntentName | undefined {
   const [a, b] = close;
+  // A task whose goal the message says is reached is not the one asked for.
+  const instead = givesWayTo(kit, a, b, nlu) ? b : givesWayTo(kit, b, a, nlu) ? a : undefined;
+  if (instead && isIntentName(instead)) return instead;
   // A flow that owns the fact ("I don't have Alipay yet": setup) beats one that only has an option for it.
   const byOwner = oneOf(a, b, (i) => owns(kit, i, nlu));
   const pick = byOwner ?? oneOf(a, b, (i) => askedAbout(kit, i, nlu));
@@ -52,6 +55,19 @@ export function settledByFacts(kit: PolicyKit, nlu: NluResult, close: readonly [
 function oneOf(a: string, b: string, test: (intent: string) => boolean): string | undefined {
   const [forA, forB] = [test(a), test(b)];
   return forA === forB ? undefined : forA ? a : b;
+}
+
+/**
+ * Whether a task gives way to another: the message says the task's goal is reached and states
+ * something else the other task's flow works on ("linked it yesterday, now the payment asks for
+ * verification"). "Already linked my Visa, how do I add a second card?" states nothing else: it stays.
+ */
+function givesWayTo(kit: PolicyKit, intent: string, other: string, nlu: NluResult): boolean {
+  const done = kit.flows.get(intent)?.reachedBy ?? [];
+  const key = (f: NluResult['facts'][number]): string => `${f.negated ? '!' : ''}${f.name}`;
+  if (!nlu.facts.some((f) => done.includes(key(f)))) return false;
+  const rest = { ...nlu, facts: nlu.facts.filter((f) => !done.includes(key(f))) };
+  return kit.flows.has(other) && !(kit.flows.get(other)?.reachedBy ?? []).some((k) => nlu.facts.some((f) => key(f) === k)) && (owns(kit, other, rest) || askedAbout(kit, other, rest));
 }
 
 /** Whether the task's flow owns a fact the message states (it is the place for it). */
@@ -104,10 +120,13 @@ function otherTask(kit: PolicyKit, state: DialogueState, frame: Frame, intent: I
  * The flow for a task the message names: its own, unless the message states a fact another flow
  * is the place for and this one never asks about ("there's no Alipay option at checkout", read as
  * a declined payment). "Adding my Visa, it says card not supported" stays in linking, which has
- * its own step for that.
+ * its own step for that. A task whose goal the message says is reached gives way to the next one.
  */
 function flowFor(kit: PolicyKit, intent: string, nlu: NluResult): string {
   if (nlu.facts.length === 0) return intent;
+  // "Linked it yesterday, now the payment asks for verification": the next task in the ranking.
+  const next = nlu.ranking.find((r) => r.intent !== intent && givesWayTo(kit, intent, r.intent, nlu));
+  if (next) return next.intent;
   if (owns(kit, intent, nlu) || askedAbout(kit, intent, nlu)) return intent;
   const other = [...kit.flows.keys()].find((id) => id !== intent && owns(kit, id, nlu));
   return other ?? intent;

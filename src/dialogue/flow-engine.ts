@@ -62,12 +62,37 @@ export class FlowEngine {
    */
   start(flowId: string, entities: Entities = {}, facts: readonly string[] = []): FlowOutcome {
     const flow = this.flow(flowId);
+    return this.enter(this.frameAt(flowId, flow.start, entities, facts), flow.start, [], true);
+  }
+
+  /**
+   * The step of a flow that shows this section, when it is not the flow's first: where a task picks
+   * up when the person reports on an answer they just read ("still nothing" after the code answer).
+   */
+  stepShowing(flowId: string, section: string): string | undefined {
+    const flow = this.flow(flowId);
+    const found = Object.entries(flow.steps).find(([, step]) => step.sections?.includes(section));
+    return found && found[0] !== flow.start ? found[0] : undefined;
+  }
+
+  /** A frame resting at that step's question, entered but not shown (the person just read its answer). */
+  pickUpAt(flowId: string, stepId: string, entities: Entities = {}, facts: readonly string[] = []): Frame {
+    let here = this.frameAt(flowId, stepId, entities, facts);
+    for (const action of this.stepOf(here).onEnter ?? []) {
+      const context = ACTIONS_BY_NAME[action.name](contextOf(here), action.arg);
+      here = { ...here, slots: context.slots, tried: context.tried, facts: [...context.facts] };
+    }
+    return here;
+  }
+
+  /** A new frame at a step, with what the person already said learned; nothing entered yet. */
+  private frameAt(flowId: string, stepId: string, entities: Entities = {}, facts: readonly string[] = []): Frame {
+    const flow = this.flow(flowId);
+    if (!flow.steps[stepId]) throw new Error(`unknown step "${stepId}" in flow "${flowId}"`);
     const slots: Record<string, string> = {};
     if (entities.cardNetwork) slots['cardNetwork'] = entities.cardNetwork;
     if (entities.errorKind) slots['errorKind'] = entities.errorKind;
-    const fresh: Frame = { flow: flow.id, step: flow.start, slots, tried: [], history: [], misses: 0, done: [], facts: [], used: [], spent: [] };
-    const frame = this.learnKeys(fresh, facts);
-    return this.enter(frame, flow.start, [], true);
+    return this.learnKeys({ flow: flow.id, step: stepId, slots, tried: [], history: [], misses: 0, done: [], facts: [], used: [], spent: [] }, facts);
   }
 
   /**

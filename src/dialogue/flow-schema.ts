@@ -134,6 +134,11 @@ export const flowSchema = z.object({
    * Alibaba): a task started for a message that states one of them, and none of its own, starts here.
    */
   owns: z.array(factKeySchema).optional(),
+  /**
+   * Facts saying the task's goal is already reached ("my card is linked" for linking a card): a
+   * message stating one is not asking for this task when another one fits it as well.
+   */
+  reachedBy: z.array(factKeySchema).optional(),
 });
 export type FlowDefinition = z.output<typeof flowSchema>;
 export type FlowInput = z.input<typeof flowSchema>;

@@ -113,8 +113,32 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
 }
 
+/**
+ * "Still nothing, tried 5 times" just after the answer about a missing code: a report on the step
+ * that answer belongs to. The task picks up at that step's question, as a person helping would go
+ * on, instead of starting again at its first question. Questions keep their own way (answered first).
+ */
+function pickedUpAtShownStep(kit: PolicyKit, state: DialogueState, nlu: NluResult): DialogueState | undefined {
+  const last = state.shown[0];
+  if (!last || state.frame || nlu.asksQuestion) return undefined;
+  const stillFailingOnTopic = nlu.status === 'still_failing' && state.topic !== null && kit.flows.has(state.topic);
+  const flowId = kit.flows.has(nlu.intent) ? nlu.intent : stillFailingOnTopic ? state.topic : null;
+  // A task kept earlier is resumed where it stopped instead.
+  if (!flowId || state.paused?.flow === flowId) return undefined;
+  const step = kit.engine.stepShowing(flowId, last);
+  if (!step) return undefined;
+  return { ...state, topic: flowId, frame: kit.engine.pickUpAt(flowId, step, nlu.entities, state.facts) };
+}
+
 function outsideFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, text: string, now: number): Result {
   if (!nlu) return { state, effects: [say(LINES.whatProblem, kit.menuButtons(state))], signals: [{ kind: 'fallback' }] };
+  const pickedUp = pickedUpAtShownStep(kit, state, nlu);
+  if (pickedUp) {
+    const result = inFlow(kit, pickedUp, nlu, text, now);
+    // Nothing in the message answers that step: its question, not "I didn't quite get that".
+    if (result.signals?.some((s) => s.kind === 'reprompt')) return kit.reask(pickedUp, [], 'question', nlu.status === 'still_failing' ? LINES.letsWorkThrough : LINES.goOnFromThere);
+    return result;
+  }
   // "It worked, thanks!" after an answer, "still no luck", "I'll ask my bank".
   const conversational = !nlu.topic || nlu.intent === 'affirm' || nlu.intent === 'deny' || nlu.intent === 'thanks' || nlu.intent === 'goodbye';
   if (nlu.status && conversational) return statusOutsideFlow(kit, state, nlu.status, now);

@@ -32,3 +32,43 @@ describe('two topics too close to call, outside a task', () => {
     expect(t.flow).toBe('link_card');
   });
 });
+
+describe('a task whose goal the message says is reached', () => {
+  const linkedThenVerify = [
+    { name: 'setup.card_linked' },
+    { name: 'error.verification_required' },
+  ];
+
+  it('gives way to the next task in the ranking that works on the rest of the message', () => {
+    const c = createConversation();
+    const ranked = [
+      { intent: 'link_card' as const, confidence: 0.44 },
+      { intent: 'payment_declined' as const, confidence: 0.28 },
+      { intent: 'pay_on_alibaba' as const, confidence: 0.14 },
+    ];
+    const t = c.say('linked my visa yesterday, now paying says complete verification to continue', nlu('link_card', { confidence: 0.44, ranking: ranked, facts: linkedThenVerify }));
+    expect(t.flow).toBe('payment_declined');
+  });
+
+  it('settles a close call against the task that is already done', () => {
+    const c = createConversation();
+    const close = [
+      { intent: 'link_card' as const, confidence: 0.34 },
+      { intent: 'payment_declined' as const, confidence: 0.32 },
+      { intent: 'out_of_scope' as const, confidence: 0.02 },
+    ];
+    const t = c.say('card linked, the payment wants verification', nlu('link_card', { confidence: 0.34, ranking: close, facts: linkedThenVerify }));
+    expect(t.texts).not.toContain(LINES.clarify);
+    expect(t.flow).toBe('payment_declined');
+  });
+
+  it('keeps the task when the message states nothing else ("already linked one, how do I add a second?")', () => {
+    const c = createConversation();
+    const ranked = [
+      { intent: 'link_card' as const, confidence: 0.8 },
+      { intent: 'account_setup' as const, confidence: 0.1 },
+    ];
+    const t = c.say('I already linked my Visa, how do I add a second card?', nlu('link_card', { confidence: 0.8, ranking: ranked, facts: [{ name: 'setup.card_linked' }] }));
+    expect(t.flow).toBe('link_card');
+  });
+});

@@ -543,4 +543,29 @@ describe('the dialogue policy: information topics', () => {
     // The same question with nothing shown before it starts the diagnosis, as a typed problem does.
     expect(createConversation().say(question, nlu('payment_declined', { asksQuestion: true, followUp: 0.8 })).flow).toBe('payment_declined');
   });
+
+  it('picks a task up at the step whose answer was just shown when the person reports on it ("still nothing")', () => {
+    const c = createConversation();
+    c.showed(['create-account#code-not-arriving']);
+    const t = c.say('waited 10 min, still nothing', nlu('account_setup', { status: 'still_failing' }));
+    // "Still no code" at "did it work this time?": on to who can help, not back to installing the app.
+    expect(t.flow).toBe('account_setup');
+    expect(t.step).toBe('who_to_contact');
+    expect(t.sections).not.toContain('create-account#download-the-app');
+  });
+
+  it('asks that step\'s question when the report answers none of its choices', () => {
+    const c = createConversation();
+    c.showed(['create-account#code-not-arriving']);
+    const t = c.say('the code goes somewhere i guess', nlu('account_setup'));
+    expect(t.step).toBe('code_not_arriving');
+    expect(t.texts.join(' ')).toContain('Did it work this time?');
+    expect(t.texts.join(' ')).not.toContain(LINES.reprompt);
+  });
+
+  it('starts a task at its first question when what was just shown is not one of its steps', () => {
+    const c = createConversation();
+    c.showed(['fees-and-rates#alipay-fees']);
+    expect(c.say('i want to set up alipay', nlu('account_setup')).step).toBe(createConversation().say('i want to set up alipay', nlu('account_setup')).step);
+  });
 });

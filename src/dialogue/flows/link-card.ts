@@ -22,6 +22,8 @@ export const linkCardFlow: FlowInput = {
   label: 'Link a card',
   start: 'which_card',
   owns: ['setup.cant_find_cards', 'card.unsupported_network'],
+  // "I linked it yesterday and now checkout asks for verification" is about the payment.
+  reachedBy: ['setup.card_linked'],
   // "I'll ask my bank to switch it on": what to ask the card issuer.
   elsewhere: ['contact-support#card-issuer', 'link-card#before-you-start'],
   steps: {
