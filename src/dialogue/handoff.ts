@@ -105,6 +105,9 @@ export function contactAnswer(kit: PolicyKit, state: DialogueState, nlu: NluResu
   else if (byFacts) parties = [byFacts];
   // "do they speak English?" right after Alipay's channels: "they" are the party just shown.
   else if (state.topic === 'contact_support' && (nlu?.followUp ?? 0) >= 0.5 && state.shown.some((s) => PARTIES.has(s))) parties = state.shown.filter((s) => PARTIES.has(s));
+  // "how do I reach them?" right after another answer: "them" is whoever that answer sent the
+  // person to, so the contact sections are searched in its context (the search learned these pairs).
+  else if (nlu && nlu.followUp >= 0.5 && state.shown.length > 0 && !state.frame) return contactInContext(kit, state, text);
   else parties = (about ? PARTY_SECTIONS[about] : undefined) ?? [HANDOFF_SECTION];
   // "what should I send them?": what to include is the answer, the channels come after it.
   const sections = ASKS_WHAT_TO_SEND.test(normalise(text)) ? [WHAT_TO_SEND, ...parties] : [...parties, WHAT_TO_SEND];
@@ -113,6 +116,11 @@ export function contactAnswer(kit: PolicyKit, state: DialogueState, nlu: NluResu
   effects.push(say(state.frame ? LINES.contactOfferInFlow(kit.title(state.frame.flow)) : LINES.contactOffer, buttons));
   const next: DialogueState = { ...state, topic: 'contact_support', shown: sections, ...(state.frame ? { yesNo: { yes: navValue('continue'), no: navValue('menu') } } : {}) };
   return { state: next, effects };
+}
+
+function contactInContext(kit: PolicyKit, state: DialogueState, text: string): Result {
+  const answer: Effect = { type: 'answer', query: text, intents: ['contact_support'], context: { topic: state.topic ?? 'contact_support', sections: state.shown } };
+  return { state: { ...state, topic: 'contact_support' }, effects: [answer, say(LINES.contactOffer, [NAV_BUTTONS.human, NAV_BUTTONS.menu])] };
 }
 
 /** How a handoff ended, from the live agent's staff action. */

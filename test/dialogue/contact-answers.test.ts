@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NAV_BUTTONS } from '../../src/dialogue/button-values.js';
 import { createConversation, nlu } from './conversation.js';
 
 const contact = (confidence = 0.95) => nlu('contact_support', { confidence, asksQuestion: true });
@@ -21,5 +22,20 @@ describe('a question about contacting support', () => {
     const c = createConversation();
     const t = c.say('how do I reach alipay customer service', contact());
     expect(t.sections).toEqual(['contact-support#alipay-support', 'contact-support#what-to-include']);
+  });
+
+  it('searches the contact sections in the context of the answer just shown when the question leans on it ("how do I reach them")', () => {
+    const c = createConversation();
+    c.showed(['payment-declined#still-declined']);
+    const t = c.say('how do i reach them', nlu('contact_support', { confidence: 0.95, asksQuestion: true, followUp: 0.75 }));
+    expect(t.effects[0]).toMatchObject({ type: 'answer', query: 'how do i reach them', intents: ['contact_support'], context: { sections: ['payment-declined#still-declined'] } });
+    expect(t.buttons).toContain(NAV_BUTTONS.human.value);
+  });
+
+  it('keeps the party sections when the question names the party, whatever was shown', () => {
+    const c = createConversation();
+    c.showed(['payment-declined#still-declined']);
+    const t = c.say('how do I reach alipay customer service', nlu('contact_support', { confidence: 0.95, asksQuestion: true, followUp: 0.75 }));
+    expect(t.sections[0]).toBe('contact-support#alipay-support');
   });
 });
