@@ -52,6 +52,7 @@ export const LINES = {
   stillFailingNoFlow: "Sorry it's still not working. Tell me in a few words what happens, or choose what it's about:",
   letsWorkThrough: "Sorry it's still not working. Let's work through it together.",
   goOnFromThere: "Let's go on from there.",
+  noted: 'Thanks, noted.',
   backToTask: (title: string) => `Shall we carry on with ${title}?`,
   offerWalkthrough: (title: string) => `Would you like me to walk you through ${title}, step by step?`,
   outOfScopeCrypto:

@@ -32,6 +32,9 @@ function answerPart(text: string): string {
   return normalise(/^(but|however|though|still|yet|except)\b/.test(next) ? text : first);
 }
 
+/** Words that say yes to whatever was asked, and nothing about what. */
+const GENERIC_YES = new Set(['yes', 'yep', 'yeah', 'ya', 'yup', 'ok', 'okay', 'sure']);
+
 export interface OptionMatch {
   option: FlowOption;
   /**
@@ -59,6 +62,7 @@ export function matchOptionWithCoverage(options: readonly FlowOption[], text: st
 
   let picked: FlowOption | undefined;
   let coverage = 0;
+  let phraseFound = '';
   const entities = nlu?.entities ?? {};
   picked = options.find(
     (o) =>
@@ -74,6 +78,7 @@ export function matchOptionWithCoverage(options: readonly FlowOption[], text: st
         if (length > best && containsPhrase(plain, phrase)) {
           best = length;
           picked = option;
+          phraseFound = normalise(phrase);
         }
       }
     }
@@ -93,6 +98,13 @@ export function matchOptionWithCoverage(options: readonly FlowOption[], text: st
     // "Did it work?" — "ok" or "sure" is not "it worked": success needs a real yes, or the person's own words.
     if (picked?.match?.status?.includes('solved') && !REAL_YES.test(plain)) picked = undefined;
     coverage = picked ? nlu.confidence : 0;
+  }
+
+  // "Yes, international is on, the bank confirmed" at "did that fix it?": the yes confirms what
+  // the message goes on to state, not that the payment went through.
+  if (picked?.match?.status?.includes('solved') && GENERIC_YES.has(phraseFound) && nlu && nlu.status !== 'solved') {
+    const named = picked.match.facts ?? [];
+    if (nlu.facts.some((f) => !named.includes(`${f.negated ? '!' : ''}${f.name}`))) return undefined;
   }
 
   // "it didn't work" must not read as "it worked"; "done, put everything. now nothing arrives" is a

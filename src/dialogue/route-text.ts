@@ -101,8 +101,16 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   }
   if (match && !questionElsewhere) return kit.settle(state, kit.engine.choose(frame, match.option, nlu?.entities ?? {}, said), now, alsoAnswer);
 
-  if (status) return statusWithoutOption(kit, state, status, text);
+  if (status) {
+    // "I'll check the notifications. What about the fee, does Alipay charge me?": the question is
+    // answered before the task is kept for later.
+    const reply = statusWithoutOption(kit, state, status, text);
+    return alsoAnswer.length > 0 ? { ...reply, effects: [...alsoAnswer, ...reply.effects] } : reply;
+  }
   if (!nlu) return miss(kit, state);
+  // "Yes, international is on, the bank confirmed" that picks none of the choices: what it told us
+  // is kept, and the question is asked again without claiming we did not understand.
+  if (nlu.intent === 'affirm' && said.length > 0 && !nlu.asksQuestion) return kit.reask(state, [], 'question', LINES.noted);
   // Mid-flow, an unsure reading that fits no option is a reprompt, unless it asks something we can look up.
   if (nlu.confidence < kit.settings.minTopicConfidence && !nlu.asksQuestion && nlu.intent !== 'contact_support') return miss(kit, state);
   // Two other tasks too close to call: ask which, with carrying on as a choice.
@@ -132,6 +140,15 @@ function pickedUpAtShownStep(kit: PolicyKit, state: DialogueState, nlu: NluResul
 
 function outsideFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, text: string, now: number): Result {
   if (!nlu) return { state, effects: [say(LINES.whatProblem, kit.menuButtons(state))], signals: [{ kind: 'fallback' }] };
+  // "Nothing in the notifications, still failing" after "I'll check": the kept task goes on with
+  // that answer instead of showing its last step again.
+  const kept = state.paused;
+  const aboutKept = kept !== null && !nlu.asksQuestion && (nlu.intent === kept.flow || (nlu.status !== null && state.topic === kept.flow));
+  if (kept && aboutKept) {
+    const back: DialogueState = { ...state, paused: null, topic: kept.flow, frame: kit.engine.learn(kept, nlu.facts) };
+    const result = inFlow(kit, back, nlu, text, now);
+    if (!result.signals?.some((s) => s.kind === 'reprompt')) return { ...result, effects: [say(LINES.resumed(kit.title(kept.flow))), ...result.effects] };
+  }
   const pickedUp = pickedUpAtShownStep(kit, state, nlu);
   if (pickedUp) {
     const result = inFlow(kit, pickedUp, nlu, text, now);

@@ -94,6 +94,40 @@ describe('the dialogue policy: guided flows', () => {
     expect(fixed.texts).toContain('Great, glad it went through!');
   });
 
+  it('does not read "yes, international is on" at "did that fix it?" as "it worked": the fact is kept and the question asked again', () => {
+    const c = createConversation();
+    c.say('payment declined', nlu('payment_declined'));
+    c.click('answer:glitch');
+    const t = c.say('yes international is open, bank confirm it', nlu('affirm', { facts: [{ name: 'card.international_enabled' }] }));
+    expect(t.flow).toBe('payment_declined');
+    expect(t.step).toBe('fix_glitch');
+    expect(t.texts.join(' ')).not.toContain('glad it went through');
+    expect(t.texts.join(' ')).toContain(LINES.noted);
+    expect(t.texts.join(' ')).not.toContain(LINES.reprompt);
+  });
+
+  it('answers a question asked beside "I\'ll check it myself" before keeping the task for later', () => {
+    const c = createConversation();
+    c.say('payment declined', nlu('payment_declined'));
+    c.click('answer:glitch');
+    const text = 'ok i will check the notifications. what about the fee, do alipay charge me for this?';
+    const t = c.say(text, nlu('fees_and_rates', { status: 'will_act_elsewhere', asksQuestion: true }));
+    expect(t.effects[0]).toMatchObject({ type: 'answer', query: 'what about the fee, do alipay charge me for this?' });
+    expect(t.flow).toBeNull();
+    expect(t.buttons).toContain('nav:resume');
+  });
+
+  it('goes on with a kept task when the person comes back saying it still fails, instead of showing the same step again', () => {
+    const c = createConversation();
+    c.say('payment declined', nlu('payment_declined'));
+    c.click('answer:glitch');
+    c.say('ok i will try again later', nlu('payment_declined', { status: 'will_act_elsewhere' }));
+    const t = c.say('tried again, still fails', nlu('payment_declined', { status: 'still_failing' }));
+    expect(t.flow).toBe('payment_declined');
+    expect(t.step).toBe('fix_funds');
+    expect(t.texts).toContain("Sorry, that wasn't it. Let's look at the next likely cause.");
+  });
+
   it('hands over at the end of a diagnosis with a summary of what was tried and nothing the person typed', () => {
     const c = createConversation();
     c.say('my visa was declined, secret-words-123', nlu('payment_declined', { entities: { errorKind: 'flagged', cardNetwork: 'visa' } }));
