@@ -80,6 +80,9 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
 
   // "Did that fix it?" → "still the same", "it worked"; a fact that answers the question ("the bank
   // refused it"); "I tried with the 0 and without it too" at "did it work this time?" is a no.
+  // "Got a new card, added it and it worked!" at any step of linking: the task's goal is reached.
+  const goal = kit.engine.flow(frame.flow).reachedBy ?? [];
+  if (status === 'solved' && said.some((key) => goal.includes(key))) return statusWithoutOption(kit, state, 'solved', text);
   const triedAgain = !status && said.includes('attempt.repeated') ? optionForStatus(step, 'still_failing') : undefined;
   const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said) ?? triedAgain;
   if (picked) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now, alsoAnswer);

@@ -71,4 +71,13 @@ describe('a task whose goal the message says is reached', () => {
     const t = c.say('I already linked my Visa, how do I add a second card?', nlu('link_card', { confidence: 0.8, ranking: ranked, facts: [{ name: 'setup.card_linked' }] }));
     expect(t.flow).toBe('link_card');
   });
+
+  it('ends the task well at any step when the person says it worked and its goal is reached ("added the new card and it worked")', () => {
+    const c = createConversation();
+    c.say('i want to link my card', nlu('link_card'));
+    c.click('answer:visa');
+    const t = c.say('nvm, new card arrived, added it and it worked!!', nlu('link_card', { status: 'solved', facts: [{ name: 'setup.card_linked' }] }));
+    expect(t.flow).toBeNull();
+    expect(t.texts.join(' ')).toContain(LINES.solved);
+  });
 });

@@ -43,6 +43,9 @@ describe('the not-English hint', () => {
     'is 付 ok',
     'cafe con leche',
     'the code is 482913',
+    'foi!!! payment went through, obrigado',
+    'berhasil!! paid now, order status paid. makasih',
+    'ok i do it tonight inchallah. thanks',
   ])('stays quiet on English (and typos) like %j', (text) => {
     expect(looksNonEnglish(text)).toBe(false);
   });

@@ -1,7 +1,7 @@
 /**
  * The person's status from the status facts of the catalogue (intents/facts/status.yaml). When a
  * message says several things, the one that should steer the reply wins: a reported success first
- * (never claimed otherwise), then a plan to act elsewhere ("still failing, I'll call my bank"),
+ * (unless a later clause says it fails again), then a plan to act elsewhere ("still failing, I'll call my bank"),
  * then still failing, then leaving. "It didn't work" (solved, negated) is still failing.
  */
 import type { Fact, Status } from '../../core/types.js';
@@ -14,12 +14,20 @@ export function isStatusFact(fact: Pick<Fact, 'name'>): boolean {
 }
 
 export function readStatus(facts: readonly Fact[]): Status | null {
-  const said = new Set<Status>();
+  // Each status said, with the last clause that said it.
+  const said = new Map<Status, number>();
+  const add = (status: Status, clause: number): void => {
+    said.set(status, Math.max(clause, said.get(status) ?? -1));
+  };
   for (const fact of facts) {
     if (!isStatusFact(fact)) continue;
     const status = fact.name.slice(STATUS_PREFIX.length) as Status;
-    if (status === 'solved' && fact.negated) said.add('still_failing');
-    else if (!fact.negated) said.add(status);
+    if (status === 'solved' && fact.negated) add('still_failing', fact.clause);
+    else if (!fact.negated) add(status, fact.clause);
   }
+  // "Did it again, same message, failed": success and failure both said, the later one is the outcome.
+  const solvedAt = said.get('solved');
+  const failingAt = said.get('still_failing');
+  if (solvedAt !== undefined && failingAt !== undefined && failingAt > solvedAt) said.delete('solved');
   return PRIORITY.find((status) => said.has(status)) ?? null;
 }
