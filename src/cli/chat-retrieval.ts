@@ -45,7 +45,7 @@ function stateFor(dialogue: DialoguePolicy<DialogueState>, question: EvalQuestio
 }
 
 function searchOptionsOf(effect: Extract<Effect, { type: 'answer' }>): SearchOptions {
-  return { limit: 3, ...(effect.intents ? { intents: effect.intents } : {}), ...(effect.context ? { context: effect.context } : {}) };
+  return { limit: 3, ...(effect.intents ? { intents: effect.intents } : {}), ...(effect.context ? { context: effect.context } : {}), ...(effect.facts ? { facts: effect.facts } : {}) };
 }
 
 /** Runs one question as a typed message in a chat and reports what the knowledge stage would show. */

@@ -67,7 +67,7 @@ export type Effect =
    * ifFound: say nothing when nothing good enough is found (an answer beside a flow that carries on).
    * otherwise: say this instead of the "no reliable answer" line when nothing good enough is found.
    */
-  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext; ifFound?: boolean; otherwise?: { text: string; buttons?: Button[] } }
+  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext; facts?: string[]; ifFound?: boolean; otherwise?: { text: string; buttons?: Button[] } }
   | { type: 'handoff'; reason: string; problem: string; stepsTried: string[]; flow: string | null };
 
 export interface StepResult<S> {
@@ -153,6 +153,11 @@ export interface SearchOptions {
   /** Sections related to these intents rank higher. */
   intents?: string[];
   context?: SearchContext;
+  /**
+   * Facts the message states (`security.unknown_charge`; denials are left out): sections about one
+   * of them rank higher, so "a 45 dollar payment to a shop I don't know" gets the fraud answer.
+   */
+  facts?: readonly string[];
 }
 
 export interface KnowledgeBase {

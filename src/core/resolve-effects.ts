@@ -47,6 +47,7 @@ export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeB
           limit: 3,
           ...(effect.intents ? { intents: effect.intents } : {}),
           ...(effect.context ? { context: effect.context } : {}),
+          ...(effect.facts ? { facts: effect.facts } : {}),
         };
         // One section, or two when the second is a second part of the answer; each cited.
         const found = answerShown(knowledge.search(effect.query, options));

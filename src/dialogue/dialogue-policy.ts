@@ -144,14 +144,27 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
     step(previous, input): Result {
       // No staff watching this channel (terminal, chat --json, or no handoff channel configured):
       // a handoff becomes a referral, and the bot never goes quiet with nobody to take over.
-      if (input.staffAvailable) return stepWithStaff(kit, previous, input);
-      const result = stepWithStaff(kit, previous.handoff ? { ...previous, handoff: null } : previous, input);
+      if (input.staffAvailable) return withStatedFacts(stepWithStaff(kit, previous, input), input);
+      const result = withStatedFacts(stepWithStaff(kit, previous.handoff ? { ...previous, handoff: null } : previous, input), input);
       if (!result.state.handoff) return result;
       const state: DialogueState = { ...result.state, handoff: null };
       const effects = result.effects.map((e) => (e.type === 'say' && e.text === LINES.handoff ? say(LINES.referral, kit.menuButtons(state)) : e));
       return { ...result, state, effects };
     },
   };
+}
+
+/**
+ * Every search for the person's own words also gets the facts their message states, so a section
+ * about one of them ("a payment I don't recognise") is preferred. Denied facts are left out: "no
+ * error message" is no reason to show the error section.
+ */
+function withStatedFacts(result: Result, input: DialogueInput): Result {
+  const text = input.message.text;
+  const facts = (input.nlu?.facts ?? []).filter((f) => !f.negated).map((f) => f.name);
+  if (!text || facts.length === 0 || !result.effects.some((e) => e.type === 'answer')) return result;
+  const effects = result.effects.map((e) => (e.type === 'answer' && !e.facts && text.includes(e.query) ? { ...e, facts } : e));
+  return { ...result, effects };
 }
 
 export type { Result };

@@ -32,6 +32,8 @@ export interface KnowledgeBaseOptions {
   agreeProbability?: number;
   /** Score multiplier for sections related to the intents given to `search`. */
   intentBoost?: number;
+  /** Score multiplier for sections about a fact given to `search` (their `facts:` setting). */
+  factBoost?: number;
   /** Weight of a long message's last, asking sentence searched alone (see asked-part.ts). */
   askedPartWeight?: number;
   /** Weight of the section classifier against BM25 (see rank-sections.ts). */
@@ -51,6 +53,8 @@ export const DEFAULT_RESCUE_PROBABILITY = 0.7;
 export const DEFAULT_MIN_PROBABILITY = 0.25;
 export const DEFAULT_AGREE_PROBABILITY = 0.95;
 export const DEFAULT_INTENT_BOOST = DEFAULT_RANKING.intentBoost;
+/** How much a section about a fact the message states gains (chosen on the conversation sets; see docs/models.md). */
+export const DEFAULT_FACT_BOOST = 2;
 /** How far down the ranking a declared partner may come from to be the second part. */
 const PART_CANDIDATES = 3;
 /** A question without any DOMAIN_TERMS word still counts as ours when its best section matches this much of it. */
@@ -81,13 +85,15 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
   const rescueProbability = options.rescueProbability ?? DEFAULT_RESCUE_PROBABILITY;
   const minProbability = options.minProbability ?? DEFAULT_MIN_PROBABILITY;
   const intentBoost = options.intentBoost ?? DEFAULT_INTENT_BOOST;
+  const factBoost = options.factBoost ?? DEFAULT_FACT_BOOST;
   const agreeProbability = options.agreeProbability ?? DEFAULT_AGREE_PROBABILITY;
   const askedPartWeight = options.askedPartWeight ?? DEFAULT_ASKED_PART_WEIGHT;
   const contextSettings = { ...DEFAULT_CONTEXT, ...options.context };
   const partSettings = { ...DEFAULT_ANSWER_PARTS, ...options.answerParts };
   // The asks questions and pairings only feed the index: callers see plain sections.
-  const sections = data.sections.map(({ asks: _asks, also: _also, examples: _examples, ...s }) => Object.freeze({ ...s, intents: Object.freeze([...s.intents]) as string[] }));
+  const sections = data.sections.map(({ asks: _asks, also: _also, facts: _facts, examples: _examples, ...s }) => Object.freeze({ ...s, intents: Object.freeze([...s.intents]) as string[] }));
   const also = data.sections.map((s) => s.also ?? []);
+  const aboutFacts = data.sections.map((s) => s.facts ?? []);
   const byId = new Map(sections.map((s) => [s.id, s]));
   const indexById = new Map(sections.map((s, i) => [s.id, i]));
   const searcher = createSearcher(data.index, synonymMap, {
@@ -156,7 +162,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
   }
 
   /** The final score of every section into `blended`: intents and the context on top of the blend. */
-  function boost(query: string, context: SearchContext | undefined, kind: FollowUpKind, intents: readonly string[]): void {
+  function boost(query: string, context: SearchContext | undefined, kind: FollowUpKind, intents: readonly string[], facts: readonly string[]): void {
     if (kind !== 'own' && context && contextSettings.expandWeight > 0) {
       const expanded = expandFollowUp(query, context, headingOf);
       if (expanded !== query) {
@@ -169,8 +175,10 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     const inContext = context ? contextMembers(sections, also, context) : undefined;
     const contextBoost = kind === 'own' ? contextSettings.ownQuestionBoost : contextSettings.followUpBoost;
     const boosted = intents.length > 0 ? new Set(intents) : undefined;
+    const stated = facts.length > 0 ? new Set(facts) : undefined;
     for (let d = 0; d < n; d++) {
       if (boosted && sections[d]?.intents.some((i) => boosted.has(i))) blended[d] = (blended[d] ?? 0) * intentBoost;
+      if (stated && aboutFacts[d]?.some((f) => stated.has(f))) blended[d] = (blended[d] ?? 0) * factBoost;
       if (inContext?.[d]) blended[d] = (blended[d] ?? 0) * contextBoost;
     }
   }
@@ -242,7 +250,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
       // asking sentence is ("… yesterday the payment was held and they asked for a document. how long will the check take?").
       const askedAnswerable = askedScored !== undefined && answerable(askedScored, false);
       if (!answerable(bare, kind !== 'own') && !askedAnswerable && !(context && kind !== 'own' && answerableInContext(query, bare, context))) return [];
-      boost(query, context, kind, searchOptions.intents ?? []);
+      boost(query, context, kind, searchOptions.intents ?? [], searchOptions.facts ?? []);
       const ranked = top(Math.max(limit, PART_CANDIDATES + 1));
       const first = ranked[0];
       if (first === undefined) return [];

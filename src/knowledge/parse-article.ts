@@ -9,7 +9,7 @@ import { articleFrontMatterSchema, intentNameSchema, sectionAsksSchema, sectionI
  * `also` names sections that often complete its answer (a fee and the exchange rate); `examples`
  * (from knowledge/questions/) only train the section classifier.
  */
-export type ArticleSection = KnowledgeSection & { asks?: string[]; also?: string[]; examples?: string[] };
+export type ArticleSection = KnowledgeSection & { asks?: string[]; also?: string[]; facts?: string[]; examples?: string[] };
 
 export interface ParsedArticle {
   id: string;
@@ -24,6 +24,8 @@ const HEADING = /^##\s+(.+?)\s*\{#([^}]*)\}\s*$/;
  * `<!-- also: article#section -->` pairs it with sections that often complete its answer.
  */
 const META_COMMENT = /<!--([\s\S]*?)-->/g;
+/** A fact of the understanding catalogue, as a section names it. */
+const FACT_NAME = /^[a-z][a-z_]*\.[a-z][a-z0-9_]*$/;
 /** `<!-- asks: how do I add a card | where do I put my visa -->`: questions the section answers, `|`-separated. */
 const ASKS_COMMENT = /^\s*asks\s*:([\s\S]*)$/;
 const MAX_SECTION_CHARS = 900;
@@ -80,6 +82,7 @@ interface SectionMeta {
   intents?: string[];
   asks?: string[];
   also?: string[];
+  facts?: string[];
 }
 
 function parseMeta(file: string, sectionField: string, body: string): SectionMeta {
@@ -121,8 +124,13 @@ function parseMeta(file: string, sectionField: string, body: string): SectionMet
           if (!r.success) raise(file, r.error, field);
         }
         meta.also = [...(meta.also ?? []), ...values];
+      } else if (name === 'facts') {
+        // What a message states that this section is about ("a payment I don't recognise"): the
+        // answer to a message stating one of them leans here. Checked against the catalogue by `kb check`.
+        for (const v of values) if (!FACT_NAME.test(v)) throw new DataFileError(file, field, `"${v}" is not a fact name (like security.unknown_charge)`);
+        meta.facts = [...(meta.facts ?? []), ...values];
       } else {
-        throw new DataFileError(file, field, 'unknown section setting (use "source", "intents", "also" or "asks")');
+        throw new DataFileError(file, field, 'unknown section setting (use "source", "intents", "also", "facts" or "asks")');
       }
     }
   }
@@ -165,6 +173,7 @@ export function parseArticle(file: string, raw: string, sources: SourcesFile, ex
       intents: meta.intents ?? [...intents],
       ...(meta.asks ? { asks: meta.asks } : {}),
       ...(meta.also ? { also: meta.also } : {}),
+      ...(meta.facts ? { facts: meta.facts } : {}),
     });
   };
 

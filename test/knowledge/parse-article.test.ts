@@ -50,6 +50,13 @@ describe('parseArticle', () => {
     expect(parsed.sections[1]).not.toHaveProperty('asks');
   });
 
+  it('reads the facts a section is about from a facts comment, and names the file and field of a bad one', () => {
+    const parsed = parseArticle('knowledge/security.md', article(FRONT, '## Fraud {#fraud}\n\n<!-- facts: security.unknown_charge, security.clicked_link -->\n\nReport it.'), sources);
+    expect(parsed.sections[0]).toMatchObject({ text: 'Report it.', facts: ['security.unknown_charge', 'security.clicked_link'] });
+    const error = errorOf(() => parseArticle('knowledge/security.md', article(FRONT, '## Fraud {#fraud}\n\n<!-- facts: Unknown Charge -->\n\nReport it.'), sources));
+    expect(error.message).toMatch(/knowledge\/security\.md: section "fraud" \(line \d+\)\.facts: "Unknown Charge" is not a fact name/);
+  });
+
   it('keeps list items on their own lines while unwrapping paragraphs', () => {
     expect(unwrapLines('First line\nsecond line.\n\n- one\n- two\n  continued\n')).toBe('First line second line.\n\n- one\n- two continued');
   });
