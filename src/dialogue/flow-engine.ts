@@ -176,6 +176,22 @@ export class FlowEngine {
     return { ...frame, step: previous, history: frame.history.slice(0, -1), misses: 0 };
   }
 
+  /**
+   * "It came now after all" while we are already at who to contact: the success answers an earlier
+   * question ("did the code come?"), so that question's success option is taken from where it was
+   * asked and the task goes on from there. Undefined when no earlier question has one.
+   */
+  lateSuccess(frame: Frame): FlowOutcome | undefined {
+    for (let i = frame.history.length - 1; i >= 0; i--) {
+      const stepId = frame.history[i] ?? '';
+      const option = this.flow(frame.flow).steps[stepId]?.options?.find((o) => o.polarity === 'yes' && (o.match?.status?.includes('solved') || o.match?.intents?.includes('affirm')));
+      if (!option) continue;
+      const there: Frame = { ...frame, step: stepId, history: frame.history.slice(0, i), misses: 0 };
+      return this.choose(there, option);
+    }
+    return undefined;
+  }
+
   /** Goes back to the previous question, or stays when there is none. */
   back(frame: Frame): FlowOutcome | undefined {
     const previous = frame.history.at(-1);

@@ -83,9 +83,13 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   // "Got a new card, added it and it worked!" at any step of linking: the task's goal is reached.
   const goal = kit.engine.flow(frame.flow).reachedBy ?? [];
   if (status === 'solved' && said.some((key) => goal.includes(key))) return statusWithoutOption(kit, state, 'solved', text);
-  const triedAgain = !status && said.includes('attempt.repeated') ? optionForStatus(step, 'still_failing') : undefined;
+  // "Where could it be hiding? I scrolled the page twice" asks first: the tries are its backstory.
+  const triedAgain = !status && !nlu?.asksQuestion && said.includes('attempt.repeated') ? optionForStatus(step, 'still_failing') : undefined;
   const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said) ?? triedAgain;
   if (picked) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now, alsoAnswer);
+  // "Ok it came now after 15 minutes" at who to contact: the task goes on from the question it answers.
+  const late = status === 'solved' && (step.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff')) ? kit.engine.lateSuccess(frame) : undefined;
+  if (late) return kit.settle(state, late, now, alsoAnswer);
 
   // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a
   // choice; nor is "no, still declined" to "a person, or will you contact them?".

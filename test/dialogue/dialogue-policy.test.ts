@@ -128,6 +128,26 @@ describe('the dialogue policy: guided flows', () => {
     expect(t.texts).toContain("Sorry, that wasn't it. Let's look at the next likely cause.");
   });
 
+  it('takes a late "it came now" at who to contact back to the question it answers, and goes on with the task', () => {
+    const c = createConversation();
+    c.say('adding my visa, the sms code does not come', nlu('link_card', { facts: [{ name: 'setup.sms_code_missing' }] }));
+    expect(c.click('answer:still_no_code').step).toBe('who_to_contact');
+    const t = c.say('ok it came now after 15 min', nlu('link_card', { status: 'solved' }));
+    expect(t.flow).toBe('link_card');
+    expect(t.step).toBe('test_charge');
+    expect(t.texts.join(' ')).not.toContain(LINES.solved);
+  });
+
+  it('answers a question that mentions tries instead of reading the tries as "still not there"', () => {
+    const c = createConversation();
+    c.say('payment declined', nlu('payment_declined'));
+    c.click('answer:glitch');
+    const question = 'where exactly could the setting be? i looked 2 times';
+    const t = c.say(question, nlu('payment_declined', { asksQuestion: true, facts: [{ name: 'attempt.repeated' }] }));
+    expect(t.step).toBe('fix_glitch');
+    expect(t.effects.some((e) => e.type === 'answer')).toBe(true);
+  });
+
   it('hands over at the end of a diagnosis with a summary of what was tried and nothing the person typed', () => {
     const c = createConversation();
     c.say('my visa was declined, secret-words-123', nlu('payment_declined', { entities: { errorKind: 'flagged', cardNetwork: 'visa' } }));
