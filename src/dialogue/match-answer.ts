@@ -34,6 +34,8 @@ function answerPart(text: string): string {
 
 /** Words that say yes to whatever was asked, and nothing about what. */
 const GENERIC_YES = new Set(['yes', 'yep', 'yeah', 'ya', 'yup', 'ok', 'okay', 'sure']);
+/** Below this share of the message, such a word is a filler of a longer report, not the answer ("yes, thanks" is about 0.3). */
+const MIN_GENERIC_YES_COVERAGE = 0.2;
 
 export interface OptionMatch {
   option: FlowOption;
@@ -105,6 +107,8 @@ export function matchOptionWithCoverage(options: readonly FlowOption[], text: st
   if (picked?.match?.status?.includes('solved') && GENERIC_YES.has(phraseFound) && nlu && nlu.status !== 'solved') {
     const named = picked.match.facts ?? [];
     if (nlu.facts.some((f) => !named.includes(`${f.negated ? '!' : ''}${f.name}`))) return undefined;
+    // "ok i think i go to the branch tomorrow and ask them…": a yes-word opening a long report.
+    if (coverage < MIN_GENERIC_YES_COVERAGE) return undefined;
   }
 
   // "it didn't work" must not read as "it worked"; "done, put everything. now nothing arrives" is a

@@ -138,6 +138,14 @@ describe('the dialogue policy: guided flows', () => {
     expect(t.texts.join(' ')).not.toContain(LINES.solved);
   });
 
+  it('does not read an "ok" opening a long report as "yes, it worked"', () => {
+    const c = createConversation();
+    c.say('payment declined', nlu('payment_declined'));
+    c.click('answer:glitch');
+    const t = c.say('ok i think i go to the branch tomorrow and ask them about the card first', nlu('payment_declined'));
+    expect(t.texts.join(' ')).not.toContain('glad it went through');
+  });
+
   it('answers a question that mentions tries instead of reading the tries as "still not there"', () => {
     const c = createConversation();
     c.say('payment declined', nlu('payment_declined'));
