@@ -9,7 +9,7 @@ import type { DialogueInput, Effect } from '../core/ports.js';
 /** What to send support instead of secrets (and that nobody should ask for codes or passwords). */
 const SAFE_TO_SEND = 'contact-support#what-to-include';
 import type { CardNetwork, Entities, ErrorKind, NluResult, Status } from '../core/types.js';
-import { asksForWalkthrough } from './answers.js';
+import { asksForWalkthrough, hasNamedOutOfScopeAnswer, outOfScope } from './answers.js';
 import { byIntent, clarifyButton, closeCall, settledByFacts } from './by-intent.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, commandInText } from './button-values.js';
@@ -43,6 +43,16 @@ function optionForStatus(step: FlowStep, status: Status): FlowOption | undefined
   if (status === 'solved') return polar.find((o) => o.polarity === 'yes');
   if (status === 'still_failing') return polar.find((o) => o.polarity === 'no');
   return undefined;
+}
+
+/**
+ * "It went through! But can you check where my goods are?": after the task's own reply, the honest
+ * answer to a question that is not ours (who handles shipping), when the task is over.
+ */
+function alsoNotOurs(kit: PolicyKit, reply: Result, nlu: NluResult | null): Result {
+  if (reply.state.frame || !nlu?.asksQuestion || nlu.intent !== 'out_of_scope' || !hasNamedOutOfScopeAnswer(nlu)) return reply;
+  const notOurs = outOfScope(kit, reply.state, nlu);
+  return { ...reply, state: notOurs.state, effects: [...reply.effects, ...notOurs.effects] };
 }
 
 /** Reprompts: short the first time, worded differently the second, then other ways forward. */
@@ -86,7 +96,7 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   // "Where could it be hiding? I scrolled the page twice" asks first: the tries are its backstory.
   const triedAgain = !status && !nlu?.asksQuestion && said.includes('attempt.repeated') ? optionForStatus(step, 'still_failing') : undefined;
   const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said) ?? triedAgain;
-  if (picked) return kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now, alsoAnswer);
+  if (picked) return alsoNotOurs(kit, kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now, alsoAnswer), nlu);
   // "Ok it came now after 15 minutes" at who to contact: the task goes on from the question it answers.
   const late = status === 'solved' && (step.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff')) ? kit.engine.lateSuccess(frame) : undefined;
   if (late) return kit.settle(state, late, now, alsoAnswer);
@@ -111,7 +121,7 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   if (status) {
     // "I'll check the notifications. What about the fee, does Alipay charge me?": the question is
     // answered before the task is kept for later.
-    const reply = statusWithoutOption(kit, state, status, text);
+    const reply = alsoNotOurs(kit, statusWithoutOption(kit, state, status, text), nlu);
     return alsoAnswer.length > 0 ? { ...reply, effects: [...alsoAnswer, ...reply.effects] } : reply;
   }
   if (!nlu) return miss(kit, state);

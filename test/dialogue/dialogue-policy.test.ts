@@ -146,6 +146,16 @@ describe('the dialogue policy: guided flows', () => {
     expect(t.texts.join(' ')).not.toContain('glad it went through');
   });
 
+  it('is glad it went through and then says who handles a shipping question asked beside it', () => {
+    const c = createConversation();
+    c.say('payment declined', nlu('payment_declined'));
+    c.click('answer:glitch');
+    const t = c.say('it went through now. but can you check where my goods are?', { ...nlu('out_of_scope', { status: 'solved', asksQuestion: true, confidence: 0.86 }), label: 'out_of_scope.orders_and_shipping' });
+    expect(t.flow).toBeNull();
+    expect(t.texts[0]).toContain('glad');
+    expect(t.sections).toContain('contact-support#alibaba-support');
+  });
+
   it('answers a question that mentions tries instead of reading the tries as "still not there"', () => {
     const c = createConversation();
     c.say('payment declined', nlu('payment_declined'));
