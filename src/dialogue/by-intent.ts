@@ -224,7 +224,8 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       const restates = nlu.facts.some((f) => f.name.startsWith('error.') || f.name === 'attempt.repeated') || text.trim().split(/\s+/).length <= 3;
       if (!restates) {
         const step = kit.engine.currentStep(frame);
-        const otherwise = { text: LINES.alreadyOnIt(kit.title(intent)) };
+        // Nothing found: what they told us is kept ("I wrote +52 and the ten digits").
+        const otherwise = { text: LINES.noted };
         return kit.reask(marked, [{ type: 'answer', query: text, context: { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] }, otherwise }]);
       }
       return { ...kit.reask(marked, [say(LINES.alreadyOnIt(kit.title(intent)))]), signals: [{ kind: 'reprompt', misses: 1 }] };

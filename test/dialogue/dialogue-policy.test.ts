@@ -218,11 +218,11 @@ describe('the dialogue policy: conversation skills', () => {
     expect(c.say('payment payment', nlu('payment_declined')).texts).toEqual([LINES.alternatives]);
   });
 
-  it('looks up a statement about the task that restates no problem, and says where we are when nothing answers it', () => {
+  it('looks up a statement about the task that restates no problem, and says it is noted when nothing answers it', () => {
     const c = createConversation();
     c.say('card declined', nlu('payment_declined'));
     const t = c.say("i don't travel to china, i order from home", nlu('payment_declined'));
-    expect(t.effects[0]).toMatchObject({ type: 'answer', query: "i don't travel to china, i order from home", context: { topic: 'payment_declined' }, otherwise: { text: LINES.alreadyOnIt('your declined payment') } });
+    expect(t.effects[0]).toMatchObject({ type: 'answer', query: "i don't travel to china, i order from home", context: { topic: 'payment_declined' }, otherwise: { text: LINES.noted } });
     expect(t.step).toBe('ask_cause');
     // It still counts towards the reprompt limit: the next one that answers nothing gets the second wording.
     expect(c.say('ugh this payment', nlu('payment_declined')).texts[0]).toContain(LINES.repromptAgain);
