@@ -154,8 +154,9 @@ export interface SearchOptions {
   intents?: string[];
   context?: SearchContext;
   /**
-   * Facts the message states (`security.unknown_charge`; denials are left out): sections about one
-   * of them rank higher, so "a 45 dollar payment to a shop I don't know" gets the fraud answer.
+   * Facts the message states (`security.unknown_charge`, `!card.international_enabled` for a
+   * denial): sections about one of them rank higher, so "a 45 dollar payment to a shop I don't
+   * know" gets the fraud answer.
    */
   facts?: readonly string[];
 }

@@ -156,12 +156,13 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
 
 /**
  * Every search for the person's own words also gets the facts their message states, so a section
- * about one of them ("a payment I don't recognise") is preferred. Denied facts are left out: "no
- * error message" is no reason to show the error section.
+ * about one of them ("a payment I don't recognise") is preferred. A denied fact is passed as its
+ * denial ("!error.technical"), which only a section about that denial matches: "no error message"
+ * is no reason to show the error section.
  */
 function withStatedFacts(result: Result, input: DialogueInput): Result {
   const text = input.message.text;
-  const facts = (input.nlu?.facts ?? []).filter((f) => !f.negated).map((f) => f.name);
+  const facts = (input.nlu?.facts ?? []).map((f) => `${f.negated ? '!' : ''}${f.name}`);
   if (!text || facts.length === 0 || !result.effects.some((e) => e.type === 'answer')) return result;
   const effects = result.effects.map((e) => (e.type === 'answer' && !e.facts && text.includes(e.query) ? { ...e, facts } : e));
   return { ...result, effects };

@@ -25,7 +25,7 @@ const HEADING = /^##\s+(.+?)\s*\{#([^}]*)\}\s*$/;
  */
 const META_COMMENT = /<!--([\s\S]*?)-->/g;
 /** A fact of the understanding catalogue, as a section names it. */
-const FACT_NAME = /^[a-z][a-z_]*\.[a-z][a-z0-9_]*$/;
+const FACT_NAME = /^!?[a-z][a-z_]*\.[a-z][a-z0-9_]*$/;
 /** `<!-- asks: how do I add a card | where do I put my visa -->`: questions the section answers, `|`-separated. */
 const ASKS_COMMENT = /^\s*asks\s*:([\s\S]*)$/;
 const MAX_SECTION_CHARS = 900;
@@ -125,9 +125,9 @@ function parseMeta(file: string, sectionField: string, body: string): SectionMet
         }
         meta.also = [...(meta.also ?? []), ...values];
       } else if (name === 'facts') {
-        // What a message states that this section is about ("a payment I don't recognise"): the
-        // answer to a message stating one of them leans here. Checked against the catalogue by `kb check`.
-        for (const v of values) if (!FACT_NAME.test(v)) throw new DataFileError(file, field, `"${v}" is not a fact name (like security.unknown_charge)`);
+        // What a message states that this section is about ("a payment I don't recognise"; "!name"
+        // for its denial, "international payments are off"): the answer to such a message leans here.
+        for (const v of values) if (!FACT_NAME.test(v)) throw new DataFileError(file, field, `"${v}" is not a fact name (like security.unknown_charge, or !card.international_enabled for its denial)`);
         meta.facts = [...(meta.facts ?? []), ...values];
       } else {
         throw new DataFileError(file, field, 'unknown section setting (use "source", "intents", "also", "facts" or "asks")');

@@ -616,10 +616,10 @@ describe('the dialogue policy: information topics', () => {
     expect(createConversation().say(question, nlu('payment_declined', { asksQuestion: true, followUp: 0.8 })).flow).toBe('payment_declined');
   });
 
-  it('hands the facts a question states (not those it denies) to its search', () => {
+  it('hands the facts a question states to its search, a denied one as its denial', () => {
     const question = 'there is a payment of 45 usd to some shop i dont know, can i get it back?';
     const t = createConversation().say(question, nlu('security', { asksQuestion: true, facts: [{ name: 'security.unknown_charge' }, { name: 'error.technical', negated: true }] }));
-    expect(t.effects[0]).toMatchObject({ type: 'answer', query: question, facts: ['security.unknown_charge'] });
+    expect(t.effects[0]).toMatchObject({ type: 'answer', query: question, facts: ['security.unknown_charge', '!error.technical'] });
   });
 
   it('picks a task up at the step whose answer was just shown when the person reports on it ("still nothing")', () => {
