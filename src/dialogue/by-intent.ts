@@ -127,10 +127,17 @@ function flowFor(kit: PolicyKit, intent: string, nlu: NluResult): string {
   // "Linked it yesterday, now the payment asks for verification": the next task in the ranking.
   const next = nlu.ranking.find((r) => r.intent !== intent && givesWayTo(kit, intent, r.intent, nlu));
   if (next) return next.intent;
-  if (owns(kit, intent, nlu) || askedAbout(kit, intent, nlu)) return intent;
-  const other = [...kit.flows.keys()].find((id) => id !== intent && owns(kit, id, nlu));
+  // How far the person got ("I have the app and an account") keeps no task: it says where to
+  // start, while the problem they state says which task it is.
+  const problem = { ...nlu, facts: nlu.facts.filter((f) => !PROGRESS.has(`${f.negated ? '!' : ''}${f.name}`)) };
+  if (owns(kit, intent, problem) || askedAbout(kit, intent, problem) || problem.facts.length === 0) return intent;
+  const byRank = nlu.ranking.map((r) => r.intent as string).filter((id) => kit.flows.has(id));
+  const other = [...byRank, ...kit.flows.keys()].find((id) => id !== intent && owns(kit, id, problem));
   return other ?? intent;
 }
+
+/** Facts of how far the person got, not of a problem. */
+const PROGRESS = new Set(['setup.app_installed', 'setup.signed_up', 'setup.payment_password_set', '!setup.no_account', 'setup.card_linked']);
 
 /** Words of a request for the bot's own help or menu ("what can you do?", "show options"). */
 const ABOUT_THE_BOT = /\b(you|u|bot|this|menu|options?|commands?|help|features?)\b/i;

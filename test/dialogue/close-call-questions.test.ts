@@ -80,4 +80,16 @@ describe('a task whose goal the message says is reached', () => {
     expect(t.flow).toBeNull();
     expect(t.texts.join(' ')).toContain(LINES.solved);
   });
+
+  it('takes the task from the problem stated, not from how far the person got ("have the app and an account, my Maestro card cannot be added")', () => {
+    const c = createConversation();
+    const ranked = [
+      { intent: 'account_setup' as const, confidence: 0.69 },
+      { intent: 'link_card' as const, confidence: 0.25 },
+      { intent: 'payment_declined' as const, confidence: 0.04 },
+    ];
+    const facts = [{ name: 'setup.app_installed' }, { name: 'setup.no_account', negated: true }, { name: 'card.unsupported_network' }, { name: 'error.card_not_supported' }];
+    const t = c.say('I have the app and made an account. Now my Maestro girocard cannot be added', nlu('account_setup', { confidence: 0.69, ranking: ranked, facts }));
+    expect(t.flow).toBe('link_card');
+  });
 });
