@@ -166,6 +166,19 @@ describe('the dialogue policy: guided flows', () => {
     expect(t.effects.some((e) => e.type === 'answer')).toBe(true);
   });
 
+  it('sends the person to Alipay when they ask who to contact after their bank saw nothing', () => {
+    const c = createConversation();
+    c.say('declined with an error screen, and my bank sees no attempt', nlu('payment_declined', { entities: { errorKind: 'technical' }, facts: [{ name: 'card.bank_sees_nothing' }] }));
+    const t = c.click('answer:contact');
+    expect(t.step).toBe('contact_alipay');
+    expect(t.sections[0]).toBe('contact-support#alipay-support');
+    // Told after a fix that did not help, it moves on to Alipay as well, not to "one of three parties".
+    const later = createConversation();
+    later.say('payment declined', nlu('payment_declined'));
+    later.click('answer:glitch');
+    expect(later.say('also my bank says they see no attempt at all', nlu('payment_declined', { facts: [{ name: 'card.bank_sees_nothing' }] })).step).toBe('contact_alipay');
+  });
+
   it('hands over at the end of a diagnosis with a summary of what was tried and nothing the person typed', () => {
     const c = createConversation();
     c.say('my visa was declined, secret-words-123', nlu('payment_declined', { entities: { errorKind: 'flagged', cardNetwork: 'visa' } }));

@@ -32,7 +32,13 @@ const didItWork = (cause: Cause, notFixed: FlowOption['then'] = [{ to: 'next_cau
     match: { intents: ['deny'], status: ['still_failing'], facts: [...RULED_OUT[cause]] },
     then: notFixed,
   },
-  { value: 'contact', label: 'Who should I contact?', synonyms: ['who should i contact', 'contact', 'support', 'who can help'], then: [{ to: 'who_to_contact' }] },
+  {
+    value: 'contact',
+    label: 'Who should I contact?',
+    synonyms: ['who should i contact', 'contact', 'support', 'who can help'],
+    // The bank said it saw nothing: Alipay is the one to ask, not "one of three parties".
+    then: [{ to: 'contact_alipay', guard: { name: 'fact', arg: 'card.bank_sees_nothing' } }, { to: 'who_to_contact' }],
+  },
 ];
 
 /** A diagnosis, not a lecture: what happened → steps for that cause → did that fix it? → next cause → who to contact. */
@@ -201,6 +207,7 @@ export const paymentDeclinedFlow: FlowInput = {
       always: [
         // The bank never saw the payment and the Alipay flag was looked at: only Alipay can say more.
         { to: 'contact_alipay', guards: [{ name: 'fact', arg: 'card.bank_sees_nothing' }, { name: 'tried', arg: 'flagged' }] },
+        { to: 'contact_alipay', guards: [{ name: 'fact', arg: 'card.bank_sees_nothing' }, { name: 'tried_at_least', arg: String(MAX_CAUSES) }] },
         { to: 'who_to_contact', guard: { name: 'tried_at_least', arg: String(MAX_CAUSES) } },
         ...CAUSES.map((cause) => ({ to: `fix_${cause}`, guard: { name: 'not_tried' as const, arg: cause } })),
         { to: 'who_to_contact' },
