@@ -20,6 +20,7 @@ export function parseFlow(input: FlowInput, knownFlows: ReadonlySet<string>): Fl
   }
   const flow = parsed.data;
   if (!flow.steps[flow.start]) throw new DataFileError(file, 'start', `unknown step "${flow.start}"`);
+  if (flow.solved !== undefined && !flow.steps[flow.solved]) throw new DataFileError(file, 'solved', `unknown step "${flow.solved}"`);
   const checkTargets = (transitions: readonly Transition[] | undefined, field: string, needsFallback: boolean): void => {
     if (!transitions) return;
     transitions.forEach((t, i) => {

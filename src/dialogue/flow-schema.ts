@@ -139,6 +139,11 @@ export const flowSchema = z.object({
    * message stating one is not asking for this task when another one fits it as well.
    */
   reachedBy: z.array(factKeySchema).optional(),
+  /**
+   * Where "it worked!" goes at a question whose yes is not about success ("is your card enabled?"
+   * answered "changed the address and it worked"): the flow's own good ending.
+   */
+  solved: z.string().optional(),
 });
 export type FlowDefinition = z.output<typeof flowSchema>;
 export type FlowInput = z.input<typeof flowSchema>;

@@ -29,8 +29,11 @@ export function cardAndError(entities: { cardNetwork?: CardNetwork | undefined; 
   return { ...(entities.cardNetwork ? { cardNetwork: entities.cardNetwork } : {}), ...(entities.errorKind ? { errorKind: entities.errorKind } : {}) };
 }
 
+/** Words of an option that means the thing worked. */
+const SUCCESS_WORDS = ['worked', 'it worked', 'went through', 'fixed', 'sorted', 'came', 'arrived', 'verified', 'cleared', 'signed up', 'linked', 'paid', 'accepted', 'found', 'found it', 'picked'];
+
 /** The option a stated status picks: declared for it, or else the step's yes (solved) or no (still failing). */
-function optionForStatus(step: FlowStep, status: Status): FlowOption | undefined {
+function optionForStatus(step: FlowStep, status: Status, goodEnding?: string): FlowOption | undefined {
   const options = step.options ?? [];
   const declared = options.find((o) => o.match?.status?.includes(status));
   if (declared) return declared;
@@ -40,7 +43,10 @@ function optionForStatus(step: FlowStep, status: Status): FlowOption | undefined
   // "no, I'll contact them myself": a question that offers a person is not asking whether it worked.
   if (options.some((o) => o.then.some((t) => t.to === '@handoff'))) return undefined;
   const polar = options;
-  if (status === 'solved') return polar.find((o) => o.polarity === 'yes');
+  // In a flow with a good ending of its own, "it worked" is a yes to "did it work?" or "did you
+  // find it?", not to "is your card enabled?" (that one goes to the ending).
+  const aboutSuccess = (o: FlowOption): boolean => goodEnding === undefined || SUCCESS_WORDS.some((w) => o.synonyms?.includes(w) || o.label.toLowerCase().includes(w));
+  if (status === 'solved') return polar.find((o) => o.polarity === 'yes' && aboutSuccess(o));
   if (status === 'still_failing') return polar.find((o) => o.polarity === 'no');
   return undefined;
 }
@@ -95,8 +101,14 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   if (status === 'solved' && said.some((key) => goal.includes(key))) return statusWithoutOption(kit, state, 'solved', text);
   // "Where could it be hiding? I scrolled the page twice" asks first: the tries are its backstory.
   const triedAgain = !status && !nlu?.asksQuestion && said.includes('attempt.repeated') ? optionForStatus(step, 'still_failing') : undefined;
-  const picked = (status ? optionForStatus(step, status) : undefined) ?? kit.engine.answeredByFacts(step, said) ?? triedAgain;
+  const picked = (status ? optionForStatus(step, status, kit.engine.flow(frame.flow).solved) : undefined) ?? kit.engine.answeredByFacts(step, said) ?? triedAgain;
   if (picked) return alsoNotOurs(kit, kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now, alsoAnswer), nlu);
+  // "Changed the address and it worked!" at "is your card enabled?": the task's own good ending.
+  const goodEnding = status === 'solved' ? kit.engine.flow(frame.flow).solved : undefined;
+  if (goodEnding && !(step.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff'))) {
+    const worked: FlowOption = { value: 'worked', label: 'It worked', polarity: 'yes', then: [{ to: goodEnding }] };
+    return alsoNotOurs(kit, kit.settle(state, kit.engine.choose(frame, worked, nlu?.entities ?? {}, said), now, alsoAnswer), nlu);
+  }
   // "Ok it came now after 15 minutes" at who to contact: the task goes on from the question it answers.
   const late = status === 'solved' && (step.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff')) ? kit.engine.lateSuccess(frame) : undefined;
   if (late) return kit.settle(state, late, now, alsoAnswer);

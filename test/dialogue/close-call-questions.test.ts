@@ -92,4 +92,13 @@ describe('a task whose goal the message says is reached', () => {
     const t = c.say('I have the app and made an account. Now my Maestro girocard cannot be added', nlu('account_setup', { confidence: 0.69, ranking: ranked, facts }));
     expect(t.flow).toBe('link_card');
   });
+
+  it('takes "it worked!" at a question whose yes is not about success to the flow\'s good ending', () => {
+    const c = createConversation();
+    c.say('i want to link my card', nlu('link_card'));
+    expect(c.click('answer:visa').step).toBe('card_enabled');
+    const t = c.say('ok i changed the billing address and it worked!', nlu('link_card', { status: 'solved' }));
+    expect(t.flow).toBeNull();
+    expect(t.texts.join(' ')).toContain('Your card is linked');
+  });
 });

@@ -24,6 +24,7 @@ export const linkCardFlow: FlowInput = {
   owns: ['setup.cant_find_cards', 'card.unsupported_network'],
   // "I linked it yesterday and now checkout asks for verification" is about the payment.
   reachedBy: ['setup.card_linked'],
+  solved: 'card_linked',
   // "I'll ask my bank to switch it on": what to ask the card issuer.
   elsewhere: ['contact-support#card-issuer', 'link-card#before-you-start'],
   steps: {

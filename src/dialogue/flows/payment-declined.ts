@@ -48,6 +48,7 @@ export const paymentDeclinedFlow: FlowInput = {
   label: 'My payment was declined',
   start: 'ask_cause',
   diagnosis: true,
+  solved: 'fixed',
   owns: ['error.insufficient_funds', 'error.limit_exceeded', 'error.issuer_declined', 'error.risk_flagged', 'error.card_not_supported', 'error.no_reason', 'card.bank_sees_nothing'],
   // What the person rules out is not suggested again: "I have the money" skips the funds check.
   onFacts: [
