@@ -130,11 +130,20 @@ function flowFor(kit: PolicyKit, intent: string, nlu: NluResult): string {
   // How far the person got ("I have the app and an account") keeps no task: it says where to
   // start, while the problem they state says which task it is.
   const problem = { ...nlu, facts: nlu.facts.filter((f) => !PROGRESS.has(`${f.negated ? '!' : ''}${f.name}`)) };
-  if (owns(kit, intent, problem) || askedAbout(kit, intent, problem) || problem.facts.length === 0) return intent;
+  if (problem.facts.length === 0 || owns(kit, intent, problem)) return intent;
   const byRank = nlu.ranking.map((r) => r.intent as string).filter((id) => kit.flows.has(id));
   const other = [...byRank, ...kit.flows.keys()].find((id) => id !== intent && owns(kit, id, problem));
+  // "I want to verify my account but it keeps rejecting my passport photo", read as setting up: the
+  // flow that owns the problem, when the classifier also found it plausible, rather than one that
+  // only asks about it somewhere later.
+  const otherConfidence = nlu.ranking.find((r) => r.intent === other)?.confidence ?? 0;
+  if (other && otherConfidence >= PLAUSIBLE_OWNER) return other;
+  if (askedAbout(kit, intent, problem)) return intent;
   return other ?? intent;
 }
+
+/** A flow that owns the stated problem takes the task from this confidence of the classifier on. */
+const PLAUSIBLE_OWNER = 0.15;
 
 /** Facts of how far the person got, not of a problem. */
 const PROGRESS = new Set(['setup.app_installed', 'setup.signed_up', 'setup.payment_password_set', '!setup.no_account', 'setup.card_linked']);

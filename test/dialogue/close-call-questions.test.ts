@@ -101,4 +101,20 @@ describe('a task whose goal the message says is reached', () => {
     expect(t.flow).toBeNull();
     expect(t.texts.join(' ')).toContain('Your card is linked');
   });
+
+  it('gives the task to the flow that owns the stated problem when the classifier also found it plausible', () => {
+    const ranked = [
+      { intent: 'account_setup' as const, confidence: 0.79 },
+      { intent: 'verification' as const, confidence: 0.21 },
+    ];
+    const facts = [{ name: 'verify.rejected' }, { name: 'attempt.repeated' }];
+    const t = createConversation().say('i want to verify my account but it keeps rejecting my passport photo', nlu('account_setup', { confidence: 0.79, ranking: ranked, facts }));
+    expect(t.flow).toBe('verification');
+    // Not when the owner is no reading of the message at all ("adding my Visa, it says not supported" stays linking).
+    const linking = [
+      { intent: 'link_card' as const, confidence: 0.95 },
+      { intent: 'payment_declined' as const, confidence: 0.03 },
+    ];
+    expect(createConversation().say('adding my visa, it says card not supported', nlu('link_card', { confidence: 0.95, ranking: linking, facts: [{ name: 'error.card_not_supported' }] })).flow).toBe('link_card');
+  });
 });
