@@ -65,16 +65,6 @@ export class FlowEngine {
     return this.enter(this.frameAt(flowId, flow.start, entities, facts), flow.start, [], true);
   }
 
-  /**
-   * The step of a flow that shows this section, when it is not the flow's first: where a task picks
-   * up when the person reports on an answer they just read ("still nothing" after the code answer).
-   */
-  stepShowing(flowId: string, section: string): string | undefined {
-    const flow = this.flow(flowId);
-    const found = Object.entries(flow.steps).find(([, step]) => step.sections?.includes(section));
-    return found && found[0] !== flow.start ? found[0] : undefined;
-  }
-
   /** A frame resting at that step's question, entered but not shown (the person just read its answer). */
   pickUpAt(flowId: string, stepId: string, entities: Entities = {}, facts: readonly string[] = []): Frame {
     let here = this.frameAt(flowId, stepId, entities, facts);
@@ -174,22 +164,6 @@ export class FlowEngine {
     const previous = frame.history.at(-1);
     if (previous === undefined) return { ...frame, step: this.flow(frame.flow).start, misses: 0 };
     return { ...frame, step: previous, history: frame.history.slice(0, -1), misses: 0 };
-  }
-
-  /**
-   * "It came now after all" while we are already at who to contact: the success answers an earlier
-   * question ("did the code come?"), so that question's success option is taken from where it was
-   * asked and the task goes on from there. Undefined when no earlier question has one.
-   */
-  lateSuccess(frame: Frame): FlowOutcome | undefined {
-    for (let i = frame.history.length - 1; i >= 0; i--) {
-      const stepId = frame.history[i] ?? '';
-      const option = this.flow(frame.flow).steps[stepId]?.options?.find((o) => o.polarity === 'yes' && (o.match?.status?.includes('solved') || o.match?.intents?.includes('affirm')));
-      if (!option) continue;
-      const there: Frame = { ...frame, step: stepId, history: frame.history.slice(0, i), misses: 0 };
-      return this.choose(there, option);
-    }
-    return undefined;
   }
 
   /** Goes back to the previous question, or stays when there is none. */

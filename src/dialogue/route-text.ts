@@ -19,6 +19,7 @@ import { wantsPerson } from './handoff.js';
 import { learnFacts } from './known-facts.js';
 import { matchOption, matchOptionWithCoverage } from './match-answer.js';
 import { asksAboutSharingSecret, asksAboutTheLastAnswer, bareYesOrNo, hasNoWords, onlyPresentsSecret, questionBesideAnswer } from './message-shape.js';
+import { lateSuccess, stepShowing } from './flow-position.js';
 import { navigate } from './navigation.js';
 import { statusOutsideFlow, statusWithoutOption } from './outcomes.js';
 import { messageText, say, type PolicyKit, type Result } from './policy-kit.js';
@@ -27,6 +28,11 @@ import { onAction } from './route-action.js';
 /** The card and the error a message named (what a task picked from "did you mean…?" starts with). */
 export function cardAndError(entities: { cardNetwork?: CardNetwork | undefined; errorKind?: ErrorKind | undefined }): Entities {
   return { ...(entities.cardNetwork ? { cardNetwork: entities.cardNetwork } : {}), ...(entities.errorKind ? { errorKind: entities.errorKind } : {}) };
+}
+
+/** Whether the step's question offers a person (who to contact): it does not ask whether something worked. */
+function offersPerson(step: FlowStep): boolean {
+  return (step.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff'));
 }
 
 /** Words of an option that means the thing worked. */
@@ -41,7 +47,7 @@ function optionForStatus(step: FlowStep, status: Status, goodEnding?: string): F
   if (status === 'will_act_elsewhere' || status === 'leaving') return undefined;
   // "Sorted, cheers" is not a "yes" to "shall I pass you to a person?", and "still failing" is not
   // "no, I'll contact them myself": a question that offers a person is not asking whether it worked.
-  if (options.some((o) => o.then.some((t) => t.to === '@handoff'))) return undefined;
+  if (offersPerson(step)) return undefined;
   const polar = options;
   // In a flow with a good ending of its own, "it worked" is a yes to "did it work?" or "did you
   // find it?", not to "is your card enabled?" (that one goes to the ending).
@@ -105,12 +111,12 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   if (picked) return alsoNotOurs(kit, kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now, alsoAnswer), nlu);
   // "Changed the address and it worked!" at "is your card enabled?": the task's own good ending.
   const goodEnding = status === 'solved' ? kit.engine.flow(frame.flow).solved : undefined;
-  if (goodEnding && !(step.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff'))) {
+  if (goodEnding && !offersPerson(step)) {
     const worked: FlowOption = { value: 'worked', label: 'It worked', polarity: 'yes', then: [{ to: goodEnding }] };
     return alsoNotOurs(kit, kit.settle(state, kit.engine.choose(frame, worked, nlu?.entities ?? {}, said), now, alsoAnswer), nlu);
   }
   // "Ok it came now after 15 minutes" at who to contact: the task goes on from the question it answers.
-  const late = status === 'solved' && (step.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff')) ? kit.engine.lateSuccess(frame) : undefined;
+  const late = status === 'solved' && offersPerson(step) ? lateSuccess(kit.engine, frame) : undefined;
   if (late) return kit.settle(state, late, now, alsoAnswer);
 
   // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a
@@ -162,7 +168,7 @@ function pickedUpAtShownStep(kit: PolicyKit, state: DialogueState, nlu: NluResul
   const flowId = kit.flows.has(nlu.intent) ? nlu.intent : stillFailingOnTopic ? state.topic : null;
   // A task kept earlier is resumed where it stopped instead.
   if (!flowId || state.paused?.flow === flowId) return undefined;
-  const step = kit.engine.stepShowing(flowId, last);
+  const step = stepShowing(kit.engine, flowId, last);
   if (!step) return undefined;
   return { ...state, topic: flowId, frame: kit.engine.pickUpAt(flowId, step, nlu.entities, state.facts) };
 }
@@ -172,7 +178,9 @@ function outsideFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null
   // "Nothing in the notifications, still failing" after "I'll check": the kept task goes on with
   // that answer instead of showing its last step again.
   const kept = state.paused;
-  const aboutKept = kept !== null && !nlu.asksQuestion && (nlu.intent === kept.flow || (nlu.status !== null && state.topic === kept.flow));
+  // Only a report (a status or a fact) moves it on; "back to linking my card" resumes it as before.
+  const reports = nlu.status !== null || nlu.facts.length > 0;
+  const aboutKept = kept !== null && !nlu.asksQuestion && reports && (nlu.intent === kept.flow || (nlu.status !== null && state.topic === kept.flow));
   if (kept && aboutKept) {
     const back: DialogueState = { ...state, paused: null, topic: kept.flow, frame: kit.engine.learn(kept, nlu.facts) };
     const result = inFlow(kit, back, nlu, text, now);
