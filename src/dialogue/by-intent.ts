@@ -16,6 +16,7 @@ import { isBareReply } from './message-shape.js';
 import { navigate } from './navigation.js';
 import { leavingMidTask } from './outcomes.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
+import { factKey } from './known-facts.js';
 
 export const TOPIC_INTENTS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
 
@@ -64,16 +65,15 @@ function oneOf(a: string, b: string, test: (intent: string) => boolean): string 
  */
 function givesWayTo(kit: PolicyKit, intent: string, other: string, nlu: NluResult): boolean {
   const done = kit.flows.get(intent)?.reachedBy ?? [];
-  const key = (f: NluResult['facts'][number]): string => `${f.negated ? '!' : ''}${f.name}`;
-  if (!nlu.facts.some((f) => done.includes(key(f)))) return false;
-  const rest = { ...nlu, facts: nlu.facts.filter((f) => !done.includes(key(f))) };
-  return kit.flows.has(other) && !(kit.flows.get(other)?.reachedBy ?? []).some((k) => nlu.facts.some((f) => key(f) === k)) && (owns(kit, other, rest) || askedAbout(kit, other, rest));
+  if (!nlu.facts.some((f) => done.includes(factKey(f)))) return false;
+  const rest = { ...nlu, facts: nlu.facts.filter((f) => !done.includes(factKey(f))) };
+  return kit.flows.has(other) && !(kit.flows.get(other)?.reachedBy ?? []).some((k) => nlu.facts.some((f) => factKey(f) === k)) && (owns(kit, other, rest) || askedAbout(kit, other, rest));
 }
 
 /** Whether the task's flow owns a fact the message states (it is the place for it). */
 function owns(kit: PolicyKit, intent: string, nlu: NluResult): boolean {
   const owned = kit.flows.get(intent)?.owns ?? [];
-  return nlu.facts.some((f) => owned.includes(`${f.negated ? '!' : ''}${f.name}`));
+  return nlu.facts.some((f) => owned.includes(factKey(f)));
 }
 
 /** Whether the task's flow owns or asks about a fact the message states. */
@@ -129,7 +129,7 @@ function flowFor(kit: PolicyKit, intent: string, nlu: NluResult): string {
   if (next) return next.intent;
   // How far the person got ("I have the app and an account") keeps no task: it says where to
   // start, while the problem they state says which task it is.
-  const problem = { ...nlu, facts: nlu.facts.filter((f) => !PROGRESS.has(`${f.negated ? '!' : ''}${f.name}`)) };
+  const problem = { ...nlu, facts: nlu.facts.filter((f) => !PROGRESS.has(factKey(f))) };
   if (problem.facts.length === 0 || owns(kit, intent, problem)) return intent;
   const byRank = nlu.ranking.map((r) => r.intent as string).filter((id) => kit.flows.has(id));
   const other = [...byRank, ...kit.flows.keys()].find((id) => id !== intent && owns(kit, id, problem));

@@ -18,6 +18,7 @@ import { backFromStaff, HANDOFF_SECTION, handOver } from './handoff.js';
 import { createPolicyKit, say, type PolicyKit, type Result } from './policy-kit.js';
 import { onAction } from './route-action.js';
 import { cardAndError, onText } from './route-text.js';
+import { factKey } from './known-facts.js';
 
 export { HANDOFF_SECTION };
 
@@ -162,7 +163,7 @@ export function createDialoguePolicy(options: DialoguePolicyOptions = {}): Dialo
  */
 function withStatedFacts(result: Result, input: DialogueInput): Result {
   const text = input.message.text;
-  const facts = (input.nlu?.facts ?? []).map((f) => `${f.negated ? '!' : ''}${f.name}`);
+  const facts = (input.nlu?.facts ?? []).map(factKey);
   if (!text || facts.length === 0 || !result.effects.some((e) => e.type === 'answer')) return result;
   const effects = result.effects.map((e) => (e.type === 'answer' && !e.facts && text.includes(e.query) ? { ...e, facts } : e));
   return { ...result, effects };

@@ -8,6 +8,7 @@ import type { NluResult } from '../core/types.js';
 import { normalise } from './button-values.js';
 import { isBareReply } from './message-shape.js';
 import type { FlowOption } from './flow-schema.js';
+import { factKey } from './known-facts.js';
 
 const REAL_YES = /^(yes|yeah|yep|yup|ya|yea|it did|sure did|correct|absolutely|definitely)\b/;
 const NEGATION = /\b(no|not|nope|nah|never|nothing|didn'?t|doesn'?t|don'?t|isn'?t|wasn'?t|won'?t|can'?t|cannot|haven'?t|hasn'?t|aren'?t|couldn'?t)\b/;
@@ -106,7 +107,7 @@ export function matchOptionWithCoverage(options: readonly FlowOption[], text: st
   // the message goes on to state, not that the payment went through.
   if (picked?.match?.status?.includes('solved') && GENERIC_YES.has(phraseFound) && nlu && nlu.status !== 'solved') {
     const named = picked.match.facts ?? [];
-    if (nlu.facts.some((f) => !named.includes(`${f.negated ? '!' : ''}${f.name}`))) return undefined;
+    if (nlu.facts.some((f) => !named.includes(factKey(f)))) return undefined;
     // "ok i think i go to the branch tomorrow and ask them…": a yes-word opening a long report.
     if (coverage < MIN_GENERIC_YES_COVERAGE) return undefined;
   }

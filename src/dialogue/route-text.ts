@@ -16,7 +16,7 @@ import { NAV_BUTTONS, commandInText } from './button-values.js';
 import type { DialogueState } from './dialogue-state.js';
 import type { FlowOption, FlowStep } from './flow-schema.js';
 import { wantsPerson } from './handoff.js';
-import { learnFacts } from './known-facts.js';
+import { factKey, learnFacts } from './known-facts.js';
 import { matchOption, matchOptionWithCoverage } from './match-answer.js';
 import { asksAboutSharingSecret, asksAboutTheLastAnswer, bareYesOrNo, hasNoWords, onlyPresentsSecret, questionBesideAnswer } from './message-shape.js';
 import { lateSuccess, stepShowing } from './flow-position.js';
@@ -91,7 +91,7 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   if (!frame) return outsideFlow(kit, state, nlu, text, now);
   const step = kit.engine.currentStep(frame);
   const status = nlu?.status ?? null;
-  const said = nlu ? nlu.facts.map((f) => `${f.negated ? '!' : ''}${f.name}`) : [];
+  const said = nlu ? nlu.facts.map(factKey) : [];
 
   // An answer looked up beside the step, said only when something good enough is found.
   const answerBeside = (query: string): Effect[] => [{ type: 'answer', query, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true }];
