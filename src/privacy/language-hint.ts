@@ -40,7 +40,7 @@ const ENGLISH = words(`the a an i my me you your is are was were be to of and or
   our us still just now which who get got money fee fees charge charged spend limit transaction transfer order refund verify
   code phone app went go going gone through worked works work working done ok okay yes yeah again same try tried trying
   know need want said says say see saw tell told time today yesterday tomorrow day days week later before after then
-  also only very really too more most other another new first last one two three here out up about into over after
+  also only very really too more most other another new first last one two three here out up about into over
   failed fails error problem issue bank supplier seller buy bought sent send link linked added add show shows showing`);
 
 /** True when the text is probably not English (see above). */
