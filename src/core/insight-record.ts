@@ -14,6 +14,7 @@ export const INSIGHT_RECORD_VERSION = 1;
 const signalSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('solved') }),
   z.object({ kind: z.literal('flow_done'), flow: z.string(), step: z.string(), success: z.boolean() }),
+  z.object({ kind: z.literal('flow_paused'), flow: z.string(), step: z.string() }),
   z.object({ kind: z.literal('reprompt'), misses: z.number() }),
   z.object({ kind: z.literal('fallback') }),
   z.object({ kind: z.literal('feedback_offered') }),

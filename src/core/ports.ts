@@ -65,9 +65,10 @@ export type Effect =
   | { type: 'say_section'; section: string; intro?: string; buttons?: Button[] }
   /**
    * ifFound: say nothing when nothing good enough is found (an answer beside a flow that carries on).
-   * otherwise: say this instead of the "no reliable answer" line when nothing good enough is found.
+   * otherwise: say this instead of the "no reliable answer" line when nothing good enough is found
+   * (with `section`, that section follows the text, cited).
    */
-  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext; facts?: string[]; ifFound?: boolean; otherwise?: { text: string; buttons?: Button[] } }
+  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext; facts?: string[]; ifFound?: boolean; otherwise?: { text: string; section?: string; buttons?: Button[] } }
   | { type: 'handoff'; reason: string; problem: string; stepsTried: string[]; flow: string | null };
 
 export interface StepResult<S> {
@@ -85,6 +86,8 @@ export interface StepResult<S> {
 export type TurnSignal =
   | { kind: 'solved' }
   | { kind: 'flow_done'; flow: string; step: string; success: boolean }
+  /** The task was put aside at this step, to be resumed later ("I'll call my bank and come back"). */
+  | { kind: 'flow_paused'; flow: string; step: string }
   | { kind: 'reprompt'; misses: number }
   | { kind: 'fallback' }
   | { kind: 'feedback_offered' }

@@ -54,7 +54,11 @@ export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeB
         const shown = effect.ifFound ? found.filter(({ section }) => !shownLater.has(section.id)) : found;
         if (shown.length === 0 && effect.ifFound) break;
         if (shown.length === 0 && effect.otherwise) {
-          replies.push({ text: effect.otherwise.text, buttons: effect.otherwise.buttons ?? [], citations: [] });
+          const fallback = effect.otherwise.section ? knowledge.section(effect.otherwise.section) : undefined;
+          const citation = fallback ? citationOf(fallback) : undefined;
+          if (citation) cite(citation);
+          const text = fallback ? `${effect.otherwise.text}\n\n${fallback.text}` : effect.otherwise.text;
+          replies.push({ text, buttons: effect.otherwise.buttons ?? [], citations: citation ? [citation] : [] });
           break;
         }
         if (shown.length === 0) {

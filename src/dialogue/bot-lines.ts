@@ -53,6 +53,8 @@ export const LINES = {
   letsWorkThrough: "Sorry it's still not working. Let's work through it together.",
   goOnFromThere: "Let's go on from there.",
   noted: 'Thanks, noted.',
+  /** A report of what they checked, with the step's advice after it (what is left to try). */
+  notedRestOfStep: 'Thanks, noted. In case something here is still left to try:',
   backToTask: (title: string) => `Shall we carry on with ${title}?`,
   offerWalkthrough: (title: string) => `Would you like me to walk you through ${title}, step by step?`,
   outOfScopeCrypto:

@@ -237,11 +237,13 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       // "my app is from 2021", "I'm not visiting China though": something new that states none of
       // our facts and leans on what was just shown. Looked up beside the step, in case it answers it;
       // a restatement of the problem ("declined again, same error") is only reminded where we are.
-      const restates = nlu.facts.some((f) => f.name.startsWith('error.') || f.name === 'attempt.repeated') || text.trim().split(/\s+/).length <= 3;
+      const restates = nlu.facts.some((f) => !f.negated && (f.name.startsWith('error.') || f.name === 'attempt.repeated')) || text.trim().split(/\s+/).length <= 3;
       if (!restates) {
         const step = kit.engine.currentStep(frame);
-        // Nothing found: what they told us is kept ("I wrote +52 and the ten digits").
-        const otherwise = { text: LINES.noted };
+        // Nothing found: what they told us is kept ("I wrote +52 and the ten digits", "the number is
+        // right and the wifi works"), and the step's own advice is what is left to try.
+        const stepSection = step.sections?.[0];
+        const otherwise = stepSection ? { text: LINES.notedRestOfStep, section: stepSection } : { text: LINES.noted };
         return kit.reask(marked, [{ type: 'answer', query: text, context: { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] }, otherwise }]);
       }
       return { ...kit.reask(marked, [say(LINES.alreadyOnIt(kit.title(intent)))]), signals: [{ kind: 'reprompt', misses: 1 }] };

@@ -30,7 +30,8 @@ export type FlowExit =
   | { kind: 'done'; flow: string; step: string; success: boolean }
   | { kind: 'handoff'; frame: Frame }
   | { kind: 'switch'; flow: string; from: Frame }
-  | { kind: 'pause'; frame: Frame };
+  /** `frame`: where the task picks up again; `step`: the step that put it aside. */
+  | { kind: 'pause'; frame: Frame; step: string };
 
 /** A loop of guard-free always-transitions would hang a turn; flows are linted, this is the belt. */
 const MAX_HOPS = 25;
@@ -292,7 +293,7 @@ export class FlowEngine {
     const shown = [...effects, ...(silent ? [] : this.content(step, here))];
     if (step.end === 'done') return { frame: null, effects: shown, exit: { kind: 'done', flow: frame.flow, step: stepId, success: false }, spent: here.spent };
     if (step.end === 'handoff') return { frame: null, effects: shown, exit: { kind: 'handoff', frame: here }, spent: here.spent };
-    if (step.end === 'pause') return { frame: null, effects: shown, exit: { kind: 'pause', frame: this.questionBefore(here) }, spent: here.spent };
+    if (step.end === 'pause') return { frame: null, effects: shown, exit: { kind: 'pause', frame: this.questionBefore(here), step: stepId }, spent: here.spent };
     if (step.options && step.options.length > 0) return { frame: here, effects: shown, spent: here.spent };
     if (!step.always) throw new Error(`step "${stepId}" of flow "${frame.flow}" neither asks, moves on nor ends`);
     return this.follow(here, step.always, shown, hops, false);

@@ -63,9 +63,15 @@ export function statusWithoutOption(kit: PolicyKit, state: DialogueState, status
       return actingElsewhere(kit, state, text);
     case 'leaving':
       return leavingMidTask(kit, state, false);
-    case 'still_failing':
-      if (!state.frame) return { state, effects: [say(LINES.stillFailingNoFlow, kit.menuButtons(state))] };
-      return kit.reask({ ...state, yesNo: null }, [say(LINES.stillFailing)], 'question');
+    case 'still_failing': {
+      const frame = state.frame;
+      if (!frame) return { state, effects: [say(LINES.stillFailingNoFlow, kit.menuButtons(state))] };
+      // "Did it again at home on 4G, same binding error" at "who should look at it?": what the
+      // message says is looked up beside the step (the linking problems), then the question again.
+      const step = kit.engine.currentStep(frame);
+      const beside: Effect = { type: 'answer', query: text, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true };
+      return kit.reask({ ...state, yesNo: null }, [say(LINES.stillFailing), beside], 'question');
+    }
   }
 }
 

@@ -81,7 +81,7 @@ export function createPolicyKit(flows: ReadonlyMap<string, FlowDefinition>, sett
         const buttons = [resumeButton(exit.frame), NAV_BUTTONS.menu];
         if (last && (last.type === 'say' || last.type === 'say_section')) effects.push({ ...last, buttons });
         else effects.push(...(last ? [last] : []), say(LINES.comeBackLater(title(exit.frame.flow)), buttons));
-        return { state: kept, effects };
+        return { state: kept, effects, signals: [{ kind: 'flow_paused', flow: exit.frame.flow, step: exit.step }] };
       }
       if (exit.kind === 'handoff') {
         const handed = kit.handoff(state, exit.frame, `asked for a person during ${title(exit.frame.flow)}`, now);

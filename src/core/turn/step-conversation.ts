@@ -62,7 +62,11 @@ export function stepConversation(parts: StepParts, message: IncomingMessage, pre
     // What the replies showed is part of the conversation: a follow-up is read against it.
     const remembered = dialogue.remember ? dialogue.remember(stepped.state, resolved.citations) : stepped.state;
     const next = refused ? state : remembered;
-    const position = dialogue.position(next);
+    // The turn that ends or puts aside a task reports the step it ended at ("fixed", "paused_later"):
+    // the task is over after it, but this turn was its last step.
+    const ended = stepped.signals?.find((s) => s.kind === 'flow_done' || s.kind === 'flow_paused');
+    const after = dialogue.position(next);
+    const position = after.flow === null && ended && (ended.kind === 'flow_done' || ended.kind === 'flow_paused') && !refused ? { flow: ended.flow, step: ended.step } : after;
 
     const version = record?.version ?? 0;
     await store.put({ key: message.conversationKey, version: version + 1, state: next, updatedAt: at }, version);

@@ -19,6 +19,20 @@ const RULED_OUT: Readonly<Record<Cause, readonly string[]>> = {
   card: ['!error.card_not_supported'],
   currency: ['!error.currency'],
 };
+/**
+ * The errors that name a cause ("system busy" is a glitch). When the fix for the cause the error
+ * named did not help, the other causes are not the next guess: the people who can see it are.
+ * A limit is checked in the funds step, which is what marks it tried.
+ */
+const NAMED_BY: Readonly<Record<Cause, readonly string[]>> = {
+  funds: ['error.insufficient_funds', 'error.limit_exceeded'],
+  limit: [],
+  flagged: ['error.risk_flagged', 'error.issuer_declined'],
+  verification: ['error.verification_required'],
+  glitch: ['error.technical', 'checkout.page_hangs'],
+  card: ['error.card_not_supported'],
+  currency: [],
+};
 /** After this many causes without luck, it is time for the people who can see the payment. */
 const MAX_CAUSES = 3;
 
@@ -210,6 +224,7 @@ export const paymentDeclinedFlow: FlowInput = {
         { to: 'contact_alipay', guards: [{ name: 'fact', arg: 'card.bank_sees_nothing' }, { name: 'tried', arg: 'flagged' }] },
         { to: 'contact_alipay', guards: [{ name: 'fact', arg: 'card.bank_sees_nothing' }, { name: 'tried_at_least', arg: String(MAX_CAUSES) }] },
         { to: 'who_to_contact', guard: { name: 'tried_at_least', arg: String(MAX_CAUSES) } },
+        ...ALL_CAUSES.flatMap((cause) => NAMED_BY[cause].map((fact) => ({ to: 'who_to_contact', guards: [{ name: 'fact' as const, arg: fact }, { name: 'tried' as const, arg: cause }] }))),
         ...CAUSES.map((cause) => ({ to: `fix_${cause}`, guard: { name: 'not_tried' as const, arg: cause } })),
         { to: 'who_to_contact' },
       ],

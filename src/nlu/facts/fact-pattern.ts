@@ -6,6 +6,7 @@
  *   {money}             any entry of a word group   (sms|text message)   inline alternatives
  *   word?  {group}?     optional                    ...         a gap of up to four words
  *   {num}               a number ("3", "three", "twice"); the fact's value when the fact has one
+ *   ^ same              "^" first: the clause starts there; "$" last: the clause ends there
  *
  * Written as data so a support team can extend the catalogue without code; compiled once at load.
  * Every compiled expression is a sequence of alternations of literals with bounded gaps: it
@@ -168,7 +169,7 @@ function phraseAnchors(tokens: readonly string[], groups: Groups, seen: Readonly
 export function patternAnchorSets(pattern: string, groups: Groups): string[][] {
   const sets: string[][] = [];
   const seen = new Set<string>();
-  for (const raw of tokenizePattern(pattern)) {
+  for (const raw of withoutEdges(tokenizePattern(pattern))) {
     if (raw === '...' || raw.endsWith('?')) continue;
     const anchors = tokenAnchors(raw, groups, new Set());
     if (!anchors) continue;
@@ -207,10 +208,23 @@ function unionAnchors(entries: readonly string[], groups: Groups, seen: Readonly
  * side): it starts after a space and every word ends with one.
  */
 export function compilePattern(pattern: string, groups: Groups, where = `"${pattern}"`, scope: PatternScope = 'clause'): RegExp {
-  const tokens = tokenizePattern(pattern);
+  const all = tokenizePattern(pattern);
+  const tokens = withoutEdges(all);
+  if (all.slice(1, -1).some((t) => t === '^' || t === '$') || (all.length > 1 && (all.at(-1) === '^' || all[0] === '$'))) {
+    throw new FactPatternError(`"^" may only open a pattern and "$" only close it (${where})`);
+  }
   if (tokens.length === 0) throw new FactPatternError(`empty pattern in ${where}`);
   if (tokens[0] === '...' || tokens.at(-1) === '...') throw new FactPatternError(`a pattern cannot start or end with "..." (${where})`);
   const parts = tokens.map((token) => tokenSource(token, { groups, where, seen: new Set(), gap: GAP_SOURCE[scope] }));
   if (tokens.every((t) => t === '...' || t.endsWith('?'))) throw new FactPatternError(`every word is optional in ${where}`);
-  return new RegExp(` ${joinParts(parts)}`);
+  const start = all[0] === '^' ? '^' : '';
+  const end = all.at(-1) === '$' ? '$' : '';
+  return new RegExp(`${start} ${joinParts(parts)}${end}`);
+}
+
+/** The pattern's tokens without a leading "^" or a trailing "$" (clause edges, not words). */
+function withoutEdges(tokens: readonly string[]): string[] {
+  const from = tokens[0] === '^' ? 1 : 0;
+  const to = tokens.length > from && tokens.at(-1) === '$' ? tokens.length - 1 : tokens.length;
+  return tokens.slice(from, to);
 }

@@ -19,6 +19,17 @@ describe('the fact pattern language', () => {
     expect(matches('visa', 'travel visas')).toBeUndefined();
   });
 
+  it('anchors a pattern at the start or the end of the clause with ^ and $, which are not words to look for', () => {
+    expect(matches('^ same', 'same system busy')).toBe('same');
+    expect(matches('^ same', 'i use the same card')).toBeUndefined();
+    expect(matches('^ same $', 'same')).toBe('same');
+    expect(matches('^ same $', 'same error')).toBeUndefined();
+    expect(matches('busy $', 'system busy')).toBe('busy');
+    expect(patternAnchorSets('^ (same|still same) $', groups)).toEqual([['same', 'still']]);
+    expect(() => compilePattern('same ^ error', groups)).toThrow(FactPatternError);
+    expect(() => compilePattern('$ same', groups)).toThrow(FactPatternError);
+  });
+
   it('reads a trailing star as any ending of the word', () => {
     expect(matches('declin*', 'it was declined twice')).toBe('declined');
     expect(matches('declin*', 'undeclined')).toBeUndefined();

@@ -77,6 +77,17 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('declined again', step('payment_declined', 'payment_declined', 'fix_card')).status).toBe('still_failing');
   });
 
+  it('reads a try reported with "same" mid-task as still failing, but not the same card or number', () => {
+    const glitch = step('payment_declined', 'payment_declined', 'fix_glitch');
+    expect(nlu.parse('cleared the cache and tried on the laptop, same', glitch).status).toBe('still_failing');
+    expect(nlu.parse('refreshed twice already. same, wheel spinning', glitch).status).toBe('still_failing');
+    expect(nlu.parse('emptied the browser data, same "server error"', glitch).status).toBe('still_failing');
+    expect(nlu.parse('same one I use for my bank texts, and the wifi is fine', step('account_setup', 'account_setup', 'code_not_arriving')).status).toBeNull();
+    expect(nlu.parse('i use the same card as before', glitch).status).toBeNull();
+    // Outside a task nothing was tried yet: "same" there says nothing of an outcome.
+    expect(nlu.parse('same, wheel spinning').status).toBeNull();
+  });
+
   it('gives no outcome to a step answered, a first report at the pay step, or a name that "is in" someone else\'s', () => {
     const noCode = nlu.parse('no code has arrived yet', step('link_card', 'link_card', 'confirm_code'));
     expect(noCode.status).toBeNull();
