@@ -25,14 +25,17 @@ function searchContext(state: DialogueState, topic: string | null): { topic?: st
 }
 
 /** An information topic: a typed question is searched (context included), a click shows the topic's sections. */
-export function infoAnswer(kit: PolicyKit, previous: DialogueState, intent: InfoTopicName, text: string | undefined): Result {
+export function infoAnswer(kit: PolicyKit, previous: DialogueState, intent: InfoTopicName, text: string | undefined, leansOnLast = false): Result {
   const state: DialogueState = { ...previous, topic: intent };
   const topic = INFO_TOPICS[intent];
   const inFlow = state.frame !== null;
   const offer = inFlow ? undefined : [...topic.offer, NAV_BUTTONS.menu];
   const effects: Effect[] = [];
   if (text && !topic.alwaysSections && !namesOnlyTheTopic(text, intent)) {
-    effects.push({ type: 'answer', query: text, intents: [intent], context: searchContext(previous, intent), ...(offer ? { buttons: offer } : {}) });
+    // "And the money left on it, do I get it back?" after the Tour Pass: read as refunds, but it
+    // leans on the last answer, so it is searched in that topic's context (the refund topic still counts).
+    const contextTopic = leansOnLast && previous.topic ? previous.topic : intent;
+    effects.push({ type: 'answer', query: text, intents: [intent], context: searchContext(previous, contextTopic), ...(offer ? { buttons: offer } : {}) });
   } else {
     topic.sections.forEach((section, i) => {
       const last = i === topic.sections.length - 1;

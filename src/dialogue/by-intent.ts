@@ -250,6 +250,6 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
     }
     return otherTask(kit, state, frame, intent, nlu, text, now);
   }
-  if (isInfoTopic(intent)) return frame && nlu.asksQuestion ? answerMidTask(kit, state, text, nlu.followUp < 0.5 ? intent : undefined) : infoAnswer(kit, state, intent, text);
+  if (isInfoTopic(intent)) return frame && nlu.asksQuestion ? answerMidTask(kit, state, text, nlu.followUp < 0.5 ? intent : undefined) : infoAnswer(kit, state, intent, text, nlu.followUp >= 0.5);
   return frame ? miss() : outOfScope(kit, state, nlu);
 }
