@@ -8,7 +8,7 @@
 const WH_OPENERS = new Set(['what', 'how', 'why', 'which', 'who', 'whom', 'whose', 'where', 'whats', 'hows', 'wheres', 'whos']);
 const AUX_OPENERS = new Set(['is', 'are', 'am', 'was', 'were', 'can', 'could', 'do', 'does', 'did', 'will', 'would', 'should', 'may', 'might', 'shall', 'has', 'have', 'must']);
 /** After an auxiliary, these make a statement ("can not pay", "will call my bank"), not a question. */
-const STATEMENT_AFTER_AUX = new Set(['not', 'never', 'be', 'call', 'phone', 'contact', 'try', 'come', 'check', 'go', 'do', 'ask', 'get', 'need', 'have', 'also', 'just', 'still', 'already']);
+const STATEMENT_AFTER_AUX = new Set(['not', 'to', 'never', 'be', 'call', 'phone', 'contact', 'try', 'come', 'check', 'go', 'do', 'ask', 'get', 'need', 'have', 'also', 'just', 'still', 'already']);
 /** Ways of asking without a question mark, as whole-word phrases of plain words. */
 const ASKING = [
   'wonder',

@@ -168,7 +168,9 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const asks = asksQuestion(clauses, text);
       const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks, switchAbove: settings.switchAbove, words: clauses.flat().length, switchCue: signalsSwitch(clauses) });
       const evidence = domainEvidence(clauses, factList);
-      const opening = context.flow || context.topic ? openingMove(clauses[0] ?? []) : undefined;
+      const opener = context.flow || context.topic ? openingMove(clauses[0] ?? []) : undefined;
+      // "Thank you. Where is this setting in the app?": the thanks is manners, the question is the message.
+      const opening = opener && !(asks && (opener === 'thanks' || opener === 'goodbye')) ? opener : undefined;
       const { intent, confidence, label } = decideIntent(
         {
           ranking,

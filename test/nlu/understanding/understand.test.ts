@@ -108,6 +108,13 @@ describe('understanding whole messages', () => {
   it('says whether the message asks something', () => {
     expect(nlu.parse('does linking cost anything').asksQuestion).toBe(true);
     expect(nlu.parse('the code never came').asksQuestion).toBe(false);
+    expect(nlu.parse('ok, got to run now, have to pick up my kids').asksQuestion).toBe(false);
+  });
+
+  it('reads thanks followed by a question as the question, and thanks with a plan as thanks', () => {
+    const afterLimits = { topic: 'limits' as const, flow: null, step: null };
+    expect(nlu.parse('Thanks a lot. And where do I change this cap inside the app?', afterLimits).intent).not.toBe('thanks');
+    expect(nlu.parse('thanks, I will do the rest tomorrow', afterLimits).intent).toBe('thanks');
   });
 });
 
