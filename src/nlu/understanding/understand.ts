@@ -18,6 +18,7 @@ import { applyContextPrior, contextTopic } from './context-prior.js';
 import { decideIntent } from './decide-intent.js';
 import { openingMove } from './opening-move.js';
 import { domainEvidence } from './domain-evidence.js';
+import { failureStated } from './failure-stated.js';
 import { DEFAULT_FOLLOW_UP_WEIGHTS, followUpScore, type FollowUpWeights } from './follow-up.js';
 import { contextFeatureKeys } from '../context-features.js';
 import { PLACEHOLDER_WORD, splitClauses } from './message-text.js';
@@ -52,6 +53,8 @@ export interface UnderstandingOptions {
   inFlow: number;
   /** A message whose own reading is another topic with at least this confidence changes topic. */
   switchAbove: number;
+  /** A "declined payment" that states no failure goes to the next topic from this confidence on. */
+  notDeclinedMin: number;
 }
 
 export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
@@ -68,10 +71,13 @@ export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
   statusWords: 5,
   inFlow: 0.8,
   switchAbove: 0.85,
+  notDeclinedMin: 0.03,
 };
 
 const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
 const CONVERSATION = new Set<string>(CONVERSATION_INTENTS);
+const DECLINED: IntentName = 'payment_declined';
+const PAYING: IntentName = 'pay_on_alibaba';
 
 export interface Understanding {
   parse(text: string, context?: UnderstandingContext): NluResult;
@@ -171,7 +177,7 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const opener = context.flow || context.topic ? openingMove(clauses[0] ?? []) : undefined;
       // "Thank you. Where is this setting in the app?": the thanks is manners, the question is the message.
       const opening = opener && !(asks && (opener === 'thanks' || opener === 'goodbye')) ? opener : undefined;
-      const { intent, confidence, label } = decideIntent(
+      let { intent, confidence, label } = decideIntent(
         {
           ranking,
           label: ranking[0]?.intent === prediction.intent ? prediction.label : ranking[0]?.intent,
@@ -184,6 +190,17 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
         settings.domainEvidence ? settings : { ...settings, anchoredMin: 2, factsMin: 2 },
       );
 
+      // "Guide me step by step, I'm scared to press pay": nothing failed, so not a declined payment.
+      const unfailed = intent === DECLINED && context.topic !== DECLINED && context.flow !== DECLINED && !failureStated(clauses, factList, status);
+      // Paying without anything going wrong is paying: the two share every word but the failure.
+      const next = unfailed ? ranking.find((r) => r.intent !== DECLINED && TOPICS.has(r.intent) && r.confidence >= settings.notDeclinedMin) : undefined;
+      const paying = next ? ranking.find((r) => r.intent === PAYING && r.confidence >= next.confidence / 2) : undefined;
+      const instead = paying ?? next;
+      if (instead) {
+        intent = instead.intent;
+        confidence = instead.confidence;
+        label = instead.intent;
+      }
       const leaning = contextTopic(context);
       const topic: IntentName | null = TOPICS.has(intent) ? intent : followUp >= 0.5 && leaning ? leaning : null;
       return {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact, RankedIntent } from '../../../src/core/types.js';
+import type { Fact, RankedIntent, Status } from '../../../src/core/types.js';
 import { asksQuestion } from '../../../src/nlu/understanding/asks-question.js';
 import { applyContextPrior, contextTopic } from '../../../src/nlu/understanding/context-prior.js';
 import { decideIntent, type DecisionInput } from '../../../src/nlu/understanding/decide-intent.js';
 import { domainEvidence } from '../../../src/nlu/understanding/domain-evidence.js';
+import { failureStated } from '../../../src/nlu/understanding/failure-stated.js';
 import { followUpScore } from '../../../src/nlu/understanding/follow-up.js';
 import { clauseWords } from '../../../src/nlu/understanding/message-text.js';
 import { openingMove } from '../../../src/nlu/understanding/opening-move.js';
@@ -200,5 +201,22 @@ describe('domain evidence', () => {
     expect(domainEvidence(clauseWords('what is the tour pass'), []).anchored).toBe(true);
     expect(domainEvidence(clauseWords('my card'), [fact('error.issuer_declined'), fact('card.debit')]).domainFacts).toBe(1);
     expect(domainEvidence(clauseWords('buy bitcoin'), [fact('other_product', false, 'crypto')]).otherProduct).toBe('crypto');
+  });
+});
+
+describe('whether a message says something failed', () => {
+  const said = (text: string, facts: Fact[] = [], status: Status | null = null) => failureStated(clauseWords(text), facts, status);
+
+  it('hears failure in words, in the languages people mix in, in facts and in a still-failing status', () => {
+    expect(said('the payment did not go through')).toBe(true);
+    expect(said("I can't pay for the order")).toBe(true);
+    expect(said('pembayaran gagal terus')).toBe(true);
+    expect(said('it says system busy', [fact('error.technical')])).toBe(true);
+    expect(said('same again', [], 'still_failing')).toBe(true);
+  });
+
+  it('hears none in a first order told step by step, nor in a denied error', () => {
+    expect(said('im at the cart and want to pay for my first order')).toBe(false);
+    expect(said('no error at all', [fact('error.no_reason', true)])).toBe(false);
   });
 });

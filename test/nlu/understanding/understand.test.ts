@@ -111,6 +111,12 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('ok, got to run now, have to pick up my kids').asksQuestion).toBe(false);
   });
 
+  it('does not call a message a declined payment when nothing in it failed', () => {
+    const nervous = nlu.parse('first order ever on alibaba, my mastercard is in alipay already and it went fine. im on the cart now and nervous, can you take me through paying?');
+    expect(nervous.intent).not.toBe('payment_declined');
+    expect(nlu.parse('my payment to the supplier keeps failing, tried my visa 3 times').intent).toBe('payment_declined');
+  });
+
   it('reads thanks followed by a question as the question, and thanks with a plan as thanks', () => {
     const afterLimits = { topic: 'limits' as const, flow: null, step: null };
     expect(nlu.parse('Thanks a lot. And where do I change this cap inside the app?', afterLimits).intent).not.toBe('thanks');

@@ -1,0 +1,22 @@
+/**
+ * Whether a message says something failed. A declined payment is a failure: a long story about a
+ * first order ("I'm at the cart and scared to press anything, guide me") reads like the declined
+ * messages the model learned from, but nothing in it went wrong, so it is not one.
+ */
+import type { Fact, Status } from '../../core/types.js';
+
+/** Facts that say something went wrong (not denied). */
+const FAILURE_FACT_PREFIXES = ['error.', 'verify.rejected', 'card.bank_sees_nothing', 'checkout.page_hangs', 'attempt.repeated'];
+
+/**
+ * Words that say it failed, typed in English or in the languages people mix in (gagal, rechazado,
+ * recusado, abgelehnt, odrzucona, reddedildi); prefixes where the word has many endings.
+ */
+const FAILURE_WORDS =
+  /\b(declin\w*|fail\w*|reject\w*|refus\w*|(?<!\bno )(?<!\bnot an? )errors?|bounc\w*|denied|den(y|ies)|block\w*|stuck|frozen|freez\w*|hang\w*|insufficient|flagged|suspicious|unsuccessful|unable|cant|cannot|couldnt|wont|doesnt|didnt|isnt|not (work\w*|go\w*|accept\w*|possible|allowed|successful|through|pass\w*|pay\w*|process\w*|complet\w*|approv\w*|let)|no (work\w*|success)|(?<!\bno )(?<!\bnot an? )(problems?|issues?)|wrong|gagal|ditolak|rechaz\w*|recus\w*|abgelehnt|odrzuc\w*|reddedil\w*|rifiut\w*|respinto)\b/;
+
+export function failureStated(clauses: readonly (readonly string[])[], facts: readonly Fact[], status: Status | null): boolean {
+  if (status === 'still_failing') return true;
+  if (facts.some((f) => !f.negated && FAILURE_FACT_PREFIXES.some((p) => f.name.startsWith(p)))) return true;
+  return clauses.some((words) => FAILURE_WORDS.test(words.join(' ')));
+}
