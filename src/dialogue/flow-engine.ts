@@ -153,6 +153,13 @@ export class FlowEngine {
    * first declared wins, so a flow orders its options by how telling their facts are ("the code
    * never came" implies the app is installed more surely than "trying to sign up" implies it is not).
    */
+  /** Whether a transition leads to a step that offers a person (who to contact): an escalation. */
+  private offersPerson(flowId: string, to: string): boolean {
+    if (to === '@handoff') return true;
+    const target = this.flow(flowId).steps[to];
+    return (target?.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff'));
+  }
+
   answeredByFacts(step: FlowStep, facts: readonly string[]): FlowOption | undefined {
     if (facts.length === 0) return undefined;
     const known = (keys: readonly string[] | undefined) => keys?.some((key) => facts.includes(key)) === true;
@@ -277,7 +284,12 @@ export class FlowEngine {
         return this.follow({ ...here, used: [...here.used, ...spentHere] }, [skip], [...effects, ...opening], hops, false);
       }
       const unused = here.facts.filter((key) => !here.used.includes(key));
-      const known = this.answeredByFacts(step, unused);
+      const found = this.answeredByFacts(step, unused);
+      // "Still an error after checking these? Then support": what was said before the advice does
+      // not skip it straight to the people to contact ("the bank says the card is open" leaves the
+      // other causes the advice names). A fact that picks another help step still does.
+      const escalates = found !== undefined && (step.sections?.length ?? 0) > 0 && (found.match?.status?.length ?? 0) > 0 && found.then.some((t) => this.offersPerson(frame.flow, t.to));
+      const known = escalates ? undefined : found;
       if (known) {
         // One statement answers one question: "the code never came" skips "did the code arrive?", not
         // the tips after it. What it only implies ("so the app is installed") leaves it unspent.

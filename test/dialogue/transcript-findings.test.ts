@@ -361,3 +361,40 @@ describe('a request to be walked through a task', () => {
     },
   );
 });
+
+describe('reports in the middle of a task', () => {
+  it('shows the linking-error advice first when the first message says the bank already opened the card', () => {
+    const c = createConversation();
+    const t = c.say(
+      'adding my visa says binding failed, tried 3 times, my bank says the card is open for international',
+      nlu('link_card', { entities: { cardNetwork: 'visa' }, facts: [{ name: 'error.technical' }, { name: 'attempt.repeated' }, { name: 'card.international_enabled' }] }),
+    );
+    expect(t.step).toBe('linking_error');
+    expect(t.sections).toContain('link-card#linking-problems');
+  });
+
+  it('gives the step its advice again, after a thanks, when a report rules out causes and nothing else answers it', () => {
+    const c = createConversation();
+    c.say('the sign-up code never comes', nlu('account_setup', { facts: [{ name: 'setup.sms_code_missing' }] }));
+    const t = c.say('the number is right and the wifi works', nlu('account_setup', { facts: [{ name: 'error.wrong_details', negated: true }] }));
+    const answer = t.effects.find((e) => e.type === 'answer');
+    expect(answer?.type === 'answer' && answer.otherwise).toEqual({ text: LINES.notedRestOfStep, section: 'create-account#code-not-arriving' });
+  });
+
+  it('looks up what a still-failing report says beside the step when the step has no option for it', () => {
+    const c = createConversation();
+    c.say('my card was declined', nlu('payment_declined', { facts: [{ name: 'error.technical' }] }));
+    c.say('still the same', nlu('deny', { status: 'still_failing' }));
+    const t = c.say('did it again on my laptop, same system busy', nlu('payment_declined', { status: 'still_failing' }));
+    expect(t.step).toBe('who_to_contact');
+    expect(t.effects.some((e) => e.type === 'answer' && e.query.includes('system busy'))).toBe(true);
+  });
+
+  it('goes to who to contact, not to another cause, when the fix for the error they named did not help', () => {
+    const c = createConversation();
+    const first = c.say('payment says system busy', nlu('payment_declined', { facts: [{ name: 'error.technical' }] }));
+    expect(first.step).toBe('fix_glitch');
+    const t = c.say('cleared the cache, same', nlu('payment_declined', { status: 'still_failing' }));
+    expect(t.step).toBe('who_to_contact');
+  });
+});

@@ -78,6 +78,9 @@ const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
 const CONVERSATION = new Set<string>(CONVERSATION_INTENTS);
 const DECLINED: IntentName = 'payment_declined';
 const PAYING: IntentName = 'pay_on_alibaba';
+/** Quotation marks people use around what the app said. */
+const QUOTES = /["“”«»„]/;
+const QUOTED = /["“„«][^"“”«»„]{1,160}["”»]/g;
 
 export interface Understanding {
   parse(text: string, context?: UnderstandingContext): NluResult;
@@ -154,7 +157,11 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const parts = settings.typoCorrection ? split.map((c) => ({ ...c, words: c.words.map((w) => corrector.correct(w) ?? w) })) : split;
       const clauses = parts.map((c) => c.words);
       const stated = matcher.match(parts, context);
-      const status = readStatus(stated);
+      // "It says \"binding failed, try again later\"": words in quotes are the app's, not the person's
+      // plan; the status is read again without them (only when quotes held one).
+      const quoted = readStatus(stated);
+      const unquoted = quoted !== null && QUOTES.test(text) ? text.replace(QUOTED, ' ') : undefined;
+      const status = unquoted === undefined ? quoted : readStatus(matcher.match(splitClauses(unquoted).map((c) => ({ ...c, words: c.words.map((w) => (settings.typoCorrection ? (corrector.correct(w) ?? w) : w)) })), context));
       const factList = stated.filter((f) => !isStatusFact(f));
 
       // The classifier reads the words and the facts (status included: "gotta run" says leaving).

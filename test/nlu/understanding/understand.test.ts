@@ -111,6 +111,11 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('ok, got to run now, have to pick up my kids').asksQuestion).toBe(false);
   });
 
+  it('takes no plan from the words of an error message in quotes', () => {
+    expect(nlu.parse('adding the card it says "binding failed, please try again later", 3 times now').status).toBeNull();
+    expect(nlu.parse('it says "binding failed", ok I will try again later').status).toBe('will_act_elsewhere');
+  });
+
   it('does not call a message a declined payment when nothing in it failed', () => {
     const nervous = nlu.parse('first order ever on alibaba, my mastercard is in alipay already and it went fine. im on the cart now and nervous, can you take me through paying?');
     expect(nervous.intent).not.toBe('payment_declined');
