@@ -49,7 +49,8 @@ export const accountSetupFlow: FlowInput = {
       sections: ['create-account#sign-up-with-phone', 'create-account#phone-code'],
       ask: 'Did the code arrive, and are you signed up?',
       options: [
-        { value: 'signed_up', label: "Yes, I'm signed up", synonyms: ['signed up', 'yes', 'yep', 'done', 'it worked', 'got it', 'arrived', 'registered'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.signed_up'] }, then: [{ to: 'payment_password' }] },
+        // "The code came, now it wants a payment password": a code that arrived means signed up.
+        { value: 'signed_up', label: "Yes, I'm signed up", synonyms: ['signed up', 'yes', 'yep', 'done', 'it worked', 'got it', 'arrived', 'registered'], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.signed_up'], implies: ['!setup.sms_code_missing'] }, then: [{ to: 'payment_password' }] },
         { value: 'no_code', label: "The code didn't arrive", synonyms: ['no code', "didn't arrive", 'did not arrive', 'never arrived', 'no sms', 'not received', 'never got', "didn't get", "haven't got", "haven't received", 'never came', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.sms_code_missing'] }, then: [{ to: 'code_not_arriving' }] },
         { value: 'number_refused', label: "My number isn't accepted", synonyms: ['number', 'not accepted', 'invalid number', 'phone number'], match: { facts: ['setup.phone_not_accepted'] }, then: [{ to: 'number_not_accepted' }] },
       ],
