@@ -9,11 +9,12 @@ import type { DialogueInput, Effect } from '../core/ports.js';
 /** What to send support instead of secrets (and that nobody should ask for codes or passwords). */
 const SAFE_TO_SEND = 'contact-support#what-to-include';
 import type { CardNetwork, Entities, ErrorKind, NluResult, Status } from '../core/types.js';
+import type { FlowOutcome } from './flow-engine.js';
 import { asksForWalkthrough, hasNamedOutOfScopeAnswer, outOfScope } from './answers.js';
 import { byIntent, clarifyButton, closeCall, settledByFacts } from './by-intent.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, commandInText } from './button-values.js';
-import type { DialogueState } from './dialogue-state.js';
+import type { DialogueState, Frame } from './dialogue-state.js';
 import type { FlowOption, FlowStep } from './flow-schema.js';
 import { wantsPerson } from './handoff.js';
 import { factKey, learnFacts } from './known-facts.js';
@@ -119,6 +120,11 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const late = status === 'solved' && offersPerson(step) ? lateSuccess(kit.engine, frame) : undefined;
   if (late) return kit.settle(state, late, now, alsoAnswer);
 
+  // "The message only says: contact your card issuer" at the limits step: in a diagnosis, an error
+  // named now that points to a cause not looked at yet starts that cause's help.
+  const renamed = status ? undefined : namedCause(kit, frame, said, nlu?.entities ?? {});
+  if (renamed) return kit.settle(state, renamed, now, alsoAnswer);
+
   // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a
   // choice; nor is "no, still declined" to "a person, or will you contact them?".
   const goingAway = status === 'will_act_elsewhere' || status === 'leaving' || status === 'still_failing';
@@ -154,6 +160,19 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   if (settled) return byIntent(kit, state, settled, { ...nlu, intent: settled }, text, now, () => miss(kit, state));
   if (close) return { state: { ...state, clarify: close, clarifyEntities: cardAndError(nlu.entities) }, effects: [say(LINES.clarify, [...close.map((i) => clarifyButton(kit, i)), NAV_BUTTONS.continue, NAV_BUTTONS.menu])] };
   return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
+}
+
+/** The help for a cause an error stated now names, when the diagnosis has not been there yet. */
+function namedCause(kit: PolicyKit, frame: Frame, said: readonly string[], entities: Entities): FlowOutcome | undefined {
+  const flow = kit.engine.flow(frame.flow);
+  if (!flow.diagnosis || frame.step === flow.start) return undefined;
+  const errors = said.filter((key) => key.startsWith('error.') && key !== 'error.no_reason');
+  const start = flow.steps[flow.start];
+  const option = start && errors.length > 0 ? kit.engine.answeredByFacts(start, errors) : undefined;
+  if (!option) return undefined;
+  const outcome = kit.engine.choose({ ...frame, step: flow.start }, option, entities, errors);
+  const next = outcome.frame?.step;
+  return next !== undefined && next !== frame.step && !frame.history.includes(next) ? outcome : undefined;
 }
 
 /**

@@ -398,3 +398,22 @@ describe('reports in the middle of a task', () => {
     expect(t.step).toBe('who_to_contact');
   });
 });
+
+describe('an error named in the middle of a diagnosis', () => {
+  it('starts the help for the cause it names when that help was not given yet', () => {
+    const c = createConversation();
+    const first = c.say('declined twice, I have the money', nlu('payment_declined', { facts: [{ name: 'error.insufficient_funds', negated: true }] }));
+    expect(first.step).toBe('fix_limit');
+    const t = c.say('the message only says "payment failed, please contact your card issuer"', nlu('payment_declined', { facts: [{ name: 'error.issuer_declined' }] }));
+    expect(t.step).toBe('fix_flagged');
+    expect(t.sections).toContain('payment-declined#declined-by-issuer');
+  });
+
+  it('does not go back to a cause already looked at', () => {
+    const c = createConversation();
+    c.say('it says system busy', nlu('payment_declined', { facts: [{ name: 'error.technical' }] }));
+    c.say('no, still declined', nlu('deny', { status: 'still_failing' }));
+    const t = c.say('it says system busy', nlu('payment_declined', { facts: [{ name: 'error.technical' }] }));
+    expect(t.step).not.toBe('fix_glitch');
+  });
+});
