@@ -74,7 +74,9 @@ function outcomeOf(turns: readonly InsightRecord[], now: number, idleMs: number)
   }
   if (resolved) return { outcome: 'resolved' };
   const last = turns[turns.length - 1];
-  if (last?.flow && last.step) return { outcome: now - last.at < idleMs ? 'in_progress' : 'abandoned', at: { flow: last.flow, step: last.step } };
+  // A last turn that ended or put aside its flow is not a conversation left inside it.
+  const closing = last?.signals?.some((s) => s.kind === 'flow_done' || s.kind === 'flow_paused') === true;
+  if (last?.flow && last.step && !closing) return { outcome: now - last.at < idleMs ? 'in_progress' : 'abandoned', at: { flow: last.flow, step: last.step } };
   const typed = turns.filter((t) => t.text !== undefined && !t.error);
   const topics = typed.filter((t) => t.intent !== null && !SMALL_TALK.has(t.intent));
   if (topics.length > 0 && topics.every((t) => t.intent === 'out_of_scope')) return { outcome: 'out_of_scope' };
@@ -88,7 +90,7 @@ const WITH_STAFF_FLOW = 'contact_support';
 
 /**
  * Each flow a conversation went into: the steps the person was asked, and how it ended. A flow
- * set aside and resumed later is one visit; one that started and finished within a turn has no steps.
+ * set aside and resumed later is one visit; one that started and finished within a turn has only its last step.
  */
 export function flowVisits(turns: readonly InsightRecord[]): FlowVisit[] {
   const visits: FlowVisit[] = [];
@@ -96,12 +98,16 @@ export function flowVisits(turns: readonly InsightRecord[]): FlowVisit[] {
   for (const t of turns) {
     const done = t.signals?.find((s) => s.kind === 'flow_done');
     const ended = done?.kind === 'flow_done' ? { flow: done.flow, as: done.success ? ('finished' as const) : ('completed' as const) } : undefined;
+    // The turn that ends a flow reports the step it ended at ("fixed"): the visit's last step.
+    const endStep = ended && t.flow === ended.flow ? t.step : null;
     if (current && ended?.flow === current.flow) {
+      if (endStep && !current.steps.includes(endStep)) current.steps.push(endStep);
       current.ended = ended.as;
       current = undefined;
     } else if (ended) {
-      visits.push({ flow: ended.flow, steps: [], ended: ended.as });
+      visits.push({ flow: ended.flow, steps: endStep ? [endStep] : [], ended: ended.as });
     }
+    if (endStep) continue;
     if (current && t.flow !== current.flow) {
       if (t.handoff) current.ended = 'handoff';
       current = undefined;

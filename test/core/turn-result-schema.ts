@@ -25,7 +25,7 @@ export const turnResultSchema = z
     facts: z.array(z.string().regex(/^!?[a-z][a-z_]*(\.[a-z][a-z0-9_]*)?$/)).optional(),
     status: z.enum(STATUSES).nullable().optional(),
     label: z.string().min(1).optional(),
-    signals: z.array(z.object({ kind: z.enum(['solved', 'flow_done', 'reprompt', 'fallback', 'feedback_offered', 'no_answer']) }).loose()).min(1).optional(),
+    signals: z.array(z.object({ kind: z.enum(['solved', 'flow_done', 'flow_paused', 'reprompt', 'fallback', 'feedback_offered', 'no_answer']) }).loose()).min(1).optional(),
   })
   .strict()
   .refine((r) => !r.duplicate || r.replies.length === 0, { message: 'a duplicate event must get no replies' })

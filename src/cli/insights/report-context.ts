@@ -44,7 +44,8 @@ export function textModel(nlu: IntentClassifier): TextModel {
 /** A flow's question steps (where a person can stop), in the order the flow declares them. */
 export function outlineFlow(flow: FlowDefinition): FlowOutline {
   const steps = Object.entries(flow.steps)
-    .filter(([, step]) => (step.options ?? []).length > 0)
+    // The questions, and the endings a visit can reach ("fixed", "paused_later"): how many got there.
+    .filter(([, step]) => (step.options ?? []).length > 0 || step.end === 'done' || step.end === 'pause')
     .map(([id]) => id);
   return { id: flow.id, title: flow.title, steps };
 }
