@@ -181,13 +181,14 @@ function namedCause(kit: PolicyKit, frame: Frame, said: readonly string[], entit
  * on, instead of starting again at its first question. Questions keep their own way (answered first).
  */
 function pickedUpAtShownStep(kit: PolicyKit, state: DialogueState, nlu: NluResult): DialogueState | undefined {
-  const last = state.shown[0];
-  if (!last || state.frame || nlu.asksQuestion) return undefined;
+  if (state.shown.length === 0 || state.frame || nlu.asksQuestion) return undefined;
   const stillFailingOnTopic = nlu.status === 'still_failing' && state.topic !== null && kit.flows.has(state.topic);
   const flowId = kit.flows.has(nlu.intent) ? nlu.intent : stillFailingOnTopic ? state.topic : null;
   // A task kept earlier is resumed where it stopped instead.
   if (!flowId || state.paused?.flow === flowId) return undefined;
-  const step = stepShowing(kit.engine, flowId, last);
+  // The first of the sections just shown that a step of the task shows ("still not back after 12
+  // days" after the fee text and the card check charge: the card check step).
+  const step = state.shown.map((section) => stepShowing(kit.engine, flowId, section)).find((id) => id !== undefined);
   if (!step) return undefined;
   return { ...state, topic: flowId, frame: kit.engine.pickUpAt(flowId, step, nlu.entities, state.facts) };
 }
