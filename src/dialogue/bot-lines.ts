@@ -53,6 +53,8 @@ export const LINES = {
   letsWorkThrough: "Sorry it's still not working. Let's work through it together.",
   goOnFromThere: "Let's go on from there.",
   noted: 'Thanks, noted.',
+  /** Whatever stopped it was lifted (unblocked, limit raised, money added): the next step is a new try. */
+  tryAgainNow: 'Good, that should clear the way. Please try again now.',
   /** A report of what they checked, with the step's advice after it (what is left to try). */
   notedRestOfStep: 'Thanks, noted. In case something here is still left to try:',
   backToTask: (title: string) => `Shall we carry on with ${title}?`,

@@ -120,6 +120,11 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const late = status === 'solved' && offersPerson(step) ? lateSuccess(kit.engine, frame) : undefined;
   if (late) return kit.settle(state, late, now, alsoAnswer);
 
+  // "Called the bank, they unblocked it": the way is clear, so the next thing is to try again, at
+  // the question that asks whether it worked (the one before "who to contact", if we got there).
+  const retry = !status && said.includes('attempt.block_lifted') ? retryQuestion(kit, frame) : undefined;
+  if (retry) return kit.reask({ ...state, frame: retry }, [say(LINES.tryAgainNow), ...alsoAnswer], 'question');
+
   // "The message only says: contact your card issuer" at the limits step: in a diagnosis, an error
   // named now that points to a cause not looked at yet starts that cause's help.
   const renamed = status ? undefined : namedCause(kit, frame, said, nlu?.entities ?? {});
@@ -160,6 +165,18 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   if (settled) return byIntent(kit, state, settled, { ...nlu, intent: settled }, text, now, () => miss(kit, state));
   if (close) return { state: { ...state, clarify: close, clarifyEntities: cardAndError(nlu.entities) }, effects: [say(LINES.clarify, [...close.map((i) => clarifyButton(kit, i)), NAV_BUTTONS.continue, NAV_BUTTONS.menu])] };
   return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
+}
+
+/** The latest question, this one or an earlier one, that asks whether it worked now. */
+function retryQuestion(kit: PolicyKit, frame: Frame): Frame | undefined {
+  const asksIfItWorked = (stepId: string): boolean =>
+    (kit.engine.flow(frame.flow).steps[stepId]?.options ?? []).some((o) => o.polarity === 'yes' && (o.match?.status?.includes('solved') === true || SUCCESS_WORDS.some((w) => o.label.toLowerCase().includes(w))));
+  if (asksIfItWorked(frame.step)) return frame;
+  for (let i = frame.history.length - 1; i >= 0; i--) {
+    const stepId = frame.history[i] ?? '';
+    if (asksIfItWorked(stepId)) return { ...frame, step: stepId, history: frame.history.slice(0, i), misses: 0 };
+  }
+  return undefined;
 }
 
 /** The help for a cause an error stated now names, when the diagnosis has not been there yet. */

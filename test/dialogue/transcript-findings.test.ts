@@ -417,3 +417,15 @@ describe('an error named in the middle of a diagnosis', () => {
     expect(t.step).not.toBe('fix_glitch');
   });
 });
+
+describe('a report that what stopped it was lifted', () => {
+  it('asks for a new try at the question whether it worked, even from who to contact', () => {
+    const c = createConversation();
+    c.say('my bank blocked it as fraud', nlu('payment_declined', { facts: [{ name: 'error.risk_flagged' }] }));
+    c.say('who should I contact?', nlu('contact_support'));
+    c.click('answer:contact');
+    const t = c.say('called them, they unblocked it now', nlu('payment_declined', { facts: [{ name: 'attempt.block_lifted' }] }));
+    expect(t.texts[0]).toBe(LINES.tryAgainNow);
+    expect(t.step).toBe('fix_flagged');
+  });
+});

@@ -9,14 +9,22 @@ import { splitClauses } from '../understanding/message-text.js';
 import { createFactMatcher, type FactMatcher } from './fact-matcher.js';
 import type { FactCatalogue } from './load-facts.js';
 
-export function factFeatureKeys(facts: readonly Fact[]): string[] {
-  return facts.map((f) => `fact:${f.negated ? '!' : ''}${f.name}`);
+export function factFeatureKeys(facts: readonly Fact[], unread: ReadonlySet<string> = NONE): string[] {
+  return facts.filter((f) => !unread.has(f.name)).map((f) => `fact:${f.negated ? '!' : ''}${f.name}`);
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The facts of the catalogue the classifier does not read (`classify: false`). */
+export function unclassifiedFacts(catalogue: FactCatalogue): ReadonlySet<string> {
+  return new Set(catalogue.facts.filter((f) => f.definition.classify === false).map((f) => f.definition.name));
 }
 
 /** The feature keys of a training utterance (clean text: no typo correction, no context). */
 export function factFeaturesOf(catalogue: FactCatalogue): (text: string) => string[] {
   const matcher: FactMatcher = createFactMatcher(catalogue);
-  return (text) => factFeatureKeys(matcher.match(splitClauses(text)));
+  const unread = unclassifiedFacts(catalogue);
+  return (text) => factFeatureKeys(matcher.match(splitClauses(text)), unread);
 }
 
 /** The keys of the facts read in some of a message's clauses (for a reading of those clauses alone). */

@@ -50,6 +50,11 @@ export const factDefinitionSchema = z
     /** A positive reading in any clause outranks a denial in another ("I tapped it but didn't type anything"). */
     positiveWins: z.boolean().default(false),
     /**
+     * false: only the dialogue reads it, not the intent classifier (how far a task got, such as a
+     * block lifted, says nothing about which topic the message is).
+     */
+    classify: z.boolean().default(true),
+    /**
      * Read inside a condition too: "if the supplier refuses…" or "whether PayPal works" is still
      * about a supplier order or PayPal. For facts that say what the message is about, not what happened.
      */

@@ -8,7 +8,7 @@ import { NO_CONTEXT, type NluResult, type UnderstandingContext } from '../../cor
 import { createTypoCorrector, type TypoCorrector } from '../../text/typo-corrector.js';
 import { extractEntities } from '../entities/extract-entities.js';
 import { createFactMatcher } from '../facts/fact-matcher.js';
-import { factFeatureKeys } from '../facts/fact-features.js';
+import { factFeatureKeys, unclassifiedFacts } from '../facts/fact-features.js';
 import type { FactCatalogue } from '../facts/load-facts.js';
 import { predictIntent, type IntentModel, type IntentPrediction } from '../intent-model.js';
 import { asksQuestion } from './asks-question.js';
@@ -150,6 +150,7 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
   const settings = { ...DEFAULT_UNDERSTANDING, ...options };
   const corrector = correctorFor(model, facts);
   const matcher = createFactMatcher(facts);
+  const unread = unclassifiedFacts(facts);
 
   return {
     parse(text, context = NO_CONTEXT) {
@@ -165,7 +166,7 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const factList = stated.filter((f) => !isStatusFact(f));
 
       // The classifier reads the words and the facts (status included: "gotta run" says leaving).
-      const keys = model.features.facts ? factFeatureKeys(stated) : [];
+      const keys = model.features.facts ? factFeatureKeys(stated, unread) : [];
       const where = model.features.context ? contextFeatureKeys(context) : [];
       const readable: ReadableClause[] = clauses
         .map((words, i) => ({ text: words.filter((w) => w !== PLACEHOLDER_WORD).join(' '), facts: keys.filter((_, k) => stated[k]?.clause === i) }))
