@@ -61,9 +61,11 @@ export function infoAnswer(kit: PolicyKit, previous: DialogueState, intent: Info
 export function answerMidTask(kit: PolicyKit, state: DialogueState, text: string, about?: string): Result {
   const frame = state.frame;
   if (!frame) return withFeedback({ state, effects: [{ type: 'answer', query: text, context: searchContext(state, state.topic) }] });
+  // "tell me about the Tour Pass" mid-diagnosis names its own topic: searched as that. Otherwise it
+  // leans on what was just shown, without the task's topic as a prior: "and can the bank side block
+  // it too?" mid-verification is about the bank, not about another verification section.
   const step = kit.engine.currentStep(frame);
-  // "tell me about the Tour Pass" mid-diagnosis names its own topic: searched as that, not as the step.
-  const context = about ? { topic: about } : { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] };
+  const context = about ? { topic: about } : { sections: state.shown.length > 0 ? [...state.shown] : [...(step.sections ?? [])] };
   const answer: Effect = { type: 'answer', query: text, context, ...(about ? { intents: [about] } : {}) };
   return kit.reask(state, [answer], 'question', LINES.backToTask(kit.title(frame.flow)));
 }

@@ -215,7 +215,7 @@ describe('the dialogue policy: conversation skills', () => {
     c.click('answer:visa');
     c.click('answer:yes');
     const t = c.say('where do I find the cards thing in the app', nlu('out_of_scope', { confidence: 0.3, asksQuestion: true }));
-    expect(t.effects[0]).toMatchObject({ type: 'answer', query: 'where do I find the cards thing in the app', context: { topic: 'link_card' } });
+    expect(t.effects[0]).toMatchObject({ type: 'answer', query: 'where do I find the cards thing in the app', context: { sections: ['link-card#open-card-settings'] } });
     expect(t.texts).toEqual([`${LINES.backToTask('linking your card')} Have you found the cards section?`]);
     expect(t.buttons).toContain('answer:found');
     expect(t.step).toBe('open_cards');
