@@ -24,6 +24,11 @@ function searchContext(state: DialogueState, topic: string | null): { topic?: st
   return context;
 }
 
+/** A question of ours that no topic claims ("what exactly is Alipay?"): searched, in the conversation's context. */
+export function answerQuestion(state: DialogueState, text: string): Result {
+  return withFeedback({ state, effects: [{ type: 'answer', query: text, context: searchContext(state, state.topic) }] });
+}
+
 /** An information topic: a typed question is searched (context included), a click shows the topic's sections. */
 export function infoAnswer(kit: PolicyKit, previous: DialogueState, intent: InfoTopicName, text: string | undefined, leansOnLast = false): Result {
   const state: DialogueState = { ...previous, topic: intent };

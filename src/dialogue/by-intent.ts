@@ -5,14 +5,14 @@
  */
 import { INFORMATION_INTENTS, OTHER_PRODUCT_SUB_INTENTS, TASK_INTENTS, isIntentName, type IntentName } from '../core/intents.js';
 import type { Button, NluResult } from '../core/types.js';
-import { answerMidTask, answerThenOffer, asksForWalkthrough, hasNamedOutOfScopeAnswer, infoAnswer, outOfScope, outOfScopeMidTask } from './answers.js';
+import { answerMidTask, answerQuestion, answerThenOffer, asksForWalkthrough, hasNamedOutOfScopeAnswer, infoAnswer, outOfScope, outOfScopeMidTask } from './answers.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, asksToContinue, flowValue, infoValue, navValue } from './button-values.js';
 import type { DialogueState, Frame } from './dialogue-state.js';
 import { factReferences } from './flow-lint.js';
 import { contactAnswer } from './handoff.js';
 import { isInfoTopic } from './info-topics.js';
-import { isBareReply } from './message-shape.js';
+import { isBareReply, namedParties } from './message-shape.js';
 import { navigate } from './navigation.js';
 import { leavingMidTask } from './outcomes.js';
 import { say, type PolicyKit, type Result } from './policy-kit.js';
@@ -148,6 +148,10 @@ const PLAUSIBLE_OWNER = 0.15;
 /** Facts of how far the person got, not of a problem. */
 const PROGRESS = new Set(['setup.app_installed', 'setup.signed_up', 'setup.payment_password_set', '!setup.no_account', 'setup.card_linked']);
 
+/** Words of a request to reach someone, in English and in the words people mix in. */
+const CONTACT_WORDS =
+  /\b(contact\w*|call\w*|phone\w*|ring|e-?mail\w*|mail|write|writ\w*|reach\w*|talk\w*|speak\w*|chat\w*|support|service|helpline|hotline|help ?desk|number|agent|human|person|people|someone|somebody|anyone|staff|team|customer care|complain\w*|report\w*|ticket|dispute|escalat\w*|who|whom|hubungi|kontak\w*|llamar|ligar|contatar|contacto|contato|appeler|anrufen)\b/;
+
 /** Words of a request for the bot's own help or menu ("what can you do?", "show options"). */
 const ABOUT_THE_BOT = /\b(you|u|bot|this|menu|options?|commands?|help|features?)\b/i;
 
@@ -170,8 +174,18 @@ function startsFurther(kit: PolicyKit, state: DialogueState, flowId: string, nlu
 export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentName, nlu: NluResult, text: string, now: number, miss: () => Result): Result {
   const frame = state.frame;
   switch (intent) {
-    case 'contact_support':
+    case 'contact_support': {
+      // "What exactly is Alipay?" read as contact: a message that asks to reach nobody is answered
+      // as the question it is (the next topic, or a search), not with the support channels.
+      // Alipay is named in nearly every message; the bank, the seller or Alibaba say more ("what do I tell my bank").
+      const party = namedParties(text).some((p) => p !== 'contact-support#alipay-support');
+      if (state.topic !== 'contact_support' && !CONTACT_WORDS.test(text.toLowerCase()) && !party) {
+        const next = nlu.ranking.find((r) => r.intent !== 'contact_support' && TOPIC_INTENTS.has(r.intent) && r.confidence >= kit.settings.minTopicConfidence);
+        if (next) return byIntent(kit, state, next.intent, { ...nlu, intent: next.intent, confidence: next.confidence }, text, now, miss);
+        if (nlu.asksQuestion) return frame ? answerMidTask(kit, state, text) : answerQuestion(state, text);
+      }
       return contactAnswer(kit, state, nlu, text);
+    }
     case 'help':
       // Mid-task, "what else can I use then?" asks about the problem, not about the bot.
       if (frame && nlu.asksQuestion && !ABOUT_THE_BOT.test(text)) return answerMidTask(kit, state, text);

@@ -429,3 +429,19 @@ describe('a report that what stopped it was lifted', () => {
     expect(t.step).toBe('fix_flagged');
   });
 });
+
+describe('a question read as contact that asks to reach nobody', () => {
+  it('is searched as the question it is', () => {
+    const c = createConversation();
+    const t = c.say('what exactly is alipay', nlu('contact_support', { asksQuestion: true, ranking: [{ intent: 'contact_support', confidence: 0.66 }, { intent: 'help', confidence: 0.09 }] }));
+    expect(t.effects[0]).toMatchObject({ type: 'answer', query: 'what exactly is alipay' });
+    expect(t.sections).toEqual([]);
+  });
+
+  it('still gets the support channels when it names a way to reach someone or a party', () => {
+    const c = createConversation();
+    expect(c.say('how do i call alipay', nlu('contact_support', { asksQuestion: true })).sections).toContain('contact-support#alipay-support');
+    const d = createConversation();
+    expect(d.say('what do I tell my bank', nlu('contact_support', { asksQuestion: true })).sections).toContain('contact-support#card-issuer');
+  });
+});
