@@ -219,7 +219,9 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
   }
   // "My payment was flagged as suspicious": a reported problem, diagnosed, not an article to read.
   const stopped = nlu.facts.some((f) => !f.negated && STOPPED_PAYMENT_FACTS.has(f.name)) || STOPPED_PAYMENT_KINDS.has(nlu.entities.errorKind ?? '');
-  if (isInfoTopic(intent) && stopped && !nlu.asksQuestion && kit.flows.has(DIAGNOSIS_FLOW) && frame?.flow !== DIAGNOSIS_FLOW) {
+  // A scam link clicked, a password given away: a safety matter first, not a payment to diagnose.
+  const safety = nlu.facts.some((f) => !f.negated && f.name.startsWith('security.'));
+  if (isInfoTopic(intent) && stopped && !safety && !nlu.asksQuestion && kit.flows.has(DIAGNOSIS_FLOW) && frame?.flow !== DIAGNOSIS_FLOW) {
     return frame ? otherTask(kit, state, frame, DIAGNOSIS_FLOW, { ...nlu, intent: DIAGNOSIS_FLOW }, text, now) : kit.startFlow(state, DIAGNOSIS_FLOW, nlu.entities, now);
   }
   if (kit.flows.has(intent)) {

@@ -167,6 +167,11 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
 }
 
+/** Whether a message reports a problem of its own (an error, a failure), beside any plan it states. */
+function startsNewProblem(nlu: NluResult): boolean {
+  return nlu.facts.some((f) => !f.negated && f.name.startsWith('error.'));
+}
+
 /** The latest question, this one or an earlier one, that asks whether it worked now. */
 function retryQuestion(kit: PolicyKit, frame: Frame): Frame | undefined {
   const asksIfItWorked = (stepId: string): boolean =>
@@ -232,7 +237,9 @@ function outsideFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null
   }
   // "It worked, thanks!" after an answer, "still no luck", "I'll ask my bank".
   const conversational = !nlu.topic || nlu.intent === 'affirm' || nlu.intent === 'deny' || nlu.intent === 'thanks' || nlu.intent === 'goodbye';
-  if (nlu.status && conversational) return statusOutsideFlow(kit, state, nlu.status, now);
+  // "Changing the password now and calling the bank after, thanks": a plan, not a new question.
+  const plan = !nlu.asksQuestion && (nlu.status === 'will_act_elsewhere' || nlu.status === 'leaving') && !startsNewProblem(nlu);
+  if (nlu.status && (conversational || plan)) return statusOutsideFlow(kit, state, nlu.status, now);
   const close = closeCall(kit, nlu, null);
   // "my payment got flagged as suspicious": the stated fact settles declined payment against safety.
   const settled = close ? settledByFacts(kit, nlu, close) : undefined;

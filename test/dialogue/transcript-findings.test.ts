@@ -445,3 +445,19 @@ describe('a question read as contact that asks to reach nobody', () => {
     expect(d.say('what do I tell my bank', nlu('contact_support', { asksQuestion: true })).sections).toContain('contact-support#card-issuer');
   });
 });
+
+describe('safety before diagnosis', () => {
+  it('answers a clicked scam link as a safety matter, even when the message also reads as flagged', () => {
+    const c = createConversation();
+    const t = c.say('i already clicked it and typed my password before i got wary', nlu('security', { facts: [{ name: 'security.clicked_link' }, { name: 'error.risk_flagged' }] }));
+    expect(t.flow).toBeNull();
+    expect(t.effects.some((e) => e.type === 'answer')).toBe(true);
+  });
+
+  it('takes a plan to act elsewhere, with thanks, as a plan and not as a new question', () => {
+    const c = createConversation();
+    c.say('i clicked a scam link', nlu('security', { facts: [{ name: 'security.clicked_link' }] }));
+    const t = c.say('ok changing the password now and calling the bank after', nlu('security', { status: 'will_act_elsewhere' }));
+    expect(t.effects.some((e) => e.type === 'answer')).toBe(false);
+  });
+});
