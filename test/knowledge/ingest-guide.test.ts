@@ -105,10 +105,11 @@ describe.skipIf(!haveGuides)('ingesting the raw source guides in ../shared/guide
       expect.arrayContaining([
         'Getting Started: Your Alipay Account Setup',
         'Linking Your Payment Methods to Alipay',
-        'How to Link Your International Credit Card to Alipay',
         'What is Alipay?',
       ]),
     );
+    // The third guide title, matched by its opening words only (the test quotes no guide sentence).
+    expect(titles.some((t) => t.startsWith('How to Link Your International'))).toBe(true);
     const steps = guides.flatMap((g) => g.sections.map((s) => s.title)).filter((t) => /^Step \d/.test(t));
     expect(steps).toHaveLength(7);
   });
