@@ -159,9 +159,10 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const clauses = parts.map((c) => c.words);
       const stated = matcher.match(parts, context);
       // "It says \"binding failed, try again later\"": words in quotes are the app's, not the person's
-      // plan; the status is read again without them (only when quotes held one).
+      // plan; a plan is read again without them. What the app says happened ("payment successful") stands.
       const quoted = readStatus(stated);
-      const unquoted = quoted !== null && QUOTES.test(text) ? text.replace(QUOTED, ' ') : undefined;
+      const planned = quoted === 'will_act_elsewhere' || quoted === 'leaving';
+      const unquoted = planned && QUOTES.test(text) ? text.replace(QUOTED, ' ') : undefined;
       const status = unquoted === undefined ? quoted : readStatus(matcher.match(splitClauses(unquoted).map((c) => ({ ...c, words: c.words.map((w) => (settings.typoCorrection ? (corrector.correct(w) ?? w) : w)) })), context));
       const factList = stated.filter((f) => !isStatusFact(f));
 
