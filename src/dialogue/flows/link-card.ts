@@ -146,7 +146,8 @@ export const linkCardFlow: FlowInput = {
       sections: ['link-card#confirm-identity'],
       ask: 'Did you get through the check?',
       options: [
-        { value: 'confirmed', label: 'Yes, confirmed', synonyms: ['confirmed', 'yes', 'yep', 'done', 'ok', 'okay', 'worked', 'got it'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'test_charge' }] },
+        // "Got the sms code and accepted the terms": a code that came means the check went through.
+        { value: 'confirmed', label: 'Yes, confirmed', synonyms: ['confirmed', 'yes', 'yep', 'done', 'ok', 'okay', 'worked', 'got it'], polarity: 'yes', match: { intents: ['affirm'], implies: ['!setup.sms_code_missing', 'setup.terms_accepted'] }, then: [{ to: 'test_charge' }] },
         { value: 'no_code', label: 'No code arrived', synonyms: ['no code', "didn't arrive", 'did not arrive', 'no sms', 'not received', 'never got', "didn't get", "haven't got", "haven't received", 'never came', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.sms_code_missing'] }, then: [{ to: 'code_not_arriving' }] },
       ],
     },
@@ -170,7 +171,7 @@ export const linkCardFlow: FlowInput = {
       sections: ['link-card#accept-terms'],
       ask: 'Done?',
       options: [
-        { value: 'agreed', label: 'Agreed', synonyms: ['agreed', 'accepted', 'agree', 'accept', ...GOT_IT], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'default_method' }] },
+        { value: 'agreed', label: 'Agreed', synonyms: ['agreed', 'accepted', 'agree', 'accept', ...GOT_IT], polarity: 'yes', match: { intents: ['affirm'], facts: ['setup.terms_accepted'] }, then: [{ to: 'default_method' }] },
         { value: 'not_accepted', label: "My card wasn't accepted", synonyms: ['not accepted', 'rejected', 'declined', 'failed', 'error'], match: { errorKind: ['card_not_supported'] }, then: [{ to: 'card_not_accepted' }] },
       ],
     },
