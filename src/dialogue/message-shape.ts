@@ -118,15 +118,14 @@ const ALREADY_HANDED = /\b(gave|typed|entered|shared|told|wrote|pasted|posted|fo
  */
 export function asksAboutSharingSecret(text: string): boolean {
   const t = normalise(text.replace(PLACEHOLDER, ' ')).trim();
-  const raw = text.toLowerCase();
-  return (
-    SECRET_THING.test(t) &&
-    HANDING_OVER.test(t) &&
-    ASKING_WHETHER.test(raw.trim()) &&
-    !ALREADY_HANDED.test(t) &&
-    !/\b(asked|asking|asks|wants|wanted|called|phoned|someone|somebody|scam)\b/.test(t) &&
-    !/\b(in|into|on) (the )?(alipay )?(app|alipay)\b/.test(t)
-  );
+  if (ALREADY_HANDED.test(t) || /\b(asked|asking|asks|wants|wanted|called|phoned|someone|somebody|scam)\b/.test(t) || /\b(in|into|on) (the )?(alipay )?(app|alipay)\b/.test(t)) return false;
+  // One sentence must ask it: "Payment password done. Do I need to tell the bank something?" names a
+  // secret in one sentence and asks about telling in another, which is no question about sharing it.
+  const sentences = text.replace(PLACEHOLDER, ' ').match(/[^.?!\n]+[.?!]*/g) ?? [];
+  return sentences.some((sentence) => {
+    const words = normalise(sentence).trim();
+    return SECRET_THING.test(words) && HANDING_OVER.test(words) && ASKING_WHETHER.test(sentence.toLowerCase().trim());
+  });
 }
 
 /** "What does that mean?", "huh?", "I don't get it": asks about what was just said, naming nothing new. */

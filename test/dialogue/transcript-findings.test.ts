@@ -461,3 +461,11 @@ describe('safety before diagnosis', () => {
     expect(t.effects.some((e) => e.type === 'answer')).toBe(false);
   });
 });
+
+describe('a question whether to share a secret', () => {
+  it('needs the secret and the handing over in one asking sentence', () => {
+    expect(asksAboutSharingSecret('should I email them my card number and CVV?')).toBe(true);
+    expect(asksAboutSharingSecret('payment password done. for the visa, do i need to tell the bank something before i add it?')).toBe(false);
+    expect(asksAboutSharingSecret('after i put the payment password the app kept loading and closed. the order still says awaiting payment, what do i do?')).toBe(false);
+  });
+});
