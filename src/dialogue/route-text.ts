@@ -106,6 +106,11 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   // "Got a new card, added it and it worked!" at any step of linking: the task's goal is reached.
   const goal = kit.engine.flow(frame.flow).reachedBy ?? [];
   if (status === 'solved' && said.some((key) => goal.includes(key))) return statusWithoutOption(kit, state, 'solved', text);
+  // "The message only says: contact your card issuer" at the limits step, "tried again, now it says
+  // system busy": in a diagnosis, an error named now that points to a cause not looked at yet starts
+  // that cause's help, rather than the next cause in the usual order.
+  const renamed = status === null || status === 'still_failing' ? namedCause(kit, frame, said, nlu?.entities ?? {}) : undefined;
+  if (renamed) return kit.settle(state, renamed, now, alsoAnswer);
   // "Where could it be hiding? I scrolled the page twice" asks first: the tries are its backstory.
   const triedAgain = !status && !nlu?.asksQuestion && said.includes('attempt.repeated') ? optionForStatus(step, 'still_failing') : undefined;
   const picked = (status ? optionForStatus(step, status, kit.engine.flow(frame.flow).solved) : undefined) ?? kit.engine.answeredByFacts(step, said) ?? triedAgain;
@@ -125,10 +130,6 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const retry = !status && said.includes('attempt.block_lifted') ? retryQuestion(kit, frame) : undefined;
   if (retry) return kit.reask({ ...state, frame: retry }, [say(LINES.tryAgainNow), ...alsoAnswer], 'question');
 
-  // "The message only says: contact your card issuer" at the limits step: in a diagnosis, an error
-  // named now that points to a cause not looked at yet starts that cause's help.
-  const renamed = status ? undefined : namedCause(kit, frame, said, nlu?.entities ?? {});
-  if (renamed) return kit.settle(state, renamed, now, alsoAnswer);
 
   // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a
   // choice; nor is "no, still declined" to "a person, or will you contact them?".
