@@ -224,6 +224,13 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
   if (isInfoTopic(intent) && stopped && !safety && !nlu.asksQuestion && kit.flows.has(DIAGNOSIS_FLOW) && frame?.flow !== DIAGNOSIS_FLOW) {
     return frame ? otherTask(kit, state, frame, DIAGNOSIS_FLOW, { ...nlu, intent: DIAGNOSIS_FLOW }, text, now) : kit.startFlow(state, DIAGNOSIS_FLOW, nlu.entities, now);
   }
+  // "Nothing in the notifications about verifying anything" mid-diagnosis: what the message only
+  // denies is no other task; it reports on this one.
+  // ("I haven't linked my card yet" denies progress, which does ask for the other task.)
+  const deniesProblemsOnly = nlu.facts.length > 0 && nlu.facts.every((f) => f.negated && /^(error|verify|checkout)\./.test(f.name));
+  if (frame && frame.flow !== intent && kit.flows.has(intent) && !nlu.asksQuestion && deniesProblemsOnly) {
+    return byIntent(kit, state, frame.flow as IntentName, { ...nlu, intent: frame.flow as IntentName }, text, now, miss);
+  }
   if (kit.flows.has(intent)) {
     if (!frame) {
       const flowId = flowFor(kit, intent, nlu);

@@ -106,6 +106,10 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   // "Got a new card, added it and it worked!" at any step of linking: the task's goal is reached.
   const goal = kit.engine.flow(frame.flow).reachedBy ?? [];
   if (status === 'solved' && said.some((key) => goal.includes(key))) return statusWithoutOption(kit, state, 'solved', text);
+  // "Called the bank, they unblocked it (gonna try again)": the way is clear, so the next thing is a
+  // new try, at the question that asks whether it worked (the one before "who to contact", if we got there).
+  const retry = (status === null || status === 'will_act_elsewhere') && said.includes('attempt.block_lifted') ? retryQuestion(kit, frame) : undefined;
+  if (retry) return kit.reask({ ...state, frame: retry }, [say(LINES.tryAgainNow), ...alsoAnswer], 'question');
   // "The message only says: contact your card issuer" at the limits step, "tried again, now it says
   // system busy": in a diagnosis, an error named now that points to a cause not looked at yet starts
   // that cause's help, rather than the next cause in the usual order.
@@ -124,11 +128,6 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   // "Ok it came now after 15 minutes" at who to contact: the task goes on from the question it answers.
   const late = status === 'solved' && offersPerson(step) ? lateSuccess(kit.engine, frame) : undefined;
   if (late) return kit.settle(state, late, now, alsoAnswer);
-
-  // "Called the bank, they unblocked it": the way is clear, so the next thing is to try again, at
-  // the question that asks whether it worked (the one before "who to contact", if we got there).
-  const retry = !status && said.includes('attempt.block_lifted') ? retryQuestion(kit, frame) : undefined;
-  if (retry) return kit.reask({ ...state, frame: retry }, [say(LINES.tryAgainNow), ...alsoAnswer], 'question');
 
 
   // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a

@@ -469,3 +469,20 @@ describe('a question whether to share a secret', () => {
     expect(asksAboutSharingSecret('after i put the payment password the app kept loading and closed. the order still says awaiting payment, what do i do?')).toBe(false);
   });
 });
+
+describe('a report mid-diagnosis that only denies another task', () => {
+  it('stays in the task in hand instead of switching to the one it denies', () => {
+    const c = createConversation();
+    c.say('alipay flagged my payment', nlu('payment_declined', { facts: [{ name: 'error.risk_flagged' }] }));
+    const t = c.say('nothing in the notifications about verifying anything', nlu('verification', { confidence: 0.93, facts: [{ name: 'error.verification_required', negated: true }] }));
+    expect(t.flow).toBe('payment_declined');
+  });
+
+  it('asks for a new try when the bank lifted the cap and they say they will try again', () => {
+    const c = createConversation();
+    c.say('the payment is over my limit', nlu('payment_declined', { facts: [{ name: 'error.limit_exceeded' }] }));
+    const t = c.say('the rep raised it for 48 hours, gonna try again', nlu('payment_declined', { status: 'will_act_elsewhere', facts: [{ name: 'attempt.block_lifted' }] }));
+    expect(t.texts[0]).toBe(LINES.tryAgainNow);
+    expect(t.flow).toBe('payment_declined');
+  });
+});
