@@ -1,5 +1,6 @@
 import type { KnowledgeBase, KnowledgeSection, ScoredSection, SearchContext } from '../core/ports.js';
 import { askedPart } from './asked-part.js';
+import { withBankAcronyms } from './bank-acronyms.js';
 import { DEFAULT_ANSWER_PARTS, isDeclaredPart, splitClauses, type AnswerPartSettings } from './answer-parts.js';
 import { buildSynonymMap, DOMAIN_SYNONYMS } from './domain-synonyms.js';
 import { buildDomainStems, DOMAIN_TERMS } from './domain-terms.js';
@@ -233,9 +234,10 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     articles: data.articles,
     contentHash: data.contentHash,
     section: (id) => byId.get(id),
-    search(query, searchOptions = {}) {
+    search(typed, searchOptions = {}) {
       const limit = Math.max(0, searchOptions.limit ?? 3);
-      if (limit === 0 || typeof query !== 'string' || !query.trim()) return [];
+      if (limit === 0 || typeof typed !== 'string' || !typed.trim()) return [];
+      const query = withBankAcronyms(typed);
       const context = hasContext(searchOptions.context) ? searchOptions.context : undefined;
       const bare = ranker.score(query, blended, lexical);
       const asked = askedPartWeight > 0 ? askedPart(query) : undefined;
