@@ -126,7 +126,8 @@ export const linkCardFlow: FlowInput = {
       sections: ['link-card#add-a-card', 'link-card#why-card-details'],
       ask: 'Have you entered the details?',
       options: [
-        { value: 'entered', label: 'Done', synonyms: GOT_IT, polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'confirm_code' }] },
+        // "Put the number, expiry, CVV and address; now it says a code was sent but nothing came": past this step.
+        { value: 'entered', label: 'Done', synonyms: GOT_IT, polarity: 'yes', match: { intents: ['affirm'], implies: ['setup.sms_code_missing', '!setup.sms_code_missing'] }, then: [{ to: 'confirm_code' }] },
         { value: 'error', label: 'I got an error', synonyms: ['error', 'failed', 'invalid', 'wrong', "didn't work", 'problem'], match: { facts: ['error.wrong_details', 'error.technical', 'card.name_mismatch'] }, then: [{ to: 'check_details' }] },
         { value: 'not_accepted', label: "It says my card isn't accepted", synonyms: ['not accepted', 'not supported', "isn't accepted", 'rejected', 'refused', 'declined'], match: { errorKind: ['card_not_supported'], facts: ['error.card_not_supported'] }, then: [{ to: 'card_not_accepted' }] },
       ],
