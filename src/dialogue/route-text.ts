@@ -116,7 +116,10 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const renamed = status === null || status === 'still_failing' ? namedCause(kit, frame, said, nlu?.entities ?? {}) : undefined;
   if (renamed) return kit.settle(state, renamed, now, alsoAnswer);
   // "Where could it be hiding? I scrolled the page twice" asks first: the tries are its backstory.
-  const triedAgain = !status && !nlu?.asksQuestion && said.includes('attempt.repeated') ? optionForStatus(step, 'still_failing') : undefined;
+  // "It goes to the same passport page again", "still says card not supported" at "did that sort it
+  // out?": the problem told again, with nothing new, is a no.
+  const restated = said.includes('attempt.repeated') || said.some((key) => key.startsWith('error.') || key === 'verify.rejected');
+  const triedAgain = !status && !nlu?.asksQuestion && restated ? optionForStatus(step, 'still_failing') : undefined;
   const picked = (status ? optionForStatus(step, status, kit.engine.flow(frame.flow).solved) : undefined) ?? kit.engine.answeredByFacts(step, said) ?? triedAgain;
   if (picked) return alsoNotOurs(kit, kit.settle(state, kit.engine.choose(frame, picked, nlu?.entities ?? {}, said), now, alsoAnswer), nlu);
   // "Changed the address and it worked!" at "is your card enabled?": the task's own good ending.

@@ -486,3 +486,12 @@ describe('a report mid-diagnosis that only denies another task', () => {
     expect(t.flow).toBe('payment_declined');
   });
 });
+
+describe('the problem told again at "did that sort it out?"', () => {
+  it('is a no, and the task moves on', () => {
+    const c = createConversation();
+    const first = c.say('verification failed, information does not match', nlu('verification', { facts: [{ name: 'verify.rejected' }] }));
+    const t = c.say('it goes to the same passport page again and fails', nlu('verification', { facts: [{ name: 'verify.rejected' }] }));
+    expect(t.step).not.toBe(first.step);
+  });
+});
