@@ -10,9 +10,9 @@ import { replayTranscript } from '../../src/transcripts/replayer.js';
 
 /**
  * The real-style scenarios were written blind (docs/understanding.md), so not all pass. This is a
- * ratchet over the reported set and the two developers' sets whose failures were read: every
- * scenario not listed here must pass, and a listed one that starts passing must be taken off the
- * list, so the lists always say what is still wrong. (`real-style-dev3` is kept unread: not here.)
+ * ratchet over the reported set and the developers' sets whose failures were read: every scenario
+ * not listed here must pass, and a listed one that starts passing must be taken off the list, so
+ * the lists always say what is still wrong. (`real-style-dev5` is kept unread: not here.)
  */
 const KNOWN_GAPS: Record<string, Record<string, string>> = {
   'real-style': {
@@ -29,22 +29,56 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'real-style-dev2': {
     'declined-card-not-supported-cib-debit.yaml': '"usage abroad… i left it off" is not read as international payments off',
-    'declined-flagged-risk-zenith-dollar-card.yaml': "\"which ID is better, NIN slip or passport?\" mid-task gets the step's own flagged-payment section",
+    'declined-flagged-risk-zenith-dollar-card.yaml': '"which ID is better, NIN slip or passport?" mid-task gets the flagged-payment section',
     'declined-over-limit-passport-side-call-bank-korea.yaml': '"alipay asked for my passport and I skipped it, related?" gets the flagged-payment section',
-    'declined-verify-prompt-hdfc-statement.yaml': '"the statement pdf is locked, the app does not take it" finds nothing to answer',
-    'info-fees-iof-exchange-brazil.yaml': 'a statement higher than the dollar rate is read as paying on Alibaba and answered with limits',
-    'info-name-on-card-differs-turkey.yaml': "\"what exactly is Alipay checking with the card?\" mid-verification gets the step's own section",
+    'declined-verify-prompt-hdfc-statement.yaml': '"the statement pdf is locked, the app won\'t take it" mid-task finds no answer',
+    'info-fees-iof-exchange-brazil.yaml': '"52 dollars came as R$ 289 on my statement, why?" is read as paying on Alibaba and answered with limits',
+    'info-name-on-card-differs-turkey.yaml': '"I go to the branch tomorrow to change the name" gets what to tell support, not good luck',
     'info-tour-pass-trip-germany.yaml': '"must I open a bank account in China for this?" after the Tour Pass is read as out of scope',
-    'link-code-not-arriving-meezan-debit.yaml': "\"so I just type it in the app?\" beside \"it came now\" is searched in the contact step's context",
+    'link-code-not-arriving-meezan-debit.yaml': '"so I just type it in the app?" beside "it came now" is searched in the contact step\'s context',
     'link-prepaid-gcash-virtual-mastercard.yaml': '"same error pa rin" with "online and international are enabled" is read as out of scope',
     'pay-alipay-missing-at-checkout-mexico.yaml': '"only the 2 options" at "did you find it?" goes to Alibaba support, not to what the guides say on other ways to pay',
-    'pay-first-order-nervous-philippines.yaml': "a first-time buyer's long backstory (\"my small online shop\") reads as a declined payment",
+    'pay-first-order-nervous-philippines.yaml': 'a nervous first payment ("guide me step by step how to pay") starts linking a card, since the card is linked in the story',
     'pay-page-hangs-vietnam.yaml': 'a hanging payment page is answered with the glitch section and a walkthrough offer, not walked through',
     'pay-paid-but-order-unpaid-nigeria.yaml': '"should I pay once more so he ships?" is answered from the total-cost and refund sections',
-    'setup-phone-invalid-telcel-country-list.yaml': '"can I use a Google Voice number instead?" at who to contact is searched against the contact sections just shown',
     'setup-forgot-payment-password-equity.yaml': '"should I write the new password down?" gets the forgotten-password section again',
+    'setup-phone-invalid-telcel-country-list.yaml': '"can I use a Google Voice number instead?" at who to contact is searched against the contact sections just shown',
     'verify-pending-bca-shopee-detour.yaml': '"can I still pay while it is under review?" gets the review-time section',
-    'verify-test-charge-bbva-charged-twice.yaml': '"12 days and still not back" starts the verification flow instead of answering about refund times',
+    'verify-test-charge-bbva-charged-twice.yaml': '"I added the card twice, so they keep both?" is answered with the glitch section',
+  },
+  'real-style-dev3': {
+    'declined-amount-shown-in-yuan.yaml': '"ok the yuan is right, but then why did my card reject it?" at the currency step gets the fee sections again',
+    'declined-bank-blocked-first-order.yaml': '"must I call them, or is the bank app chat the same?" mid-task gets the bank-sees-nothing section',
+    'declined-risk-hold-id-upload.yaml': '"is it safe to send a passport photo?" mid-task gets the passport-for-limits section, not safety',
+    'info-refund-returned-led-panels.yaml': '"does the refund go to the card or stay in Alipay?" finds the Tour Pass section ("inside Alipay")',
+    'info-tour-pass-canton-fair.yaml': 'the Tour Pass answer opens with what it is; the words "virtual" and "prepaid" come in the next section',
+    'info-two-factor-login-phone-change.yaml': '"does the code come by sms or do I download another app?" after two-factor is read as setting up an account',
+    'link-cannot-find-card-section.yaml': '"no Me tab, the last one says Account" at "after updating, can you see it?" is taken as still not there',
+    'link-card-details-old-billing-address.yaml': '"the bank may still have my old address" is read as a declined payment and answered with card-not-accepted',
+    'link-jcb-card-not-supported.yaml': '"it says this card is not supported" after the card details goes back to "is your card enabled?"',
+    'pay-payment-stuck-processing.yaml': '"the supplier says pay once more, should I?" gets the first-payment section',
+    'pay-supplier-asks-payment-outside.yaml': 'a supplier asking for a bank transfer outside Alibaba is read as a declined payment',
+    'setup-foreign-number-not-accepted.yaml': '"can I sign up with my brother\'s French number?" at the number step gets what to tell support',
+    'setup-old-account-from-trip.yaml': '"reset it, done; my old card expired, I have a new one" goes back to "is your card enabled?" without a section',
+    'verify-why-passport-small-payment.yaml': '"the DHL tracking of another order is stuck, who do I ask?" mid-verification gets the review-time section',
+  },
+  'real-style-dev4': {
+    'declined-app-froze-dominican-republic.yaml': '"nothing in the Alipay history nor in the bank app" after the glitch answer starts the Alipay-side step',
+    'declined-app-froze-mongolia.yaml': '"the bank app shows nothing, so it did not go?" after a frozen app starts the Alipay-side step',
+    'declined-bank-sees-nothing-netherlands.yaml': '"notifications: only a cashback promo" is answered with the offers section',
+    'declined-daily-limit-usa.yaml': '"she raised it for 48 hrs, gonna try again" names the limit, which restarts the limit step',
+    'link-amex-newzealand.yaml': '"do I ring them first or just add it?" is answered, with linking offered rather than started',
+    'link-debit-code-nepal.yaml': '"the card shows in Alipay and I made it default" at the test-charge step gets no closing',
+    'link-old-app-typo-australia.yaml': '"it\'s through now, got the code and accepted the terms, all done" stops at the test charge',
+    'link-sms-test-charge-azerbaijan.yaml': '"pressed agree, the card is there, can I pay now?" leaves linking for a paying answer',
+    'pay-alipay-missing-costarica.yaml': '"so now I just click pay now?" at the order check answers pay-now, not the check first',
+    'pay-double-pending-czech-republic.yaml': '"who fixes the order status, the seller?" gets the order-refund section',
+    'setup-old-account-myanmar.yaml': '"where do I download it, many Alipay apps" answers instead of starting the setup walkthrough',
+    'setup-old-account-password-serbia.yaml': '"my old card is still linked but expired, add the new one?" reads as linked and a wrong-details decline',
+    'verify-name-mismatch-tunisia.yaml': 'a failed check with a shortened name on the card is answered, the walkthrough offered, not started',
+    'verify-name-mismatch-uzbekistan.yaml': 'the verification-errors answer to a transliterated name has none of "match", "support" or "bank"',
+    'verify-test-charge-ireland.yaml': 'a card-check charge not back after 9 days is answered as a refund, the walkthrough not started',
+    'verify-test-charge-not-back-zambia.yaml': '"so I go to Zanaco for both things?" gets the fee sections, not the card issuer',
   },
 };
 
