@@ -66,7 +66,9 @@ export function askAsInChat(parts: ChatParts, question: EvalQuestion): ChatTrace
   // The first search the step asks for is the answer to the question (later ones are extras).
   const answer = effects.find((e): e is Extract<Effect, { type: 'answer' }> => e.type === 'answer');
   if (answer) {
-    const results = knowledge.search(answer.query, searchOptionsOf(answer));
+    const inContext = knowledge.search(answer.query, searchOptionsOf(answer));
+    // As the knowledge stage does: nothing in the first context, then once in the wider one.
+    const results = inContext.length === 0 && answer.widerContext ? knowledge.search(answer.query, { ...searchOptionsOf(answer), context: answer.widerContext }) : inContext;
     return {
       ...base,
       route: 'search',

@@ -66,9 +66,11 @@ export type Effect =
   /**
    * ifFound: say nothing when nothing good enough is found (an answer beside a flow that carries on).
    * otherwise: say this instead of the "no reliable answer" line when nothing good enough is found
-   * (with `section`, that section follows the text, cited).
+   * (with `section`, that section follows the text, cited). widerContext: when nothing is found in
+   * `context`, the search is tried once more in this one (a question mid-task: what was just shown
+   * first, then the whole task's topic).
    */
-  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext; facts?: string[]; ifFound?: boolean; otherwise?: { text: string; section?: string; buttons?: Button[] } }
+  | { type: 'answer'; query: string; buttons?: Button[]; intents?: string[]; context?: SearchContext; facts?: string[]; ifFound?: boolean; otherwise?: { text: string; section?: string; buttons?: Button[] }; widerContext?: SearchContext }
   | { type: 'handoff'; reason: string; problem: string; stepsTried: string[]; flow: string | null };
 
 export interface StepResult<S> {

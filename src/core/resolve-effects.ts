@@ -50,7 +50,8 @@ export function resolveEffects(effects: readonly Effect[], knowledge: KnowledgeB
           ...(effect.facts ? { facts: effect.facts } : {}),
         };
         // One section, or two when the second is a second part of the answer; each cited.
-        const found = answerShown(knowledge.search(effect.query, options));
+        const first = answerShown(knowledge.search(effect.query, options));
+        const found = first.length === 0 && effect.widerContext ? answerShown(knowledge.search(effect.query, { ...options, context: effect.widerContext })) : first;
         const shown = effect.ifFound ? found.filter(({ section }) => !shownLater.has(section.id)) : found;
         if (shown.length === 0 && effect.ifFound) break;
         if (shown.length === 0 && effect.otherwise) {

@@ -71,7 +71,9 @@ export function answerMidTask(kit: PolicyKit, state: DialogueState, text: string
   // it too?" mid-verification is about the bank, not about another verification section.
   const step = kit.engine.currentStep(frame);
   const context = about ? { topic: about } : { sections: state.shown.length > 0 ? [...state.shown] : [...(step.sections ?? [])] };
-  const answer: Effect = { type: 'answer', query: text, context, ...(about ? { intents: [about] } : {}) };
+  // Nothing found against what was shown: the task's own topic and sections, as a second try.
+  const wider = { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] };
+  const answer: Effect = { type: 'answer', query: text, context, ...(about ? { intents: [about] } : { widerContext: wider }) };
   return kit.reask(state, [answer], 'question', LINES.backToTask(kit.title(frame.flow)));
 }
 

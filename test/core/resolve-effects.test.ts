@@ -55,6 +55,22 @@ describe('the answer effect', () => {
     expect(calls).toEqual([{ limit: 3, intents: ['pay_on_alibaba'], context: { topic: 'pay_on_alibaba', sections: ['pay-on-alibaba#pay-now'] } }]);
   });
 
+  it('tries the wider context once when nothing is found in the first, and only then', () => {
+    const calls: SearchOptions[] = [];
+    const spy: KnowledgeBase = {
+      section: () => undefined,
+      search: (_q, options = {}): ScoredSection[] => {
+        calls.push(options);
+        return [];
+      },
+    };
+    const wider = { topic: 'verification', sections: ['verification#documents'] };
+    resolveEffects([{ type: 'answer', query: 'the pdf is locked, what now', context: { sections: ['verification#documents'] }, widerContext: wider }], spy);
+    expect(calls.map((c) => c.context)).toEqual([{ sections: ['verification#documents'] }, wider]);
+    const found = resolveEffects([{ type: 'answer', query: 'where in the app do I find my bank cards', widerContext: wider }], kb);
+    expect(found.citations.map((c) => c.section)).toEqual(['link-card#open-card-settings']);
+  });
+
   it("says the effect's own line instead of the no-answer one when nothing answers and it has one", () => {
     const otherwise = { text: 'That is outside what I cover.', buttons: [LINK] };
     const nothing = resolveEffects([{ type: 'answer', query: 'who won the match yesterday', otherwise }], kb);
