@@ -77,8 +77,18 @@ describe('a task whose goal the message says is reached', () => {
     c.say('i want to link my card', nlu('link_card'));
     c.click('answer:visa');
     const t = c.say('nvm, new card arrived, added it and it worked!!', nlu('link_card', { status: 'solved', facts: [{ name: 'setup.card_linked' }] }));
-    expect(t.flow).toBeNull();
-    expect(t.texts.join(' ')).toContain(LINES.solved);
+    // The task's own good ending, reported as the step the turn ended at.
+    expect(t.effects.some((e) => e.type === 'say' && e.text.startsWith('Your card is linked'))).toBe(true);
+    expect(c.state.frame).toBeNull();
+  });
+
+  it('ends it the same way when the goal is said outright, with no "it worked"', () => {
+    const c = createConversation();
+    c.say('i want to link my card', nlu('link_card'));
+    c.click('answer:visa');
+    c.say('yes it is enabled', nlu('affirm'));
+    const t = c.say('card is showing in alipay now and i made it default', nlu('link_card', { facts: [{ name: 'setup.card_linked' }] }));
+    expect(t.effects.some((e) => e.type === 'say' && e.text.startsWith('Your card is linked'))).toBe(true);
   });
 
   it('takes the task from the problem stated, not from how far the person got ("have the app and an account, my Maestro card cannot be added")', () => {

@@ -68,7 +68,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'declined-bank-sees-nothing-netherlands.yaml': '"notifications: only a cashback promo" is answered with the offers section',
     'declined-daily-limit-usa.yaml': '"she raised it for 48 hrs, gonna try again" names the limit, which restarts the limit step',
     'link-amex-newzealand.yaml': '"do I ring them first or just add it?" is answered, with linking offered rather than started',
-    'link-debit-code-nepal.yaml': '"the card shows in Alipay and I made it default" at the test-charge step gets no closing',
     'link-old-app-typo-australia.yaml': '"it\'s through now, got the code and accepted the terms, all done" stops at the test charge',
     'link-sms-test-charge-azerbaijan.yaml': '"pressed agree, the card is there, can I pay now?" leaves linking for a paying answer',
     'pay-alipay-missing-costarica.yaml': '"so now I just click pay now?" at the order check answers pay-now, not the check first',
