@@ -74,8 +74,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'pay-double-pending-czech-republic.yaml': '"who fixes the order status, the seller?" gets the order-refund section',
     'setup-old-account-myanmar.yaml': '"where do I download it, many Alipay apps" answers instead of starting the setup walkthrough',
     'setup-old-account-password-serbia.yaml': '"my old card is still linked but expired, add the new one?" reads as linked and a wrong-details decline',
-    'verify-name-mismatch-tunisia.yaml': 'a failed check with a shortened name on the card is answered, the walkthrough offered, not started',
-    'verify-name-mismatch-uzbekistan.yaml': 'the verification-errors answer to a transliterated name has none of "match", "support" or "bank"',
     'verify-test-charge-ireland.yaml': 'a card-check charge not back after 9 days is answered as a refund, the walkthrough not started',
     'verify-test-charge-not-back-zambia.yaml': '"so I go to Zanaco for both things?" gets the fee sections, not the card issuer',
   },
