@@ -4,6 +4,7 @@
  */
 import type { Frame } from './dialogue-state.js';
 import type { FlowEngine, FlowOutcome } from './flow-engine.js';
+import type { FlowStep } from './flow-schema.js';
 
 /**
  * The step of a flow that shows this section, when it is not the flow's first: where a task picks
@@ -29,4 +30,9 @@ export function lateSuccess(engine: FlowEngine, frame: Frame): FlowOutcome | und
     return engine.choose(there, option);
   }
   return undefined;
+}
+
+/** Whether the step's question offers a person (who to contact): it does not ask whether something worked. */
+export function offersPerson(step: FlowStep): boolean {
+  return (step.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff'));
 }

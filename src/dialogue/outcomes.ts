@@ -5,6 +5,7 @@
  */
 import type { Effect, TurnSignal } from '../core/ports.js';
 import type { Status } from '../core/types.js';
+import { offersPerson } from './flow-position.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS } from './button-values.js';
 import type { DialogueState } from './dialogue-state.js';
@@ -14,6 +15,8 @@ import { say, type PolicyKit, type Result } from './policy-kit.js';
 /** The person says it is sorted, and the bot takes their word: resolved, for insights. */
 const SOLVED: TurnSignal = { kind: 'solved' };
 
+/** What to send support: already shown with the contacts, not repeated with them. */
+const WHAT_TO_SEND = 'contact-support#what-to-include';
 /** What to ask or bring when someone goes to sort it out themselves, unless the flow or step says otherwise. */
 const DEFAULT_ELSEWHERE = ['contact-support#what-to-include'];
 
@@ -69,6 +72,12 @@ export function statusWithoutOption(kit: PolicyKit, state: DialogueState, status
       // "Did it again at home on 4G, same binding error" at "who should look at it?": what the
       // message says is looked up beside the step (the linking problems), then the question again.
       const step = kit.engine.currentStep(frame);
+      // At "a person, or will you contact them?" the people to contact are the answer, again.
+      const contacts = offersPerson(step) ? (step.sections ?? []).filter((section) => section !== WHAT_TO_SEND) : [];
+      if (contacts.length > 0) {
+        const again: Effect[] = contacts.map((section, i) => (i === 0 ? { type: 'say_section', section, intro: LINES.stillFailing } : { type: 'say_section', section }));
+        return kit.reask({ ...state, yesNo: null }, again, 'question');
+      }
       const beside: Effect = { type: 'answer', query: text, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true };
       return kit.reask({ ...state, yesNo: null }, [say(LINES.stillFailing), beside], 'question');
     }

@@ -20,7 +20,7 @@ import { wantsPerson } from './handoff.js';
 import { factKey, learnFacts } from './known-facts.js';
 import { matchOption, matchOptionWithCoverage } from './match-answer.js';
 import { asksAboutSharingSecret, asksAboutTheLastAnswer, bareYesOrNo, hasNoWords, onlyPresentsSecret, questionBesideAnswer } from './message-shape.js';
-import { lateSuccess, stepShowing } from './flow-position.js';
+import { lateSuccess, offersPerson, stepShowing } from './flow-position.js';
 import { navigate } from './navigation.js';
 import { statusOutsideFlow, statusWithoutOption } from './outcomes.js';
 import { messageText, say, type PolicyKit, type Result } from './policy-kit.js';
@@ -29,11 +29,6 @@ import { onAction } from './route-action.js';
 /** The card and the error a message named (what a task picked from "did you mean…?" starts with). */
 export function cardAndError(entities: { cardNetwork?: CardNetwork | undefined; errorKind?: ErrorKind | undefined }): Entities {
   return { ...(entities.cardNetwork ? { cardNetwork: entities.cardNetwork } : {}), ...(entities.errorKind ? { errorKind: entities.errorKind } : {}) };
-}
-
-/** Whether the step's question offers a person (who to contact): it does not ask whether something worked. */
-function offersPerson(step: FlowStep): boolean {
-  return (step.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff'));
 }
 
 /** Words of an option that means the thing worked. */

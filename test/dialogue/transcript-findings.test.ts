@@ -381,14 +381,16 @@ describe('reports in the middle of a task', () => {
     expect(answer?.type === 'answer' && answer.otherwise).toEqual({ text: LINES.notedRestOfStep, section: 'create-account#code-not-arriving' });
   });
 
-  it('looks up what a still-failing report says beside the step when the step has no option for it', () => {
+  it('gives the people to contact again when it is still failing at "a person, or will you contact them?"', () => {
     const c = createConversation();
     c.say('my card was declined', nlu('payment_declined', { facts: [{ name: 'error.technical' }] }));
     c.say('still the same', nlu('deny', { status: 'still_failing' }));
     const t = c.say('did it again on my laptop, same system busy', nlu('payment_declined', { status: 'still_failing' }));
     expect(t.step).toBe('who_to_contact');
-    expect(t.effects.some((e) => e.type === 'answer' && e.query.includes('system busy'))).toBe(true);
+    expect(t.sections).toEqual(['contact-support#who-to-contact']);
+    expect(t.texts[0]).toBe(LINES.stillFailing);
   });
+
 
   it('goes to who to contact, not to another cause, when the fix for the error they named did not help', () => {
     const c = createConversation();

@@ -65,7 +65,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   'real-style-dev4': {
     'declined-app-froze-dominican-republic.yaml': '"nothing in the Alipay history nor in the bank app" after the glitch answer starts the Alipay-side step',
     'declined-app-froze-mongolia.yaml': '"the bank app shows nothing, so it did not go?" after a frozen app starts the Alipay-side step',
-    'declined-bank-sees-nothing-netherlands.yaml': '"notifications: only a cashback promo" is answered with the offers section',
     'declined-daily-limit-usa.yaml': '"she raised it for 48 hrs, gonna try again" names the limit, which restarts the limit step',
     'link-amex-newzealand.yaml': '"do I ring them first or just add it?" is answered, with linking offered rather than started',
     'link-old-app-typo-australia.yaml': '"it\'s through now, got the code and accepted the terms, all done" stops at the test charge',
