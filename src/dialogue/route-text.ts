@@ -135,7 +135,6 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   const late = status === 'solved' && offersPerson(step) ? lateSuccess(kit.engine, frame) : undefined;
   if (late) return kit.settle(state, late, now, alsoAnswer);
 
-
   // Going elsewhere or leaving is not an answer to the question, whatever words it shares with a
   // choice; nor is "no, still declined" to "a person, or will you contact them?".
   const goingAway = status === 'will_act_elsewhere' || status === 'leaving' || status === 'still_failing';

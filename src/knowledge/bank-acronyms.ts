@@ -12,9 +12,9 @@ const NOT_BANKS = new Set([
   'SMS', 'OTP', 'CVV', 'CVC', 'PIN', 'ID', 'PDF', 'ATM', 'UK', 'US', 'USA', 'EU', 'UAE', 'VAT', 'KYC', 'FAQ', 'APP', 'OK', 'TT', 'DHL',
   'UPS', 'FEDEX', 'EMS', 'QR', 'NFC', 'IOS', 'VPN', 'IBAN', 'SWIFT', 'BIN', 'CEO', 'PO', 'DCC', 'FA', 'DS', 'HK', 'PRC', 'MOQ', 'FOB',
   'CIF', 'EXW', 'DDP', 'LLC', 'LTD', 'ASAP', 'LOL', 'OMG', 'PLS', 'PLZ', 'THX', 'AM', 'PM', 'IT', 'NO', 'YES', 'WIFI', 'SIM', 'GPS',
-  'URL', 'WWW', 'COM', 'HELP', 'PLEASE', 'URGENT', 'NOT', 'AND', 'THE', 'BUT', 'WHY', 'HOW', 'WHAT', 'OTP', 'VISA', 'JCB', 'AMEX',
+  'URL', 'WWW', 'COM', 'HELP', 'PLEASE', 'URGENT', 'NOT', 'AND', 'THE', 'BUT', 'WHY', 'HOW', 'WHAT', 'VISA', 'JCB', 'AMEX',
   'MC', 'KG', 'PCS', 'CN', 'HI', 'OR', 'TO', 'MY', 'ME', 'IS', 'IN', 'ON', 'AT', 'OF', 'SO', 'IF', 'BY', 'WE', 'HE', 'BE', 'DO', 'GO',
-  'UP', 'AN', 'AS', 'AI', 'TV', 'PC', 'TXT', 'BTW', 'IMO', 'FYI', 'ETA', 'DM', 'PM', 'NFT', 'BTC', 'ETH', 'USDT', 'GCASH', 'MPESA',
+  'UP', 'AN', 'AS', 'AI', 'TV', 'PC', 'TXT', 'BTW', 'IMO', 'FYI', 'ETA', 'DM', 'NFT', 'BTC', 'ETH', 'USDT', 'GCASH', 'MPESA',
 ]);
 
 const CAPITALS = /\b[A-Z]{2,6}\b/g;
