@@ -69,15 +69,15 @@ export function statusWithoutOption(kit: PolicyKit, state: DialogueState, status
     case 'still_failing': {
       const frame = state.frame;
       if (!frame) return { state, effects: [say(LINES.stillFailingNoFlow, kit.menuButtons(state))] };
-      // "Did it again at home on 4G, same binding error" at "who should look at it?": what the
-      // message says is looked up beside the step (the linking problems), then the question again.
       const step = kit.engine.currentStep(frame);
-      // At "a person, or will you contact them?" the people to contact are the answer, again.
+      // "Did it again at home on 4G, same binding error" at "a person, or will you contact them?":
+      // the people to contact are the answer, again (what to send them was shown with them).
       const contacts = offersPerson(step) ? (step.sections ?? []).filter((section) => section !== WHAT_TO_SEND) : [];
       if (contacts.length > 0) {
         const again: Effect[] = contacts.map((section, i) => (i === 0 ? { type: 'say_section', section, intro: LINES.stillFailing } : { type: 'say_section', section }));
         return kit.reask({ ...state, yesNo: null }, again, 'question');
       }
+      // Elsewhere, what the message says is looked up beside the step, then the question again.
       const beside: Effect = { type: 'answer', query: text, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true };
       return kit.reask({ ...state, yesNo: null }, [say(LINES.stillFailing), beside], 'question');
     }
