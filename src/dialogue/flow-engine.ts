@@ -5,12 +5,13 @@
  * conversation skills around it live in the policy files (dialogue-policy.ts and route-*.ts).
  */
 import type { Effect } from '../core/ports.js';
-import type { Button, Entities, Fact } from '../core/types.js';
-import { NAV_BUTTONS, answerValue } from './button-values.js';
+import type { Entities, Fact } from '../core/types.js';
 import type { Frame } from './dialogue-state.js';
 import type { FlowDefinition, FlowOption, FlowStep, Transition } from './flow-schema.js';
 import { ACTIONS_BY_NAME, GUARDS, type FlowContext } from './guards-and-actions.js';
 import { learnFacts } from './known-facts.js';
+import { skipsAdviceToContact } from './flow-position.js';
+import { stepButtons, stepContent } from './step-content.js';
 
 export interface FlowOutcome {
   /** The frame resting on a question step, or null when the flow ended or handed over. */
@@ -30,8 +31,7 @@ export type FlowExit =
   | { kind: 'done'; flow: string; step: string; success: boolean }
   | { kind: 'handoff'; frame: Frame }
   | { kind: 'switch'; flow: string; from: Frame }
-  /** `frame`: where the task picks up again; `step`: the step that put it aside. */
-  | { kind: 'pause'; frame: Frame; step: string };
+  | { kind: 'pause'; frame: Frame; step: string }; // frame: where it picks up again; step: where it stopped
 
 /** A loop of guard-free always-transitions would hang a turn; flows are linted, this is the belt. */
 const MAX_HOPS = 25;
@@ -153,13 +153,6 @@ export class FlowEngine {
    * first declared wins, so a flow orders its options by how telling their facts are ("the code
    * never came" implies the app is installed more surely than "trying to sign up" implies it is not).
    */
-  /** Whether a transition leads to a step that offers a person (who to contact): an escalation. */
-  private offersPerson(flowId: string, to: string): boolean {
-    if (to === '@handoff') return true;
-    const target = this.flow(flowId).steps[to];
-    return (target?.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff'));
-  }
-
   answeredByFacts(step: FlowStep, facts: readonly string[]): FlowOption | undefined {
     if (facts.length === 0) return undefined;
     const known = (keys: readonly string[] | undefined) => keys?.some((key) => facts.includes(key)) === true;
@@ -187,50 +180,13 @@ export class FlowEngine {
   render(frame: Frame, mode: 'full' | 'question', lead?: string): Effect[] {
     const step = this.stepOf(frame);
     if (mode === 'full') {
-      const effects = this.content(step, frame);
+      const effects = stepContent(step, frame);
       if (lead) effects.unshift({ type: 'say', text: lead });
       return effects;
     }
-    const buttons = this.buttons(step, frame);
+    const buttons = stepButtons(step, frame);
     const text = [lead, step.ask ?? 'Please pick one of these:'].filter(Boolean).join(' ');
     return [{ type: 'say', text, buttons }];
-  }
-
-  buttons(step: FlowStep, frame: Frame): Button[] {
-    const buttons: Button[] = (step.options ?? []).map((o) => ({ label: o.label, value: answerValue(o.value) }));
-    if (frame.history.length > 0) buttons.push(NAV_BUTTONS.back);
-    buttons.push(NAV_BUTTONS.human);
-    return buttons;
-  }
-
-  private content(step: FlowStep, frame: Frame): Effect[] {
-    const effects: Effect[] = [];
-    const sections = step.sections ?? [];
-    sections.forEach((section, i) => {
-      if (i === 0 && step.say) effects.push({ type: 'say_section', section, intro: step.say });
-      else effects.push({ type: 'say_section', section });
-    });
-    if (sections.length === 0 && step.say) effects.push({ type: 'say', text: step.say });
-    if (step.options && step.options.length > 0) {
-      const buttons = this.buttons(step, frame);
-      if (step.ask) effects.push({ type: 'say', text: step.ask, buttons });
-      else {
-        const last = effects.pop();
-        if (last && last.type !== 'handoff') effects.push({ ...last, buttons });
-        else effects.push({ type: 'say', text: 'Please pick one of these:', buttons });
-      }
-    } else if (step.end === 'done') {
-      const buttons: Button[] = [...(step.offer ?? []), NAV_BUTTONS.menu];
-      if (step.ask) effects.push({ type: 'say', text: step.ask, buttons });
-      else {
-        const last = effects.pop();
-        if (last && last.type !== 'handoff') effects.push({ ...last, buttons });
-        else effects.push({ type: 'say', text: 'Is there anything else I can help with?', buttons });
-      }
-    } else if (step.ask) {
-      effects.push({ type: 'say', text: step.ask });
-    }
-    return effects;
   }
 
   private pass(frame: Frame, transition: Transition): boolean {
@@ -285,11 +241,7 @@ export class FlowEngine {
       }
       const unused = here.facts.filter((key) => !here.used.includes(key));
       const found = this.answeredByFacts(step, unused);
-      // "Still an error after checking these? Then support": what was said before the advice does
-      // not skip it straight to the people to contact ("the bank says the card is open" leaves the
-      // other causes the advice names). A fact that picks another help step still does.
-      const escalates = found !== undefined && (step.sections?.length ?? 0) > 0 && (found.match?.status?.length ?? 0) > 0 && found.then.some((t) => this.offersPerson(frame.flow, t.to));
-      const known = escalates ? undefined : found;
+      const known = found && skipsAdviceToContact(flow, step, found) ? undefined : found;
       if (known) {
         // One statement answers one question: "the code never came" skips "did the code arrive?", not
         // the tips after it. What it only implies ("so the app is installed") leaves it unspent.
@@ -302,7 +254,7 @@ export class FlowEngine {
     // A decision step speaks to the person's answer ("Sorry, that wasn't it"): reached from what
     // they said earlier, with no answer just given, it passes silently.
     const silent = step.always !== undefined && !step.options && !byAnswer;
-    const shown = [...effects, ...(silent ? [] : this.content(step, here))];
+    const shown = [...effects, ...(silent ? [] : stepContent(step, here))];
     if (step.end === 'done') return { frame: null, effects: shown, exit: { kind: 'done', flow: frame.flow, step: stepId, success: false }, spent: here.spent };
     if (step.end === 'handoff') return { frame: null, effects: shown, exit: { kind: 'handoff', frame: here }, spent: here.spent };
     if (step.end === 'pause') return { frame: null, effects: shown, exit: { kind: 'pause', frame: this.questionBefore(here), step: stepId }, spent: here.spent };

@@ -4,7 +4,7 @@
  */
 import type { Frame } from './dialogue-state.js';
 import type { FlowEngine, FlowOutcome } from './flow-engine.js';
-import type { FlowStep } from './flow-schema.js';
+import type { FlowDefinition, FlowOption, FlowStep } from './flow-schema.js';
 
 /**
  * The step of a flow that shows this section, when it is not the flow's first: where a task picks
@@ -33,6 +33,17 @@ export function lateSuccess(engine: FlowEngine, frame: Frame): FlowOutcome | und
 }
 
 /** Whether the step's question offers a person (who to contact): it does not ask whether something worked. */
-export function offersPerson(step: FlowStep): boolean {
-  return (step.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff'));
+export function offersPerson(step: FlowStep | undefined): boolean {
+  return (step?.options ?? []).some((o) => o.then.some((t) => t.to === '@handoff'));
+}
+
+/**
+ * "Still an error after checking these? Then support": whether a fact said before the step's advice
+ * would answer its outcome question straight into the people to contact. It is not let to: "the
+ * bank says the card is open" leaves the other causes the advice names. A fact that picks another
+ * help step still does.
+ */
+export function skipsAdviceToContact(flow: FlowDefinition, step: FlowStep, option: FlowOption): boolean {
+  const outcome = (step.sections?.length ?? 0) > 0 && (option.match?.status?.length ?? 0) > 0;
+  return outcome && option.then.some((t) => t.to === '@handoff' || offersPerson(flow.steps[t.to]));
 }

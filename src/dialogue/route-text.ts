@@ -9,12 +9,11 @@ import type { DialogueInput, Effect } from '../core/ports.js';
 /** What to send support instead of secrets (and that nobody should ask for codes or passwords). */
 const SAFE_TO_SEND = 'contact-support#what-to-include';
 import type { CardNetwork, Entities, ErrorKind, NluResult, Status } from '../core/types.js';
-import type { FlowOutcome } from './flow-engine.js';
 import { asksForWalkthrough, hasNamedOutOfScopeAnswer, outOfScope } from './answers.js';
 import { byIntent, clarifyButton, closeCall, settledByFacts } from './by-intent.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, commandInText } from './button-values.js';
-import type { DialogueState, Frame } from './dialogue-state.js';
+import type { DialogueState } from './dialogue-state.js';
 import type { FlowOption, FlowStep } from './flow-schema.js';
 import { wantsPerson } from './handoff.js';
 import { factKey, learnFacts } from './known-facts.js';
@@ -25,14 +24,12 @@ import { navigate } from './navigation.js';
 import { statusOutsideFlow, statusWithoutOption } from './outcomes.js';
 import { messageText, say, type PolicyKit, type Result } from './policy-kit.js';
 import { onAction } from './route-action.js';
+import { SUCCESS_WORDS, namedCause, retryQuestion, startsNewProblem } from './report-moves.js';
 
 /** The card and the error a message named (what a task picked from "did you mean…?" starts with). */
 export function cardAndError(entities: { cardNetwork?: CardNetwork | undefined; errorKind?: ErrorKind | undefined }): Entities {
   return { ...(entities.cardNetwork ? { cardNetwork: entities.cardNetwork } : {}), ...(entities.errorKind ? { errorKind: entities.errorKind } : {}) };
 }
-
-/** Words of an option that means the thing worked. */
-const SUCCESS_WORDS = ['worked', 'it worked', 'went through', 'fixed', 'sorted', 'came', 'arrived', 'verified', 'cleared', 'signed up', 'linked', 'paid', 'accepted', 'found', 'found it', 'picked'];
 
 /** The option a stated status picks: declared for it, or else the step's yes (solved) or no (still failing). */
 function optionForStatus(step: FlowStep, status: Status, goodEnding?: string): FlowOption | undefined {
@@ -170,36 +167,6 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   if (settled) return byIntent(kit, state, settled, { ...nlu, intent: settled }, text, now, () => miss(kit, state));
   if (close) return { state: { ...state, clarify: close, clarifyEntities: cardAndError(nlu.entities) }, effects: [say(LINES.clarify, [...close.map((i) => clarifyButton(kit, i)), NAV_BUTTONS.continue, NAV_BUTTONS.menu])] };
   return byIntent(kit, state, nlu.intent, nlu, text, now, () => miss(kit, state));
-}
-
-/** Whether a message reports a problem of its own (an error, a failure), beside any plan it states. */
-function startsNewProblem(nlu: NluResult): boolean {
-  return nlu.facts.some((f) => !f.negated && f.name.startsWith('error.'));
-}
-
-/** The latest question, this one or an earlier one, that asks whether it worked now. */
-function retryQuestion(kit: PolicyKit, frame: Frame): Frame | undefined {
-  const asksIfItWorked = (stepId: string): boolean =>
-    (kit.engine.flow(frame.flow).steps[stepId]?.options ?? []).some((o) => o.polarity === 'yes' && (o.match?.status?.includes('solved') === true || SUCCESS_WORDS.some((w) => o.label.toLowerCase().includes(w))));
-  if (asksIfItWorked(frame.step)) return frame;
-  for (let i = frame.history.length - 1; i >= 0; i--) {
-    const stepId = frame.history[i] ?? '';
-    if (asksIfItWorked(stepId)) return { ...frame, step: stepId, history: frame.history.slice(0, i), misses: 0 };
-  }
-  return undefined;
-}
-
-/** The help for a cause an error stated now names, when the diagnosis has not been there yet. */
-function namedCause(kit: PolicyKit, frame: Frame, said: readonly string[], entities: Entities): FlowOutcome | undefined {
-  const flow = kit.engine.flow(frame.flow);
-  if (!flow.diagnosis || frame.step === flow.start) return undefined;
-  const errors = said.filter((key) => key.startsWith('error.') && key !== 'error.no_reason');
-  const start = flow.steps[flow.start];
-  const option = start && errors.length > 0 ? kit.engine.answeredByFacts(start, errors) : undefined;
-  if (!option) return undefined;
-  const outcome = kit.engine.choose({ ...frame, step: flow.start }, option, entities, errors);
-  const next = outcome.frame?.step;
-  return next !== undefined && next !== frame.step && !frame.history.includes(next) ? outcome : undefined;
 }
 
 /**
