@@ -7,6 +7,19 @@ import { loadKnowledgeBaseSync } from '../../src/knowledge/load-knowledge.js';
 const kb = loadKnowledgeBaseSync({ writeIndex: false });
 const LINK = { label: 'Link a card', value: 'flow:link_card' };
 
+/** A knowledge base that finds nothing and keeps the options of every search it is given. */
+function searchSpy(): { spy: KnowledgeBase; calls: SearchOptions[] } {
+  const calls: SearchOptions[] = [];
+  const spy: KnowledgeBase = {
+    section: () => undefined,
+    search: (_q, options = {}): ScoredSection[] => {
+      calls.push(options);
+      return [];
+    },
+  };
+  return { spy, calls };
+}
+
 describe('the answer effect', () => {
   it('shows both parts of a two-part answer, each cited, with the buttons after the last', () => {
     const query = 'I am paying a price in yuan with my euro card, what fees will I pay?';
@@ -43,27 +56,13 @@ describe('the answer effect', () => {
   });
 
   it('hands search exactly the intents and context of the effect', () => {
-    const calls: SearchOptions[] = [];
-    const spy: KnowledgeBase = {
-      section: () => undefined,
-      search: (_q, options = {}): ScoredSection[] => {
-        calls.push(options);
-        return [];
-      },
-    };
+    const { spy, calls } = searchSpy();
     resolveEffects([{ type: 'answer', query: 'and then?', intents: ['pay_on_alibaba'], context: { topic: 'pay_on_alibaba', sections: ['pay-on-alibaba#pay-now'] } }], spy);
     expect(calls).toEqual([{ limit: 3, intents: ['pay_on_alibaba'], context: { topic: 'pay_on_alibaba', sections: ['pay-on-alibaba#pay-now'] } }]);
   });
 
   it('tries the wider context once when nothing is found in the first, and only then', () => {
-    const calls: SearchOptions[] = [];
-    const spy: KnowledgeBase = {
-      section: () => undefined,
-      search: (_q, options = {}): ScoredSection[] => {
-        calls.push(options);
-        return [];
-      },
-    };
+    const { spy, calls } = searchSpy();
     const wider = { topic: 'verification', sections: ['verification#documents'] };
     resolveEffects([{ type: 'answer', query: 'the pdf is locked, what now', context: { sections: ['verification#documents'] }, widerContext: wider }], spy);
     expect(calls.map((c) => c.context)).toEqual([{ sections: ['verification#documents'] }, wider]);

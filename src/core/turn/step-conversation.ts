@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import { ALREADY_WITH_STAFF_REPLY, type OpenHandoffs } from '../open-handoffs.js';
-import type { ConversationStore, DialogueInput, DialoguePolicy, IntentClassifier, KnowledgeBase } from '../ports.js';
+import type { ConversationStore, DialogueInput, DialoguePolicy, IntentClassifier, KnowledgeBase, TurnSignal } from '../ports.js';
 import { resolveEffects } from '../resolve-effects.js';
 import { NO_CONTEXT, type IncomingMessage, type MessageExposure, type NluResult, type Platform, type TurnResult } from '../types.js';
 import type { PreparedInput } from './prepare-input.js';
@@ -64,9 +64,9 @@ export function stepConversation(parts: StepParts, message: IncomingMessage, pre
     const next = refused ? state : remembered;
     // The turn that ends or puts aside a task reports the step it ended at ("fixed", "paused_later"):
     // the task is over after it, but this turn was its last step.
-    const ended = stepped.signals?.find((s) => s.kind === 'flow_done' || s.kind === 'flow_paused');
+    const ended = stepped.signals?.find((s): s is Extract<TurnSignal, { kind: 'flow_done' | 'flow_paused' }> => s.kind === 'flow_done' || s.kind === 'flow_paused');
     const after = dialogue.position(next);
-    const position = after.flow === null && ended && (ended.kind === 'flow_done' || ended.kind === 'flow_paused') && !refused ? { flow: ended.flow, step: ended.step } : after;
+    const position = after.flow === null && ended && !refused ? { flow: ended.flow, step: ended.step } : after;
 
     const version = record?.version ?? 0;
     await store.put({ key: message.conversationKey, version: version + 1, state: next, updatedAt: at }, version);
