@@ -6,7 +6,7 @@ import { buildSynonymMap, DOMAIN_SYNONYMS } from './domain-synonyms.js';
 import { buildDomainStems, DOMAIN_TERMS } from './domain-terms.js';
 import type { KnowledgeIndexFile } from './knowledge-index-file.js';
 import { createRanker, DEFAULT_RANKING, type ScoredText } from './rank-sections.js';
-import { contextMembers, DEFAULT_CONTEXT, expandFollowUp, followUpKind, hasContext, markFollowUp, type ContextSettings, type FollowUpKind } from './search-context.js';
+import { asksForNextStep, contextMembers, DEFAULT_CONTEXT, expandFollowUp, followUpKind, hasContext, markFollowUp, type ContextSettings, type FollowUpKind } from './search-context.js';
 import { createSearcher } from './search-index.js';
 import { classifierExamples, deserializeSectionClassifier, trainSectionClassifier } from './section-classifier.js';
 import { analyze, contentWords } from './text-analysis.js';
@@ -92,8 +92,9 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
   const contextSettings = { ...DEFAULT_CONTEXT, ...options.context };
   const partSettings = { ...DEFAULT_ANSWER_PARTS, ...options.answerParts };
   // The asks questions and pairings only feed the index: callers see plain sections.
-  const sections = data.sections.map(({ asks: _asks, also: _also, facts: _facts, examples: _examples, ...s }) => Object.freeze({ ...s, intents: Object.freeze([...s.intents]) as string[] }));
+  const sections = data.sections.map(({ asks: _asks, also: _also, next: _next, facts: _facts, examples: _examples, ...s }) => Object.freeze({ ...s, intents: Object.freeze([...s.intents]) as string[] }));
   const also = data.sections.map((s) => s.also ?? []);
+  const nextOf = new Map(data.sections.flatMap((s) => (s.next ? [[s.id, s.next] as const] : [])));
   const aboutFacts = data.sections.map((s) => s.facts ?? []);
   const byId = new Map(sections.map((s) => [s.id, s]));
   const indexById = new Map(sections.map((s, i) => [s.id, i]));
@@ -181,6 +182,15 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
       if (boosted && sections[d]?.intents.some((i) => boosted.has(i))) blended[d] = (blended[d] ?? 0) * intentBoost;
       if (stated && aboutFacts[d]?.some((f) => stated.has(f))) blended[d] = (blended[d] ?? 0) * factBoost;
       if (inContext?.[d]) blended[d] = (blended[d] ?? 0) * contextBoost;
+    }
+    // "ok, then?" after a step of a procedure asks for the step its article declares next: it goes
+    // first, whatever the words say (they say nothing of it).
+    if (context && kind !== 'own' && asksForNextStep(query)) {
+      const best = Math.max(0, ...blended);
+      for (const id of context.sections ?? []) {
+        const d = indexById.get(nextOf.get(id) ?? '');
+        if (d !== undefined) blended[d] = best + 1e-6;
+      }
     }
   }
 

@@ -15,6 +15,7 @@ export const knowledgeSectionSchema = z.object({
   intents: z.array(z.string()),
   asks: z.array(z.string()).optional(),
   also: z.array(z.string()).optional(),
+  next: z.string().optional(),
   facts: z.array(z.string()).optional(),
   examples: z.array(z.string()).optional(),
 });

@@ -9,7 +9,7 @@ import { articleFrontMatterSchema, intentNameSchema, sectionAsksSchema, sectionI
  * `also` names sections that often complete its answer (a fee and the exchange rate); `examples`
  * (from knowledge/questions/) only train the section classifier.
  */
-export type ArticleSection = KnowledgeSection & { asks?: string[]; also?: string[]; facts?: string[]; examples?: string[] };
+export type ArticleSection = KnowledgeSection & { asks?: string[]; also?: string[]; next?: string; facts?: string[]; examples?: string[] };
 
 export interface ParsedArticle {
   id: string;
@@ -21,7 +21,8 @@ export interface ParsedArticle {
 const HEADING = /^##\s+(.+?)\s*\{#([^}]*)\}\s*$/;
 /**
  * `<!-- source: a, b; intents: x, y -->` anywhere in a section overrides the article's values;
- * `<!-- also: article#section -->` pairs it with sections that often complete its answer.
+ * `<!-- also: article#section -->` pairs it with sections that often complete its answer;
+ * `<!-- next: article#section -->` names the step that follows it in a procedure ("ok, then?").
  */
 const META_COMMENT = /<!--([\s\S]*?)-->/g;
 /** A fact of the understanding catalogue, as a section names it. */
@@ -82,6 +83,7 @@ interface SectionMeta {
   intents?: string[];
   asks?: string[];
   also?: string[];
+  next?: string;
   facts?: string[];
 }
 
@@ -124,13 +126,18 @@ function parseMeta(file: string, sectionField: string, body: string): SectionMet
           if (!r.success) raise(file, r.error, field);
         }
         meta.also = [...(meta.also ?? []), ...values];
+      } else if (name === 'next') {
+        const r = sectionIdSchema.safeParse(values[0]);
+        if (!r.success) raise(file, r.error, field);
+        if (values.length > 1 || meta.next) throw new DataFileError(file, field, 'names one section: the step that follows this one');
+        meta.next = r.data;
       } else if (name === 'facts') {
         // What a message states that this section is about ("a payment I don't recognise"; "!name"
         // for its denial, "international payments are off"): the answer to such a message leans here.
         for (const v of values) if (!FACT_NAME.test(v)) throw new DataFileError(file, field, `"${v}" is not a fact name (like security.unknown_charge, or !card.international_enabled for its denial)`);
         meta.facts = [...(meta.facts ?? []), ...values];
       } else {
-        throw new DataFileError(file, field, 'unknown section setting (use "source", "intents", "also", "facts" or "asks")');
+        throw new DataFileError(file, field, 'unknown section setting (use "source", "intents", "also", "next", "facts" or "asks")');
       }
     }
   }
@@ -173,6 +180,7 @@ export function parseArticle(file: string, raw: string, sources: SourcesFile, ex
       intents: meta.intents ?? [...intents],
       ...(meta.asks ? { asks: meta.asks } : {}),
       ...(meta.also ? { also: meta.also } : {}),
+      ...(meta.next ? { next: meta.next } : {}),
       ...(meta.facts ? { facts: meta.facts } : {}),
     });
   };

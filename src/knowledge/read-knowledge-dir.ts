@@ -78,11 +78,12 @@ export function parseKnowledgeFiles(knowledge: KnowledgeFiles): ParsedKnowledge 
   for (const { name, content } of knowledge.files) if (name.startsWith(`${QUESTIONS_DIR}/`)) addTrainingQuestions(displayPath(path.join(knowledge.dir, name)), content, sections);
   const ids = new Set(sections.map((s) => s.id));
   for (const section of sections) {
-    for (const id of section.also ?? []) {
+    const named = [...(section.also ?? []).map((id) => ['also', id] as const), ...(section.next ? [['next', section.next] as const] : [])];
+    for (const [setting, id] of named) {
       if (id === section.id || !ids.has(id)) {
         const [article = '', slug = ''] = section.id.split('#');
         const file = displayPath(path.join(knowledge.dir, `${article}.md`));
-        throw new DataFileError(file, `section "${slug}".also`, id === section.id ? 'names the section itself' : `unknown section "${id}"`);
+        throw new DataFileError(file, `section "${slug}".${setting}`, id === section.id ? 'names the section itself' : `unknown section "${id}"`);
       }
     }
   }

@@ -45,6 +45,22 @@ export const DEFAULT_CONTEXT: Readonly<ContextSettings> = {
   maxUnknownShare: 0.5,
 };
 
+/** The last clause asks what comes next: "then what", "ok then?", "done, next step?", "and after that". */
+const NEXT_STEP = /^(?:(?:and|so|ok(?:ay)?|then|now)\s+)*(?:then(?:\s+what)?|what(?:'?s|\s+is)?\s+next|next(?:\s+step)?|what(?:'?s|\s+is)\s+the\s+next\s+step|what\s+do\s+i\s+do\s+(?:next|after(?:\s+that)?)|after\s+that|and\s+after)$/;
+/** Words of trouble: "still no, next step" asks how to get past a failure, not for the next step of a procedure. */
+const TROUBLE = /\b(?:not?|n't|nothing|never|still|fail\w*|error\w*|declin\w*|reject\w*|wrong|problem\w*|issue\w*|stuck|again)\b/;
+
+/**
+ * Whether a follow-up asks for the next step of what was just shown ("ok i got the code. then?"):
+ * the classifier cannot know the order of a procedure's sections, the articles declare it (`next`).
+ */
+export function asksForNextStep(query: string): boolean {
+  const lower = query.toLowerCase().replace(/[’']/g, "'");
+  if (TROUBLE.test(lower)) return false;
+  const clauses = lower.split(/[.!?,;:]+/).map((c) => c.replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return NEXT_STEP.test(clauses[clauses.length - 1] ?? '');
+}
+
 /** Words that point back at something already said. */
 const ANAPHORS = new Set(['it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'there', 'one', 'same', 'else']);
 /** Openings that continue the conversation ("and the rate?", "so who charges it"). */

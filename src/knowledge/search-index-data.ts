@@ -9,7 +9,7 @@ import { analyze, contentWords, isNumber, stem } from './text-analysis.js';
  */
 
 /** Bump when the analyzer or the index layout changes: the content hash includes it, so old indexes rebuild. */
-export const INDEX_FORMAT_VERSION = 18;
+export const INDEX_FORMAT_VERSION = 19;
 
 /**
  * Field weights (BM25F): a word in a heading says more than one in the text; a word of a question

@@ -168,6 +168,13 @@ describe('loading and rebuilding the index', () => {
     );
   });
 
+  it('refuses a next step that names a section that does not exist', () => {
+    const dir = copyKnowledge('next');
+    const file = path.join(dir, 'tour-pass.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n<!-- next: tour-pass#no-such-step -->\n`);
+    expect(() => loadKnowledgeBaseSync({ dir, indexPath: path.join(temp, 'next-index.json') })).toThrow(/tour-pass\.md: section "when-to-use"\.next: unknown section "tour-pass#no-such-step"/);
+  });
+
   it('refuses training questions for a section that does not exist, naming the file and section', () => {
     const dir = copyKnowledge('questions', true);
     writeFileSync(path.join(dir, 'questions', 'tour-pass.yaml'), 'no-such-section:\n  - how do I top it up\n');

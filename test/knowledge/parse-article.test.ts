@@ -78,6 +78,7 @@ describe('parseArticle', () => {
     ['the same question twice in asks', article(FRONT, '## A {#a}\n\nText.\n<!-- asks: how do I pay | How do I pay -->'), 'section "a" (line 8).asks'],
     ['more than 60 questions in asks', article(FRONT, `## A {#a}\n\nText.\n<!-- asks: ${Array.from({ length: 61 }, (_, i) => `question ${i}`).join(' | ')} -->`), 'section "a" (line 8).asks'],
     ['a malformed id in also', article(FRONT, '## A {#a}\n\nText.\n<!-- also: fees -->'), 'section "a" (line 8).also'],
+    ['two sections named as next', article(FRONT, '## A {#a}\n\nText.\n<!-- next: link-card#b, link-card#c -->'), 'section "a" (line 8).next'],
     ['two asks comments in one section', article(FRONT, '## A {#a}\n\nText.\n<!-- asks: how do I pay -->\n<!-- asks: where do I pay -->'), 'section "a" (line 8).asks'],
     ['a section too long for one flow step', article(FRONT, `## A {#a}\n\n${'word '.repeat(300)}`), 'section "a" (line 8)'],
   ])('rejects %s with an error that names the file and field', (_name, raw, field) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeSection, SearchContext } from '../../src/core/ports.js';
 import { loadKnowledgeBaseSync } from '../../src/knowledge/load-knowledge.js';
-import { contextMembers, DEFAULT_CONTEXT, expandFollowUp, hasContext, looksLikeFollowUp, markFollowUp } from '../../src/knowledge/search-context.js';
+import { asksForNextStep, contextMembers, DEFAULT_CONTEXT, expandFollowUp, hasContext, looksLikeFollowUp, markFollowUp } from '../../src/knowledge/search-context.js';
 
 // The shipped index (built by npm ci / npm run build), read only: rebuilding it per file costs seconds.
 const kb = loadKnowledgeBaseSync({ writeIndex: false });
@@ -56,6 +56,18 @@ describe('follow-up questions resolve against the topic just discussed', () => {
 
   it('still says it does not know when a follow-up brings a subject of its own that no section knows', () => {
     expect(kb.search('and what about kittens', { context: { topic: 'tour_pass', sections: ['tour-pass#what-it-is'] } })).toEqual([]);
+  });
+
+  it('answers "ok, then?" after a step of a procedure with the step that follows it', () => {
+    expect(first('ok then?', { topic: 'account_setup', sections: ['create-account#download-the-app'] })).toBe('create-account#sign-up-with-phone');
+    expect(first('got the code. whats next', { topic: 'account_setup', sections: ['create-account#phone-code'] })).toBe('create-account#payment-password');
+    expect(first('and then', { topic: 'pay_on_alibaba', sections: ['pay-on-alibaba#pay-now'] })).toBe('pay-on-alibaba#authorise-payment');
+  });
+
+  it('does not read "still no, next step?" as the next step of a procedure', () => {
+    expect(asksForNextStep('still no. next step?')).toBe(false);
+    expect(asksForNextStep('is it for me then?')).toBe(false);
+    expect(asksForNextStep('done. next step?')).toBe(true);
   });
 
   it('treats an empty context as no context', () => {
