@@ -105,6 +105,8 @@ export interface Fact {
   value?: string;
   /** Index of the clause of the message it was read in. */
   clause: number;
+  /** Read in a clause that asks ("after it is linked, how much can I pay?"): told in passing, not reported. */
+  inQuestion?: true;
 }
 
 /**

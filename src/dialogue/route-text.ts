@@ -97,14 +97,16 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   // refused it"); "I tried with the 0 and without it too" at "did it work this time?" is a no.
   // "Got a new card, added it and it worked!" at any step of linking: the task's goal is reached.
   const goal = kit.engine.flow(frame.flow).reachedBy ?? [];
-  // "Card is showing in Alipay now and I made it default": the goal said outright is reached too.
-  const goalStated = said.some((key) => goal.includes(key));
-  if (goalStated && (status === 'solved' || (status === null && !nlu?.asksQuestion))) {
+  // "Card is showing in Alipay now and I made it default": the goal said outright is reached too,
+  // also beside a question ("The card is there now. So I can pay now?"), though not when only a
+  // question names it ("is my card linked now?", "after it is linked, how much can I pay?").
+  const goalStated = (nlu?.facts ?? []).some((fact) => goal.includes(factKey(fact)) && !fact.inQuestion);
+  if (goalStated && (status === 'solved' || status === null)) {
     // The task's own good ending when it has one ("Your card is linked"), else "glad it's sorted".
     const ending = kit.engine.flow(frame.flow).solved;
     if (!ending) return statusWithoutOption(kit, state, 'solved', text);
     const reached: FlowOption = { value: 'worked', label: 'It worked', polarity: 'yes', then: [{ to: ending }] };
-    return kit.settle(state, kit.engine.choose(frame, reached, nlu?.entities ?? {}, said), now);
+    return kit.settle(state, kit.engine.choose(frame, reached, nlu?.entities ?? {}, said), now, alsoAnswer);
   }
   // "Called the bank, they unblocked it (gonna try again)": the way is clear, so the next thing is a
   // new try, at the question that asks whether it worked (the one before "who to contact", if we got there).

@@ -91,6 +91,25 @@ describe('a task whose goal the message says is reached', () => {
     expect(t.effects.some((e) => e.type === 'say' && e.text.startsWith('Your card is linked'))).toBe(true);
   });
 
+  it('ends it too when the goal is told beside a question, and answers the question', () => {
+    const c = createConversation();
+    c.say('i want to link my card', nlu('link_card'));
+    c.click('answer:visa');
+    c.say('yes it is enabled', nlu('affirm'));
+    const t = c.say('the card is there now. so I can pay on alibaba now?', nlu('link_card', { asksQuestion: true, facts: [{ name: 'setup.card_linked' }] }));
+    expect(t.effects.some((e) => e.type === 'say' && e.text.startsWith('Your card is linked'))).toBe(true);
+    expect(t.effects.some((e) => e.type === 'answer')).toBe(true);
+  });
+
+  it('does not end it when only a question names the goal ("after it is linked, how much can I pay?")', () => {
+    const c = createConversation();
+    c.say('i want to link my card', nlu('link_card'));
+    c.click('answer:visa');
+    const t = c.say('after it is linked how much can I pay a day? the order is 4000 dollars', nlu('limits', { asksQuestion: true, facts: [{ name: 'setup.card_linked', inQuestion: true }] }));
+    expect(t.effects.some((e) => e.type === 'say' && e.text.startsWith('Your card is linked'))).toBe(false);
+    expect(c.state.frame?.flow).toBe('link_card');
+  });
+
   it('takes the task from the problem stated, not from how far the person got ("have the app and an account, my Maestro card cannot be added")', () => {
     const c = createConversation();
     const ranked = [

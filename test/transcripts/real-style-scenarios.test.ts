@@ -67,8 +67,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'declined-app-froze-mongolia.yaml': '"the bank app shows nothing, so it did not go?" after a frozen app starts the Alipay-side step',
     'declined-daily-limit-usa.yaml': '"she raised it for 48 hrs, gonna try again" names the limit, which restarts the limit step',
     'link-amex-newzealand.yaml': '"do I ring them first or just add it?" is answered, with linking offered rather than started',
-    'link-old-app-typo-australia.yaml': '"it\'s through now, got the code and accepted the terms, all done" stops at the test charge',
-    'link-sms-test-charge-azerbaijan.yaml': '"pressed agree, the card is there, can I pay now?" leaves linking for a paying answer',
     'pay-alipay-missing-costarica.yaml': '"so now I just click pay now?" at the order check answers pay-now, not the check first',
     'pay-double-pending-czech-republic.yaml': '"who fixes the order status, the seller?" gets the order-refund section',
     'setup-old-account-myanmar.yaml': '"where do I download it, many Alipay apps" answers instead of starting the setup walkthrough',

@@ -157,7 +157,7 @@ export const linkCardFlow: FlowInput = {
       sections: ['create-account#code-not-arriving'],
       ask: 'Did the code come through this time?',
       options: [
-        { value: 'confirmed', label: 'Yes, it came', synonyms: ['yes', 'yep', 'came', 'arrived', 'got it', 'worked', 'confirmed'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'test_charge' }] },
+        { value: 'confirmed', label: 'Yes, it came', synonyms: ['yes', 'yep', 'came', 'arrived', 'got it', 'worked', 'confirmed'], polarity: 'yes', match: { intents: ['affirm'], implies: ['!setup.sms_code_missing'] }, then: [{ to: 'test_charge' }] },
         { value: 'still_no_code', label: 'Still nothing', synonyms: ['still', 'nothing', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'], facts: ['setup.sms_code_missing'] }, then: [{ to: 'who_to_contact' }] },
       ],
     },
@@ -165,7 +165,8 @@ export const linkCardFlow: FlowInput = {
       title: 'learned about the small test charge',
       say: "Don't be surprised by this one:",
       sections: ['link-card#verification-charge'],
-      options: [{ value: 'ok', label: 'Got it', synonyms: GOT_IT, polarity: 'yes', match: { intents: ['affirm', 'thanks'] }, then: [{ to: 'accept_terms' }] }],
+      // Terms already accepted ("got the code and accepted the terms"): the person is past this step.
+      options: [{ value: 'ok', label: 'Got it', synonyms: GOT_IT, polarity: 'yes', match: { intents: ['affirm', 'thanks'], implies: ['setup.terms_accepted'] }, then: [{ to: 'accept_terms' }] }],
     },
     accept_terms: {
       title: 'accepted the terms',

@@ -78,7 +78,7 @@ export const verificationFlow: FlowInput = {
       sections: ['create-account#code-not-arriving'],
       ask: 'Did the code come through?',
       options: [
-        { value: 'arrived', label: 'Yes, it came', synonyms: ['yes', 'came', 'arrived', 'got it', 'worked'], polarity: 'yes', match: { intents: ['affirm'] }, then: [{ to: 'verified' }] },
+        { value: 'arrived', label: 'Yes, it came', synonyms: ['yes', 'came', 'arrived', 'got it', 'worked'], polarity: 'yes', match: { intents: ['affirm'], implies: ['!setup.sms_code_missing'] }, then: [{ to: 'verified' }] },
         { value: 'still_nothing', label: 'Still nothing', synonyms: ['still', 'nothing', 'no', 'nope'], polarity: 'no', match: { intents: ['deny'] }, then: [{ to: 'who_to_contact' }] },
       ],
     },

@@ -170,6 +170,26 @@ interface Scope {
   live: Live;
   clause: number;
   question: boolean;
+  /** For the whole message: where each clause starts in it, and where the last ends. */
+  bounds?: readonly number[];
+}
+
+/**
+ * The message with every clause but the one at `at` blanked out (same length, so positions hold):
+ * a negation reaches no further than its clause when a pattern reads the whole message. "cannot
+ * link it, name is same as my ID" does not deny that the name is the same.
+ */
+function clauseAround(whole: string, bounds: readonly number[], at: number): string {
+  let start = 0;
+  let end = whole.length;
+  for (let i = 0; i < bounds.length; i++) {
+    if ((bounds[i] ?? 0) <= at) start = bounds[i] ?? 0;
+    else {
+      end = bounds[i] ?? whole.length;
+      break;
+    }
+  }
+  return ' '.repeat(start) + whole.slice(start, end) + ' '.repeat(Math.max(0, whole.length - end));
 }
 
 /** A fact's patterns and denials with their anchor ids, in catalogue order (looked up once, not per clause). */
@@ -190,24 +210,25 @@ function readFact(fact: CompiledFact, entries: FactEntries, factIndex: number, s
     if (!allLive(ids, marks) || !usable(denial)) continue;
     const hit = run(denial, padded);
     if (!hit || supposed(padded, hit)) continue;
+    const around = scope.bounds ? clauseAround(padded, scope.bounds, hit.index + 1) : padded;
     // An order-free denial ("bank & sees & the attempt") with a negation anywhere in it is no denial,
     // nor one whose gap holds a negator it does not name ("my bank ... saw the attempt" in "my bank
     // says they never even saw the attempt").
     if (denial.expressions.length > 1 ? spanHasNegator(denial, padded, hit) : gapHasNegator(denial, padded, hit)) continue;
     // "there is not enough money on it": a negated denial states the fact.
-    return withValue({ name: definition.name, negated: !negatedAround(padded, hit), clause }, hit.value);
+    return withValue({ name: definition.name, negated: !negatedAround(around, hit), clause, ...(scope.question ? { inQuestion: true as const } : {}) }, hit.value);
   }
   if (denialsOnly) return undefined;
   for (const { pattern, ids } of entries.patterns) {
     if (!allLive(ids, marks) || !usable(pattern)) continue;
     const hit = run(pattern, padded);
     if (!hit || (!definition.inSuppositions && supposed(padded, hit))) continue;
-    const negated = negatedAround(padded, hit, definition.negation);
+    const negated = negatedAround(scope.bounds ? clauseAround(padded, scope.bounds, hit.index + 1) : padded, hit, definition.negation);
     if (negated && definition.negatable !== true) continue;
     // An exception voids the fact in this clause. Checked only once a pattern reads it: most
     // clauses read nothing. A message-wide exception reads the whole message (the clause's marks do not cover it).
     if (fact.exceptions.some((exception) => (exception.scope === 'message' ? find(exception, scope.whole) : find(exception, padded, live)) !== undefined)) return undefined;
-    return withValue({ name: definition.name, negated, clause }, hit.value);
+    return withValue({ name: definition.name, negated, clause, ...(scope.question ? { inQuestion: true as const } : {}) }, hit.value);
   }
   return undefined;
 }
@@ -263,7 +284,14 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
         catalogue.facts.forEach((fact, f) => note(readFact(fact, entries[f] ?? { patterns: [], denials: [] }, f, scope, 'clause', context)));
       });
       if (messageFacts.length > 0 && clauses.length > 0) {
-        const scope = { padded: whole, whole, live: { index, marks: liveExpressions(index, whole) }, clause: 0, question: false };
+        const bounds: number[] = [];
+        let at = 1;
+        for (const text of plain) {
+          bounds.push(at);
+          at += text.length + 1;
+        }
+        bounds.push(at);
+        const scope = { padded: whole, whole, live: { index, marks: liveExpressions(index, whole) }, clause: 0, question: false, bounds };
         // A fact already read from a clause can still be denied across the message ("it said there
         // would be a test charge… I never saw one"); it is not read again.
         for (const fact of messageFacts) {

@@ -20,3 +20,18 @@ export function failureStated(clauses: readonly (readonly string[])[], facts: re
   if (facts.some((f) => !f.negated && FAILURE_FACT_PREFIXES.some((p) => f.name.startsWith(p)))) return true;
   return clauses.some((words) => FAILURE_WORDS.test(words.join(' ')));
 }
+
+/** Adding a card to Alipay, as people type it ("lnk", "bind" included). */
+const LINKING_WORDS = /\b(link\w*|lnk\w*|bind\w*|add(ing|ed)? (it|my card|the card|a card|my visa|my mastercard|my debit|my credit)|adding)\b/;
+/** Paying for something; "international payments are on" is a card setting, not a payment. */
+const PAYING_WORDS = /\b(?<!(international|internationl|online|foreign|overseas|abroad|intl|e commerce) )(pay|paying|payment|payments|paid|checkout|check out|order|orders|purchase)\b/;
+
+/**
+ * Whether the failure told is in linking a card, not in paying: "it refuses my card when I link
+ * it", "never links, not even once". The words of a declined card are the same in both; what the
+ * person was doing when it failed is what tells them apart.
+ */
+export function linkingFailed(clauses: readonly (readonly string[])[]): boolean {
+  const text = clauses.map((words) => words.join(' ')).join(' ');
+  return LINKING_WORDS.test(text) && !PAYING_WORDS.test(text);
+}

@@ -18,7 +18,7 @@ import { applyContextPrior, contextTopic } from './context-prior.js';
 import { decideIntent } from './decide-intent.js';
 import { openingMove } from './opening-move.js';
 import { domainEvidence } from './domain-evidence.js';
-import { failureStated } from './failure-stated.js';
+import { failureStated, linkingFailed } from './failure-stated.js';
 import { DEFAULT_FOLLOW_UP_WEIGHTS, followUpScore, type FollowUpWeights } from './follow-up.js';
 import { contextFeatureKeys } from '../context-features.js';
 import { PLACEHOLDER_WORD, splitClauses } from './message-text.js';
@@ -78,6 +78,7 @@ const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
 const CONVERSATION = new Set<string>(CONVERSATION_INTENTS);
 const DECLINED: IntentName = 'payment_declined';
 const PAYING: IntentName = 'pay_on_alibaba';
+const LINKING: IntentName = 'link_card';
 /** Quotation marks people use around what the app said. */
 const QUOTES = /["“”«»„]/;
 const QUOTED = /["“„«][^"“”«»„]{1,160}["”»]/g;
@@ -204,7 +205,9 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       // Paying without anything going wrong is paying: the two share every word but the failure.
       const next = unfailed ? ranking.find((r) => r.intent !== DECLINED && TOPICS.has(r.intent) && r.confidence >= settings.notDeclinedMin) : undefined;
       const paying = next ? ranking.find((r) => r.intent === PAYING && r.confidence >= next.confidence / 2) : undefined;
-      const instead = paying ?? next;
+      // "Alipay refuses my card when I link it": a failure while linking is linking's problem.
+      const linking = intent === DECLINED && !unfailed && context.topic !== DECLINED && context.flow !== DECLINED && linkingFailed(clauses) ? ranking.find((r) => r.intent === LINKING && r.confidence >= settings.notDeclinedMin) : undefined;
+      const instead = paying ?? next ?? linking;
       if (instead) {
         intent = instead.intent;
         confidence = instead.confidence;

@@ -32,6 +32,25 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('hi there, new here and sorry for my english. my mastercard keeps getting rejected when i pay the supplier').intent).toBe('payment_declined');
   });
 
+  it('reads a card refused while linking as linking, not as a declined payment', () => {
+    expect(nlu.parse('my Zenith visa, internationl payments are open on it, but alipay rejects it every time I link it, says card not supported').intent).toBe('link_card');
+    expect(nlu.parse('my Zenith visa keeps getting rejected when I pay for the order').intent).toBe('payment_declined');
+  });
+
+  it('corrects a misspelling that a fact pattern also lists, so the patterns that list only the right spelling read it', () => {
+    expect(facts('no need, I already have an acount')).toContain('!setup.no_account');
+  });
+
+  it('keeps a negation to its own clause when a pattern reads the whole message', () => {
+    expect(facts('could not link it, the name is the same as on my ID')).toContain('!card.name_mismatch');
+  });
+
+  it('marks a fact told inside a question as such', () => {
+    const asked = nlu.parse('also a question, after it is linked how much can I pay in one day? the order is 4000 dollars').facts.find((f) => f.name === 'setup.card_linked');
+    expect(asked?.inQuestion).toBe(true);
+    expect(nlu.parse('the card is linked now').facts.find((f) => f.name === 'setup.card_linked')?.inQuestion).toBeUndefined();
+  });
+
   it('reads two typos on the key words', () => {
     expect(nlu.parse('my paymnet got rejeceted twice').intent).toBe('payment_declined');
   });
