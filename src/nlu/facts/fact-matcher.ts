@@ -79,7 +79,7 @@ function run(pattern: CompiledPattern, padded: string): Hit | undefined {
 }
 
 /** "no I don't have the app": a clause that opens with "no" and then a subject answers, it denies nothing after. */
-const ANSWER_NO = /^ (?:no|nope|nah) (?=(?:i|it|we|they|you|he|she|that|this|the|my) )/;
+const ANSWER_NO = /^ (?:no|nope|nah) (?=(?:i|it|we|they|you|he|she|that|this|the|my|still|same|again|nothing) )/;
 
 /** The words a negator may stand in: the few before the match, back to an "and", without an opening "no". */
 function negationWindow(padded: string, hit: Hit): string[] {
