@@ -45,7 +45,7 @@ export const LINES = {
   contactOffer: 'If you prefer, a person from our support team can help you here instead.',
   contactOfferInFlow: (title: string) => `I can also pass you to a person here, or we can carry on with ${title}.`,
   beforeYouCall: 'Good idea. When you get in touch, this helps them help you:',
-  comeBackLater: (title: string) => `I'll keep your place in ${title}. When you're back, choose Resume and we'll carry on from here.`,
+  comeBackLater: (title: string) => `Good luck! I'll keep your place in ${title}. When you're back, choose Resume and we'll carry on from here.`,
   goodLuck: 'Good luck! Come back any time if you need me.',
   solved: "Great, glad it's sorted! Is there anything else I can help with?",
   stillFailing: "Sorry it's still not working.",

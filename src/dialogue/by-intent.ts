@@ -171,6 +171,20 @@ function startsFurther(kit: PolicyKit, state: DialogueState, flowId: string, nlu
   return trial.exit !== undefined || trial.frame?.step !== kit.engine.flow(flowId).start;
 }
 
+/**
+ * A report of what the person checked ("the number is right and the wifi works"): looked up beside
+ * the step in case it answers it; if nothing is found, what they told us is kept and the step's own
+ * advice is what is left to try. Then the step's question again.
+ */
+export function notedWithStepAdvice(kit: PolicyKit, state: DialogueState, text: string): Result {
+  const frame = state.frame;
+  if (!frame) return { state, effects: [say(LINES.noted)] };
+  const step = kit.engine.currentStep(frame);
+  const stepSection = step.sections?.[0];
+  const otherwise = stepSection ? { text: LINES.notedRestOfStep, section: stepSection } : { text: LINES.noted };
+  return kit.reask(state, [{ type: 'answer', query: text, context: { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] }, otherwise }]);
+}
+
 export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentName, nlu: NluResult, text: string, now: number, miss: () => Result): Result {
   const frame = state.frame;
   switch (intent) {
@@ -261,14 +275,7 @@ export function byIntent(kit: PolicyKit, state: DialogueState, intent: IntentNam
       // our facts and leans on what was just shown. Looked up beside the step, in case it answers it;
       // a restatement of the problem ("declined again, same error") is only reminded where we are.
       const restates = nlu.facts.some((f) => !f.negated && (f.name.startsWith('error.') || f.name === 'attempt.repeated')) || text.trim().split(/\s+/).length <= 3;
-      if (!restates) {
-        const step = kit.engine.currentStep(frame);
-        // Nothing found: what they told us is kept ("I wrote +52 and the ten digits", "the number is
-        // right and the wifi works"), and the step's own advice is what is left to try.
-        const stepSection = step.sections?.[0];
-        const otherwise = stepSection ? { text: LINES.notedRestOfStep, section: stepSection } : { text: LINES.noted };
-        return kit.reask(marked, [{ type: 'answer', query: text, context: { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] }, otherwise }]);
-      }
+      if (!restates) return notedWithStepAdvice(kit, marked, text);
       return { ...kit.reask(marked, [say(LINES.alreadyOnIt(kit.title(intent)))]), signals: [{ kind: 'reprompt', misses: 1 }] };
     }
     return otherTask(kit, state, frame, intent, nlu, text, now);

@@ -36,7 +36,7 @@ const PARTY_SECTIONS: Readonly<Record<string, readonly string[]>> = {
   fees_and_rates: ['contact-support#card-issuer'],
 };
 
-const PERSON = '(a |an |the |some |real |live |actual |human )*(person|human|agent|someone|somebody|representative|operator|staff|team member|support agent|real person)';
+const PERSON = '(a |an |the |some |real |live |actual |human |alipay |alibaba |support |customer )*(person|human|agent|someone|somebody|representative|operator|staff|team member|support agent|real person)';
 const WANTS_PERSON = new RegExp(
   [
     `\\b(talk|speak|chat|connect|pass|transfer|put|get|give|hand|bring) (me )?(to|with|through to|over to)? ?${PERSON}\\b`,

@@ -73,8 +73,11 @@ export function hasNoWords(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text) && !/\p{Extended_Pictographic}/u.test(text);
 }
 
+/** A bank, also by a name that holds the word: "Landsbankinn", "Sberbank", "Bancolombia", "banco". */
+const BANK = String.raw`bank|banks|banco|banque|[a-z]+bank(?:en|inn|a|i|o|s)?|banc[a-z]+`;
+const BANK_OR_ISSUER = new RegExp(String.raw`\b(${BANK}|issuer|card company)\b`);
 /** Someone to get in touch with: the bank, Alipay, support, the seller (not "my boss", not "the app"). */
-const CONTACT = /\b(call|calling|phone|ring|contact|email|e-mail|write to|message|text|talk to|speak to|speak with|ask|visit|reach|get in touch with|check with|go to)\b.*\b(bank|banks|card company|card issuer|issuer|alipay|alibaba|support|supplier|seller|customer service|hotline|helpline|branch|them)\b/;
+const CONTACT = new RegExp(String.raw`\b(call|calling|phone|ring|contact|email|e-mail|write to|message|text|talk to|speak to|speak with|ask|visit|reach|get in touch with|check with|go to)\b.*\b(${BANK}|card company|card issuer|issuer|alipay|alibaba|support|supplier|seller|customer service|hotline|helpline|branch|them)\b`);
 
 /** "I'll phone my bank" names someone to contact; "I'll check back tomorrow" only comes back. */
 export function namesSomeoneToContact(text: string): boolean {
@@ -87,7 +90,7 @@ export function namedParties(text: string): string[] {
   const named: string[] = [];
   if (/\balipay\b/.test(t)) named.push('contact-support#alipay-support');
   if (/\b(alibaba|seller|supplier|order)\b/.test(t)) named.push('contact-support#alibaba-support');
-  if (/\b(bank|issuer|card company)\b/.test(t)) named.push('contact-support#card-issuer');
+  if (BANK_OR_ISSUER.test(t)) named.push('contact-support#card-issuer');
   return named;
 }
 

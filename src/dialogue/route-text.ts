@@ -10,7 +10,7 @@ import type { DialogueInput, Effect } from '../core/ports.js';
 const SAFE_TO_SEND = 'contact-support#what-to-include';
 import type { CardNetwork, Entities, ErrorKind, NluResult, Status } from '../core/types.js';
 import { asksForWalkthrough, hasNamedOutOfScopeAnswer, outOfScope } from './answers.js';
-import { byIntent, clarifyButton, closeCall, settledByFacts } from './by-intent.js';
+import { byIntent, clarifyButton, closeCall, notedWithStepAdvice, settledByFacts } from './by-intent.js';
 import { LINES } from './bot-lines.js';
 import { NAV_BUTTONS, commandInText } from './button-values.js';
 import type { DialogueState } from './dialogue-state.js';
@@ -25,6 +25,9 @@ import { statusOutsideFlow, statusWithoutOption } from './outcomes.js';
 import { messageText, say, type PolicyKit, type Result } from './policy-kit.js';
 import { onAction } from './route-action.js';
 import { SUCCESS_WORDS, namedCause, retryQuestion, startsNewProblem } from './report-moves.js';
+
+/** A yes that goes on to report checks: "yes number is correct, wifi is ok also". */
+const CHECKS_REPORTED = /\b(is|are|s|was|were)\s+(correct|right|fine|ok|okay|good|working|normal)\b|\bchecked\b/;
 
 /** The card and the error a message named (what a task picked from "did you mean…?" starts with). */
 export function cardAndError(entities: { cardNetwork?: CardNetwork | undefined; errorKind?: ErrorKind | undefined }): Entities {
@@ -159,7 +162,9 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   }
   if (!nlu) return miss(kit, state);
   // "Yes, international is on, the bank confirmed" that picks none of the choices: what it told us
-  // is kept, and the question is asked again without claiming we did not understand.
+  // is kept, and the question is asked again without claiming we did not understand. "Yes the
+  // number is right and the wifi works" reports the checks the step asked for: its advice again.
+  if (nlu.intent === 'affirm' && !nlu.asksQuestion && CHECKS_REPORTED.test(text.toLowerCase())) return notedWithStepAdvice(kit, state, text);
   if (nlu.intent === 'affirm' && said.length > 0 && !nlu.asksQuestion) return kit.reask(state, [], 'question', LINES.noted);
   // Mid-flow, an unsure reading that fits no option is a reprompt, unless it asks something we can look up.
   if (nlu.confidence < kit.settings.minTopicConfidence && !nlu.asksQuestion && nlu.intent !== 'contact_support') return miss(kit, state);

@@ -381,6 +381,21 @@ describe('reports in the middle of a task', () => {
     expect(answer?.type === 'answer' && answer.otherwise).toEqual({ text: LINES.notedRestOfStep, section: 'create-account#code-not-arriving' });
   });
 
+  it('reads "yes, the number is correct, wifi is ok" at "did the code come?" as checks done, not as the code arriving', () => {
+    const c = createConversation();
+    c.say('the sign-up code never comes', nlu('account_setup', { facts: [{ name: 'setup.sms_code_missing' }] }));
+    const t = c.say('yes number is correct, same number as my account, wifi is ok also', nlu('affirm'));
+    expect(t.step).toBe('code_not_arriving');
+    const answer = t.effects.find((e) => e.type === 'answer');
+    expect(answer?.type === 'answer' && answer.otherwise).toEqual({ text: LINES.notedRestOfStep, section: 'create-account#code-not-arriving' });
+  });
+
+  it('hands over on "connect me with an alipay person now"', () => {
+    const c = createConversation();
+    c.say('someone took 185 dollars from my alipay', nlu('security'));
+    expect(c.say('please connect me with alipay person now, i want them to check my account', nlu('contact_support')).flow).toBe('contact_support');
+  });
+
   it('gives the people to contact again when it is still failing at "a person, or will you contact them?"', () => {
     const c = createConversation();
     c.say('my card was declined', nlu('payment_declined', { facts: [{ name: 'error.technical' }] }));
