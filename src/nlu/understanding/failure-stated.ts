@@ -31,6 +31,15 @@ const PAYING_WORDS = /\b(?<!(international|internationl|online|foreign|overseas|
  * it", "never links, not even once". The words of a declined card are the same in both; what the
  * person was doing when it failed is what tells them apart.
  */
+/** Trouble adding a card: "my card is not linking", "can't find where to add it", "linking fails". */
+const LINKING_TROUBLE =
+  /\b(never|cannot|cant|unable to|fail\w*|refus\w*|reject\w*|error|(is|s|are|does|do|did|will|would|can|could|still) not)\b(\s\S+){0,4}\s(link\w*|lnk\w*|add\w*|bind\w*|find)\b|\b(link\w*|lnk\w*|adding)\b(\s\S+){0,3}\s(fail\w*|error|refus\w*|reject\w*|not|never)\b/;
+
+/** Whether the message tells of trouble adding a card (not of what else the account needs). */
+export function linkingTrouble(clauses: readonly (readonly string[])[]): boolean {
+  return LINKING_TROUBLE.test(clauses.map((words) => words.join(' ')).join(' '));
+}
+
 export function linkingFailed(clauses: readonly (readonly string[])[]): boolean {
   const text = clauses.map((words) => words.join(' ')).join(' ');
   return LINKING_WORDS.test(text) && !PAYING_WORDS.test(text);

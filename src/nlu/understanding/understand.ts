@@ -18,7 +18,7 @@ import { applyContextPrior, contextTopic } from './context-prior.js';
 import { decideIntent } from './decide-intent.js';
 import { openingMove } from './opening-move.js';
 import { domainEvidence } from './domain-evidence.js';
-import { failureStated, linkingFailed } from './failure-stated.js';
+import { failureStated, linkingFailed, linkingTrouble } from './failure-stated.js';
 import { DEFAULT_FOLLOW_UP_WEIGHTS, followUpScore, type FollowUpWeights } from './follow-up.js';
 import { contextFeatureKeys } from '../context-features.js';
 import { PLACEHOLDER_WORD, splitClauses } from './message-text.js';
@@ -79,6 +79,7 @@ const CONVERSATION = new Set<string>(CONVERSATION_INTENTS);
 const DECLINED: IntentName = 'payment_declined';
 const PAYING: IntentName = 'pay_on_alibaba';
 const LINKING: IntentName = 'link_card';
+const SETUP: IntentName = 'account_setup';
 /** Quotation marks people use around what the app said. */
 const QUOTES = /["“”«»„]/;
 const QUOTED = /["“„«][^"“”«»„]{1,160}["”»]/g;
@@ -207,7 +208,10 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const paying = next ? ranking.find((r) => r.intent === PAYING && r.confidence >= next.confidence / 2) : undefined;
       // "Alipay refuses my card when I link it": a failure while linking is linking's problem.
       const linking = intent === DECLINED && !unfailed && context.topic !== DECLINED && context.flow !== DECLINED && linkingFailed(clauses) ? ranking.find((r) => r.intent === LINKING && r.confidence >= settings.notDeclinedMin) : undefined;
-      const instead = paying ?? next ?? linking;
+      // "Already have an account, no need to sign up, my card won't link": past the setup, at the card.
+      const hasAccount = intent === SETUP && context.flow !== SETUP && factList.some((f) => f.name === 'setup.no_account' && f.negated) && linkingTrouble(clauses);
+      const pastSetup = hasAccount ? ranking.find((r) => r.intent === LINKING && r.confidence >= settings.notDeclinedMin) : undefined;
+      const instead = paying ?? next ?? linking ?? pastSetup;
       if (instead) {
         intent = instead.intent;
         confidence = instead.confidence;

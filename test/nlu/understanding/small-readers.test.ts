@@ -4,7 +4,7 @@ import { asksQuestion } from '../../../src/nlu/understanding/asks-question.js';
 import { applyContextPrior, contextTopic } from '../../../src/nlu/understanding/context-prior.js';
 import { decideIntent, type DecisionInput } from '../../../src/nlu/understanding/decide-intent.js';
 import { domainEvidence } from '../../../src/nlu/understanding/domain-evidence.js';
-import { failureStated, linkingFailed } from '../../../src/nlu/understanding/failure-stated.js';
+import { failureStated, linkingFailed, linkingTrouble } from '../../../src/nlu/understanding/failure-stated.js';
 import { followUpScore } from '../../../src/nlu/understanding/follow-up.js';
 import { clauseWords } from '../../../src/nlu/understanding/message-text.js';
 import { openingMove } from '../../../src/nlu/understanding/opening-move.js';
@@ -219,6 +219,12 @@ describe('whether a message says something failed', () => {
     expect(linkingFailed(clauseWords('international payments are on but it refuses the card when I link it'))).toBe(true);
     expect(linkingFailed(clauseWords('cannot lnk my debit, it says expiry invalid'))).toBe(true);
     expect(linkingFailed(clauseWords('I linked it fine but the payment for my order is refused'))).toBe(false);
+  });
+
+  it('tells trouble adding a card from a card not added yet', () => {
+    expect(linkingTrouble(clauseWords('my card is not linking, it never worked'))).toBe(true);
+    expect(linkingTrouble(clauseWords('I do not find where to add the card'))).toBe(true);
+    expect(linkingTrouble(clauseWords("I haven't linked any card yet, what else do I set up?"))).toBe(false);
   });
 
   it('hears none in a first order told step by step, nor in a denied error', () => {

@@ -37,6 +37,10 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('my Zenith visa keeps getting rejected when I pay for the order').intent).toBe('payment_declined');
   });
 
+  it('reads "I already have an account, but my card will not link" as linking, past the setup', () => {
+    expect(nlu.parse('already have my alipay account, no need to sign up. my Equity bank card is not linking, it never worked').intent).toBe('link_card');
+  });
+
   it('corrects a misspelling that a fact pattern also lists, so the patterns that list only the right spelling read it', () => {
     expect(facts('no need, I already have an acount')).toContain('!setup.no_account');
   });
