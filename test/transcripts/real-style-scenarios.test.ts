@@ -12,7 +12,7 @@ import { replayTranscript } from '../../src/transcripts/replayer.js';
  * The real-style scenarios were written blind (docs/understanding.md), so not all pass. This is a
  * ratchet over the reported set and the developers' sets whose failures were read: every scenario
  * not listed here must pass, and a listed one that starts passing must be taken off the list, so
- * the lists always say what is still wrong. (`real-style-dev5` is kept unread: not here.)
+ * the lists always say what is still wrong. (`real-style-dev5` and `real-style-dev6-held` are kept unread: not here.)
  */
 const KNOWN_GAPS: Record<string, Record<string, string>> = {
   'real-style': {
@@ -73,6 +73,14 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'setup-old-account-password-serbia.yaml': '"my old card is still linked but expired, add the new one?" reads as linked and a wrong-details decline',
     'verify-test-charge-ireland.yaml': 'a card-check charge not back after 9 days is answered as a refund, the walkthrough not started',
     'verify-test-charge-not-back-zambia.yaml': '"so I go to Zanaco for both things?" gets the fee sections, not the card issuer',
+  },
+  'real-style-dev6': {
+    'declined-foreign-limit-mongolia.yaml': '"the seller says I can pay half now, half next week, does that help?" gets Alibaba support, not splitting the payment under the limit',
+    'declined-page-spins-cyprus.yaml': '"Alipay history empty, the bank shows no pending, safe to try again?" after the glitch answer is read as the bank seeing nothing',
+    'info-scam-sms-zambia.yaml': '"changing the password now, should I also tell my bank?" gets the forgotten-password section, not the card issuer',
+    'link-old-billing-address-estonia.yaml': '"type the old address in Alipay or change it at the bank?" finds the order-check section (a shipping address)',
+    'link-sms-code-missing-madagascar.yaml': '"yes, number correct, wifi ok" gets the code and secure-network sections, not the missing-code advice',
+    'verify-shortened-name-tunisia.yaml': '"meanwhile can I still pay without verification?" gets the name-mismatch section again',
   },
 };
 
