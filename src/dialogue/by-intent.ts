@@ -176,12 +176,14 @@ function startsFurther(kit: PolicyKit, state: DialogueState, flowId: string, nlu
  * the step in case it answers it; if nothing is found, what they told us is kept and the step's own
  * advice is what is left to try. Then the step's question again.
  */
-export function notedWithStepAdvice(kit: PolicyKit, state: DialogueState, text: string): Result {
+export function notedWithStepAdvice(kit: PolicyKit, state: DialogueState, text: string, options: { lookUp?: boolean } = {}): Result {
   const frame = state.frame;
   if (!frame) return { state, effects: [say(LINES.noted)] };
   const step = kit.engine.currentStep(frame);
   const stepSection = step.sections?.[0];
   const otherwise = stepSection ? { text: LINES.notedRestOfStep, section: stepSection } : { text: LINES.noted };
+  // The result of a check the step asked for is answered by the step's own advice: nothing to look up.
+  if (options.lookUp === false) return kit.reask(state, stepSection ? [{ type: 'say_section', section: stepSection, intro: otherwise.text }] : [say(otherwise.text)]);
   return kit.reask(state, [{ type: 'answer', query: text, context: { topic: frame.flow, sections: [...(step.sections ?? []), ...state.shown] }, otherwise }]);
 }
 

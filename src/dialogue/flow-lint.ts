@@ -60,7 +60,7 @@ export function sectionReferences(flows: Iterable<FlowDefinition>, extra: string
   return refs;
 }
 
-/** Every fact key a flow names (options, fact rules, guards, owns), with where: a misspelt one would never match. */
+/** Every fact key a flow names (options, fact rules, guards, owns, checks), with where: a misspelt one would never match. */
 export function factReferences(flows: Iterable<FlowDefinition>): Map<string, string[]> {
   const refs = new Map<string, string[]>();
   const add = (key: string, where: string) => {
@@ -72,6 +72,7 @@ export function factReferences(flows: Iterable<FlowDefinition>): Map<string, str
     for (const rule of flow.onFacts ?? []) add(rule.fact, `${flow.id} onFacts`);
     for (const [id, step] of Object.entries(flow.steps)) {
       for (const o of step.options ?? []) for (const key of [...(o.match?.facts ?? []), ...(o.match?.implies ?? [])]) add(key, `${flow.id}.${id}`);
+      for (const key of step.checks ?? []) add(key, `${flow.id}.${id} checks`);
       for (const t of transitionsOf(step)) {
         for (const g of [...(t.guard ? [t.guard] : []), ...(t.guards ?? [])]) if ((g.name === 'fact' || g.name === 'no_fact') && g.arg) add(g.arg, `${flow.id}.${id}`);
       }

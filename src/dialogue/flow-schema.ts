@@ -104,6 +104,12 @@ export const stepSchema = z.object({
    * sections that tell them what to ask or bring (default: the flow's).
    */
   elsewhere: z.array(sectionIdSchema).optional(),
+  /**
+   * Facts that report the checks this step's advice asks for, not a new cause: after "check your
+   * Alipay history and card statement that the first try did not go through", "the bank app shows
+   * nothing" answers the check. Such a fact is noted and the step's advice stays in front.
+   */
+  checks: z.array(factKeySchema).optional(),
 });
 export type FlowStep = z.output<typeof stepSchema>;
 

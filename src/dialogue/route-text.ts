@@ -26,6 +26,14 @@ import { messageText, say, type PolicyKit, type Result } from './policy-kit.js';
 import { onAction } from './route-action.js';
 import { SUCCESS_WORDS, namedCause, retryQuestion, startsNewProblem } from './report-moves.js';
 
+/** The person looked at the Alipay side too: "in alipay history nothing", "alipay bills also nothing", "historial". */
+const LOOKED_AT_HISTORY = /\b(history|historial|historico|bills|records|transactions|riwayat)\b/;
+
+/** Whether a report is told as the result of a check (the history looked at too, or asking what it means). */
+function toldAsCheck(nlu: NluResult | null, text: string): boolean {
+  return nlu !== null && (nlu.asksQuestion || LOOKED_AT_HISTORY.test(text.toLowerCase()));
+}
+
 /** A yes that goes on to report checks: "yes number is correct, wifi is ok also". */
 const CHECKS_REPORTED = /\b(is|are|s|was|were)\s+(correct|right|fine|ok|okay|good|working|normal)\b|\bchecked\b/;
 
@@ -87,7 +95,13 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   if (!frame) return outsideFlow(kit, state, nlu, text, now);
   const step = kit.engine.currentStep(frame);
   const status = nlu?.status ?? null;
-  const said = nlu ? nlu.facts.map(factKey) : [];
+  // What the message reports of the checks the step asked for is noted, not read as a new cause:
+  // told as a check (with the history looked at too, or asking what it means), not as news from
+  // the bank ("also my bank says they see no attempt" still points to Alipay's side).
+  const told = nlu ? nlu.facts.map(factKey) : [];
+  const checks = new Set(toldAsCheck(nlu, text) ? (step.checks ?? []) : []);
+  const said = told.filter((key) => !checks.has(key));
+  if (!status && said.length === 0 && told.length > said.length) return notedWithStepAdvice(kit, state, text, { lookUp: false });
 
   // An answer looked up beside the step, said only when something good enough is found.
   const answerBeside = (query: string): Effect[] => [{ type: 'answer', query, context: { topic: frame.flow, sections: step.sections ?? [] }, ifFound: true }];
@@ -181,16 +195,26 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
  * that answer belongs to. The task picks up at that step's question, as a person helping would go
  * on, instead of starting again at its first question. Questions keep their own way (answered first).
  */
-function pickedUpAtShownStep(kit: PolicyKit, state: DialogueState, nlu: NluResult): DialogueState | undefined {
-  if (state.shown.length === 0 || state.frame || nlu.asksQuestion) return undefined;
+function pickedUpAtShownStep(kit: PolicyKit, state: DialogueState, nlu: NluResult, text: string): DialogueState | undefined {
+  if (state.shown.length === 0 || state.frame) return undefined;
   const stillFailingOnTopic = nlu.status === 'still_failing' && state.topic !== null && kit.flows.has(state.topic);
-  const flowId = kit.flows.has(nlu.intent) ? nlu.intent : stillFailingOnTopic ? state.topic : null;
+  // The task of the message's intent, else of the topic it still fails on, else the one whose step
+  // checks what the message reports ("nothing in the Alipay history nor in the bank app" after the
+  // glitch advice, whatever the model makes of its words).
+  const checkedBy = (flowId: string): string | undefined =>
+    state.shown.map((section) => stepShowing(kit.engine, flowId, section)).find((id) => id !== undefined && (kit.engine.flow(flowId).steps[id]?.checks ?? []).some((key) => nlu.facts.some((f) => factKey(f) === key)));
+  const byCheck = toldAsCheck(nlu, text) ? [...kit.flows.keys()].find((id) => checkedBy(id) !== undefined) : undefined;
+  const flowId = kit.flows.has(nlu.intent) && !byCheck ? nlu.intent : stillFailingOnTopic && !byCheck ? state.topic : (byCheck ?? null);
   // A task kept earlier is resumed where it stopped instead.
   if (!flowId || state.paused?.flow === flowId) return undefined;
   // The first of the sections just shown that a step of the task shows ("still not back after 12
   // days" after the fee text and the card check charge: the card check step).
   const step = state.shown.map((section) => stepShowing(kit.engine, flowId, section)).find((id) => id !== undefined);
   if (!step) return undefined;
+  // A question keeps its own way (answered first), unless it comes with the checks that step asked
+  // for: "the bank app shows nothing, in Alipay nothing too. so it did not go?" after the glitch advice.
+  const checks = kit.engine.flow(flowId).steps[step]?.checks ?? [];
+  if (nlu.asksQuestion && !nlu.facts.some((f) => checks.includes(factKey(f)))) return undefined;
   return { ...state, topic: flowId, frame: kit.engine.pickUpAt(flowId, step, nlu.entities, state.facts) };
 }
 
@@ -207,7 +231,7 @@ function outsideFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null
     const result = inFlow(kit, back, nlu, text, now);
     if (!result.signals?.some((s) => s.kind === 'reprompt')) return { ...result, effects: [say(LINES.resumed(kit.title(kept.flow))), ...result.effects] };
   }
-  const pickedUp = pickedUpAtShownStep(kit, state, nlu);
+  const pickedUp = pickedUpAtShownStep(kit, state, nlu, text);
   if (pickedUp) {
     const result = inFlow(kit, pickedUp, nlu, text, now);
     // Nothing in the message answers that step: its question, not "I didn't quite get that".

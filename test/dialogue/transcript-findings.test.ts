@@ -390,6 +390,15 @@ describe('reports in the middle of a task', () => {
     expect(answer?.type === 'answer' && answer.otherwise).toEqual({ text: LINES.notedRestOfStep, section: 'create-account#code-not-arriving' });
   });
 
+  it('notes "the bank app shows nothing, so it did not go?" after the glitch advice as the check it asked for, not as a new cause', () => {
+    const c = createConversation();
+    c.say('paid and the app froze on a white screen, afraid to pay twice', nlu('payment_declined', { facts: [{ name: 'error.technical' }] }));
+    const t = c.say('bank app shows nothing from today, alipay history also nothing. so it did not go?', nlu('payment_declined', { asksQuestion: true, facts: [{ name: 'card.bank_sees_nothing' }] }));
+    expect(t.step).toBe('fix_glitch');
+    expect(t.sections).toEqual(['payment-declined#technical-glitch']);
+    expect(t.texts[0]).toContain(LINES.notedRestOfStep);
+  });
+
   it('hands over on "connect me with an alipay person now"', () => {
     const c = createConversation();
     c.say('someone took 185 dollars from my alipay', nlu('security'));
