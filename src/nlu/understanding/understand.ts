@@ -217,6 +217,16 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
         confidence = instead.confidence;
         label = instead.intent;
       }
+      // "Found it, confirmed and paid. Thank you so much": in a conversation, a message that ends with
+      // thanks and reports success is thanks; one that ends with a goodbye as the person leaves is goodbye.
+      // The last clause, or the one before it ("thank you so much" is split at "so": "much" is last).
+      const closer = context.flow || context.topic ? clauses.slice(-2).map((c) => openingMove(c)).reverse().find((m) => m === 'thanks' || m === 'goodbye') : undefined;
+      const closing = asks ? undefined : closer === 'thanks' && (status === 'solved' || status === 'leaving') ? 'thanks' : closer === 'goodbye' && status === 'leaving' ? 'goodbye' : undefined;
+      if (closing && intent !== closing) {
+        intent = closing;
+        confidence = ranking.find((r) => r.intent === closing)?.confidence ?? confidence;
+        label = closing;
+      }
       const leaning = contextTopic(context);
       const topic: IntentName | null = TOPICS.has(intent) ? intent : followUp >= 0.5 && leaning ? leaning : null;
       return {

@@ -37,6 +37,13 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('my Zenith visa keeps getting rejected when I pay for the order').intent).toBe('payment_declined');
   });
 
+  it('reads a message that ends with thanks after a success, or with a goodbye, as that closing move', () => {
+    const declined = { topic: 'payment_declined' as const, flow: null, step: null };
+    expect(nlu.parse('found the notice in the app, confirmed it and the payment went through. thank you so much', declined).intent).toBe('thanks');
+    expect(nlu.parse('my battery is nearly dead, so I will stop here for today. goodbye and take care', declined).intent).toBe('goodbye');
+    expect(nlu.parse('ok thanks, xayr', declined).status).toBe('leaving');
+  });
+
   it('reads "I already have an account, but my card will not link" as linking, past the setup', () => {
     expect(nlu.parse('already have my alipay account, no need to sign up. my Equity bank card is not linking, it never worked').intent).toBe('link_card');
   });
