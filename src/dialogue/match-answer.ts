@@ -6,7 +6,7 @@
  */
 import type { NluResult } from '../core/types.js';
 import { normalise } from './button-values.js';
-import { isBareReply } from './message-shape.js';
+import { isBareReply, reportsChecks } from './message-shape.js';
 import type { FlowOption } from './flow-schema.js';
 import { factKey } from './known-facts.js';
 
@@ -35,8 +35,6 @@ function answerPart(text: string): string {
 
 /** Words that say yes to whatever was asked, and nothing about what. */
 const GENERIC_YES = new Set(['yes', 'yep', 'yeah', 'ya', 'yup', 'ok', 'okay', 'sure']);
-/** Words that report a check done ("the number is correct", "wifi is fine"). */
-const CHECKED = /\b(is|are|s|was|were)\s+(correct|right|fine|ok|okay|good|working|normal)\b|\bchecked\b/;
 /** Below this share of the message, such a word is a filler of a longer report, not the answer ("yes, thanks" is about 0.3). */
 const MIN_GENERIC_YES_COVERAGE = 0.2;
 
@@ -116,7 +114,7 @@ export function matchOptionWithCoverage(options: readonly FlowOption[], text: st
 
   // "yes number is correct, wifi is ok too" at "did the code come?": the yes confirms the checks the
   // answer asked for, not the question; a long report opened by a bare yes answers nothing.
-  if (picked?.polarity === 'yes' && GENERIC_YES.has(phraseFound) && coverage < MIN_GENERIC_YES_COVERAGE && CHECKED.test(plain)) return undefined;
+  if (picked?.polarity === 'yes' && GENERIC_YES.has(phraseFound) && coverage < MIN_GENERIC_YES_COVERAGE && reportsChecks(plain)) return undefined;
 
   // "it didn't work" must not read as "it worked"; "done, put everything. now nothing arrives" is a
   // "done" followed by news, so only the answer's own part of the message counts.

@@ -137,3 +137,18 @@ const ABOUT_THE_LAST_ANSWER = /^(so )?(what|wat|wht) (does|do|did) (that|it|this
 export function asksAboutTheLastAnswer(text: string): boolean {
   return ABOUT_THE_LAST_ANSWER.test(normalise(text).replace(/\s*\?+\s*$/, '?').trim());
 }
+
+/** The person looked at the Alipay side too: "in alipay history nothing", "alipay bills also nothing", "historial". */
+const LOOKED_AT_HISTORY = /\b(history|historial|historico|bills|records|transactions|riwayat)\b/;
+
+/** Whether a report is told as the result of a check: asking what it means, or the history looked at too. */
+export function toldAsCheck(asksQuestion: boolean, text: string): boolean {
+  return asksQuestion || LOOKED_AT_HISTORY.test(text.toLowerCase());
+}
+
+/** Checks reported done: "yes number is correct, wifi is ok also", "checked it twice". */
+const CHECKS_REPORTED = /\b(is|are|s|was|were)\s+(correct|right|fine|ok|okay|good|working|normal)\b|\bchecked\b/;
+
+export function reportsChecks(text: string): boolean {
+  return CHECKS_REPORTED.test(text.toLowerCase());
+}

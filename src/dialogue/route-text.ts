@@ -18,24 +18,13 @@ import type { FlowOption, FlowStep } from './flow-schema.js';
 import { wantsPerson } from './handoff.js';
 import { factKey, learnFacts } from './known-facts.js';
 import { matchOption, matchOptionWithCoverage } from './match-answer.js';
-import { asksAboutSharingSecret, asksAboutTheLastAnswer, bareYesOrNo, hasNoWords, onlyPresentsSecret, questionBesideAnswer } from './message-shape.js';
+import { asksAboutSharingSecret, asksAboutTheLastAnswer, bareYesOrNo, hasNoWords, onlyPresentsSecret, questionBesideAnswer, reportsChecks, toldAsCheck } from './message-shape.js';
 import { lateSuccess, offersPerson, stepShowing } from './flow-position.js';
 import { navigate } from './navigation.js';
 import { statusOutsideFlow, statusWithoutOption } from './outcomes.js';
 import { messageText, say, type PolicyKit, type Result } from './policy-kit.js';
 import { onAction } from './route-action.js';
 import { SUCCESS_WORDS, namedCause, retryQuestion, startsNewProblem } from './report-moves.js';
-
-/** The person looked at the Alipay side too: "in alipay history nothing", "alipay bills also nothing", "historial". */
-const LOOKED_AT_HISTORY = /\b(history|historial|historico|bills|records|transactions|riwayat)\b/;
-
-/** Whether a report is told as the result of a check (the history looked at too, or asking what it means). */
-function toldAsCheck(nlu: NluResult | null, text: string): boolean {
-  return nlu !== null && (nlu.asksQuestion || LOOKED_AT_HISTORY.test(text.toLowerCase()));
-}
-
-/** A yes that goes on to report checks: "yes number is correct, wifi is ok also". */
-const CHECKS_REPORTED = /\b(is|are|s|was|were)\s+(correct|right|fine|ok|okay|good|working|normal)\b|\bchecked\b/;
 
 /** The card and the error a message named (what a task picked from "did you mean…?" starts with). */
 export function cardAndError(entities: { cardNetwork?: CardNetwork | undefined; errorKind?: ErrorKind | undefined }): Entities {
@@ -99,7 +88,7 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   // told as a check (with the history looked at too, or asking what it means), not as news from
   // the bank ("also my bank says they see no attempt" still points to Alipay's side).
   const told = nlu ? nlu.facts.map(factKey) : [];
-  const checks = new Set(toldAsCheck(nlu, text) ? (step.checks ?? []) : []);
+  const checks = new Set(nlu && toldAsCheck(nlu.asksQuestion, text) ? (step.checks ?? []) : []);
   const said = told.filter((key) => !checks.has(key));
   if (!status && said.length === 0 && told.length > said.length) return notedWithStepAdvice(kit, state, text, { lookUp: false });
 
@@ -178,7 +167,7 @@ function inFlow(kit: PolicyKit, state: DialogueState, nlu: NluResult | null, tex
   // "Yes, international is on, the bank confirmed" that picks none of the choices: what it told us
   // is kept, and the question is asked again without claiming we did not understand. "Yes the
   // number is right and the wifi works" reports the checks the step asked for: its advice again.
-  if (nlu.intent === 'affirm' && !nlu.asksQuestion && CHECKS_REPORTED.test(text.toLowerCase())) return notedWithStepAdvice(kit, state, text);
+  if (nlu.intent === 'affirm' && !nlu.asksQuestion && reportsChecks(text)) return notedWithStepAdvice(kit, state, text);
   if (nlu.intent === 'affirm' && said.length > 0 && !nlu.asksQuestion) return kit.reask(state, [], 'question', LINES.noted);
   // Mid-flow, an unsure reading that fits no option is a reprompt, unless it asks something we can look up.
   if (nlu.confidence < kit.settings.minTopicConfidence && !nlu.asksQuestion && nlu.intent !== 'contact_support') return miss(kit, state);
@@ -203,8 +192,8 @@ function pickedUpAtShownStep(kit: PolicyKit, state: DialogueState, nlu: NluResul
   // glitch advice, whatever the model makes of its words).
   const checkedBy = (flowId: string): string | undefined =>
     state.shown.map((section) => stepShowing(kit.engine, flowId, section)).find((id) => id !== undefined && (kit.engine.flow(flowId).steps[id]?.checks ?? []).some((key) => nlu.facts.some((f) => factKey(f) === key)));
-  const byCheck = toldAsCheck(nlu, text) ? [...kit.flows.keys()].find((id) => checkedBy(id) !== undefined) : undefined;
-  const flowId = kit.flows.has(nlu.intent) && !byCheck ? nlu.intent : stillFailingOnTopic && !byCheck ? state.topic : (byCheck ?? null);
+  const byCheck = toldAsCheck(nlu.asksQuestion, text) ? [...kit.flows.keys()].find((id) => checkedBy(id) !== undefined) : undefined;
+  const flowId = byCheck ?? (kit.flows.has(nlu.intent) ? nlu.intent : stillFailingOnTopic ? state.topic : null);
   // A task kept earlier is resumed where it stopped instead.
   if (!flowId || state.paused?.flow === flowId) return undefined;
   // The first of the sections just shown that a step of the task shows ("still not back after 12

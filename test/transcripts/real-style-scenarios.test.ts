@@ -62,8 +62,8 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'verify-why-passport-small-payment.yaml': '"the DHL tracking of another order is stuck, who do I ask?" mid-verification gets the review-time section',
   },
   'real-style-dev4': {
-    'declined-app-froze-dominican-republic.yaml': '"nothing in the Alipay history nor in the bank app" after the glitch answer starts the Alipay-side step',
-    'declined-app-froze-mongolia.yaml': '"the bank app shows nothing, so it did not go?" after a frozen app starts the Alipay-side step',
+    'declined-app-froze-dominican-republic.yaml': '"tried again, now it says system busy" after the glitch advice goes to Alipay support (the bank saw nothing), not to the other glitch tips',
+    'declined-app-froze-mongolia.yaml': '"tried again on the phone, same white screen, what else?" after the glitch advice goes to Alipay support, not to updating the app',
     'declined-daily-limit-usa.yaml': '"she raised it for 48 hrs, gonna try again" names the limit, which restarts the limit step',
     'link-amex-newzealand.yaml': '"do I ring them first or just add it?" is answered, with linking offered rather than started',
     'setup-new-account-cambodia.yaml': '"ok set it. the card I link later, I ask my boss first" is read as a plan and keeps the place before taking "set it"',
@@ -76,7 +76,7 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   },
   'real-style-dev6': {
     'declined-foreign-limit-mongolia.yaml': '"the seller says I can pay half now, half next week, does that help?" gets Alibaba support, not splitting the payment under the limit',
-    'declined-page-spins-cyprus.yaml': '"Alipay history empty, the bank shows no pending, safe to try again?" after the glitch answer is read as the bank seeing nothing',
+    'declined-page-spins-cyprus.yaml': '"where do I see if the first one went through? the order still says awaiting payment" at the glitch step is read as still failing and goes to who to contact',
     'info-scam-sms-zambia.yaml': '"changing the password now, should I also tell my bank?" gets the forgotten-password section, not the card issuer',
     'link-old-billing-address-estonia.yaml': '"type the old address in Alipay or change it at the bank?" finds the order-check section (a shipping address)',
     'link-sms-code-missing-madagascar.yaml': '"yes, number correct, wifi ok" gets the code and secure-network sections, not the missing-code advice',

@@ -207,19 +207,8 @@ export const paymentDeclinedFlow: FlowInput = {
       say: 'It may have been a short glitch. Try these:',
       sections: ['payment-declined#technical-glitch', 'payment-declined#screenshot-the-error'],
       ask: 'Did that fix it?',
-      // One more try that failed ("tried again, same white screen") leaves the other tips of a
-      // glitch: an old app version first, then the list again, before the next cause. Tips already
-      // tried ("cleared the cache, same") go straight on to the next cause.
-      options: didItWork('glitch', [{ to: 'next_cause', guard: { name: 'fact', arg: 'attempt.cache_cleared' } }, { to: 'fix_glitch_more' }]),
-      // The advice says to check the Alipay history and the card statement before paying again.
-      checks: ['card.bank_sees_nothing'],
-    },
-    fix_glitch_more: {
-      title: 'tried an app update and the other glitch tips',
-      say: 'Sorry, still stuck. Before we look elsewhere, these often clear it:',
-      sections: ['security#keep-app-updated', 'payment-declined#technical-glitch'],
-      ask: 'Did that fix it?',
       options: didItWork('glitch'),
+      // The advice says to check the Alipay history and the card statement before paying again.
       checks: ['card.bank_sees_nothing'],
     },
     fix_currency: {

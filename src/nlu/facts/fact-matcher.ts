@@ -5,6 +5,7 @@
  * round; a fact that is not negatable is then dropped, since "no error" states no error.
  * A hypothetical states nothing: "what if my card has zero balance?" is no insufficient funds.
  */
+import { clauseAround, clauseBounds } from './clause-bounds.js';
 import type { Fact, UnderstandingContext } from '../../core/types.js';
 import { foldAccents } from '../../text/fold-accents.js';
 import { NUMBER_WORDS } from './fact-pattern.js';
@@ -174,23 +175,6 @@ interface Scope {
   bounds?: readonly number[];
 }
 
-/**
- * The message with every clause but the one at `at` blanked out (same length, so positions hold):
- * a negation reaches no further than its clause when a pattern reads the whole message. "cannot
- * link it, name is same as my ID" does not deny that the name is the same.
- */
-function clauseAround(whole: string, bounds: readonly number[], at: number): string {
-  let start = 0;
-  let end = whole.length;
-  for (let i = 0; i < bounds.length; i++) {
-    if ((bounds[i] ?? 0) <= at) start = bounds[i] ?? 0;
-    else {
-      end = bounds[i] ?? whole.length;
-      break;
-    }
-  }
-  return ' '.repeat(start) + whole.slice(start, end) + ' '.repeat(Math.max(0, whole.length - end));
-}
 
 /** A fact's patterns and denials with their anchor ids, in catalogue order (looked up once, not per clause). */
 interface FactEntries {
@@ -284,13 +268,7 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
         catalogue.facts.forEach((fact, f) => note(readFact(fact, entries[f] ?? { patterns: [], denials: [] }, f, scope, 'clause', context)));
       });
       if (messageFacts.length > 0 && clauses.length > 0) {
-        const bounds: number[] = [];
-        let at = 1;
-        for (const text of plain) {
-          bounds.push(at);
-          at += text.length + 1;
-        }
-        bounds.push(at);
+        const bounds = clauseBounds(plain);
         const scope = { padded: whole, whole, live: { index, marks: liveExpressions(index, whole) }, clause: 0, question: false, bounds };
         // A fact already read from a clause can still be denied across the message ("it said there
         // would be a test charge… I never saw one"); it is not read again.
