@@ -384,7 +384,7 @@ describe('reports in the middle of a task', () => {
   it('reads "yes, the number is correct, wifi is ok" at "did the code come?" as checks done, not as the code arriving', () => {
     const c = createConversation();
     c.say('the sign-up code never comes', nlu('account_setup', { facts: [{ name: 'setup.sms_code_missing' }] }));
-    const t = c.say('yes number is correct, same number as my account, wifi is ok also', nlu('affirm'));
+    const t = c.say('yes the number is right, it is the one on my account, and the wifi is fine', nlu('affirm'));
     expect(t.step).toBe('code_not_arriving');
     const answer = t.effects.find((e) => e.type === 'answer');
     expect(answer?.type === 'answer' && answer.otherwise).toEqual({ text: LINES.notedRestOfStep, section: 'create-account#code-not-arriving' });
@@ -393,16 +393,16 @@ describe('reports in the middle of a task', () => {
   it('notes "the bank app shows nothing, so it did not go?" after the glitch advice as the check it asked for, not as a new cause', () => {
     const c = createConversation();
     c.say('paid and the app froze on a white screen, afraid to pay twice', nlu('payment_declined', { facts: [{ name: 'error.technical' }] }));
-    const t = c.say('bank app shows nothing from today, alipay history also nothing. so it did not go?', nlu('payment_declined', { asksQuestion: true, facts: [{ name: 'card.bank_sees_nothing' }] }));
+    const t = c.say('checked both: my bank lists nothing for today and my alipay history is empty. does that mean it failed?', nlu('payment_declined', { asksQuestion: true, facts: [{ name: 'card.bank_sees_nothing' }] }));
     expect(t.step).toBe('fix_glitch');
     expect(t.sections).toEqual(['payment-declined#technical-glitch']);
     expect(t.texts[0]).toContain(LINES.notedRestOfStep);
   });
 
-  it('hands over on "connect me with an alipay person now"', () => {
+  it('hands over on "connect me with an alipay person"', () => {
     const c = createConversation();
     c.say('someone took 185 dollars from my alipay', nlu('security'));
-    expect(c.say('please connect me with alipay person now, i want them to check my account', nlu('contact_support')).flow).toBe('contact_support');
+    expect(c.say('can you connect me with an alipay person, I want someone to look at my account', nlu('contact_support')).flow).toBe('contact_support');
   });
 
   it('gives the people to contact again when it is still failing at "a person, or will you contact them?"', () => {

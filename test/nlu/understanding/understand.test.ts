@@ -33,19 +33,19 @@ describe('understanding whole messages', () => {
   });
 
   it('reads a card refused while linking as linking, not as a declined payment', () => {
-    expect(nlu.parse('my Zenith visa, internationl payments are open on it, but alipay rejects it every time I link it, says card not supported').intent).toBe('link_card');
+    expect(nlu.parse('international payments are switched on for my Zenith visa, yet linking it to alipay fails every time with card not supported').intent).toBe('link_card');
     expect(nlu.parse('my Zenith visa keeps getting rejected when I pay for the order').intent).toBe('payment_declined');
   });
 
   it('reads a message that ends with thanks after a success, or with a goodbye, as that closing move', () => {
     const declined = { topic: 'payment_declined' as const, flow: null, step: null };
-    expect(nlu.parse('found the notice in the app, confirmed it and the payment went through. thank you so much', declined).intent).toBe('thanks');
-    expect(nlu.parse('my battery is nearly dead, so I will stop here for today. goodbye and take care', declined).intent).toBe('goodbye');
+    expect(nlu.parse('the app had a notice waiting, I approved it and the payment went through. thanks a lot', declined).intent).toBe('thanks');
+    expect(nlu.parse('I have to catch my bus now, so I will stop here for today. goodbye and take care', declined).intent).toBe('goodbye');
     expect(nlu.parse('ok thanks, xayr', declined).status).toBe('leaving');
   });
 
   it('reads "I already have an account, but my card will not link" as linking, past the setup', () => {
-    expect(nlu.parse('already have my alipay account, no need to sign up. my Equity bank card is not linking, it never worked').intent).toBe('link_card');
+    expect(nlu.parse('I already have my alipay account from last year, so setup is done. the problem: my Equity bank card is not linking at all').intent).toBe('link_card');
   });
 
   it('corrects a misspelling that a fact pattern also lists, so the patterns that list only the right spelling read it', () => {
