@@ -399,6 +399,14 @@ describe('reports in the middle of a task', () => {
     expect(t.texts[0]).toContain(LINES.notedRestOfStep);
   });
 
+  it('notes the same check at a payment page that hung, in paying on Alibaba', () => {
+    const c = createConversation();
+    c.say('the payment page froze on a white screen', nlu('pay_on_alibaba', { facts: [{ name: 'checkout.page_hangs' }, { name: 'error.technical' }] }));
+    const t = c.say('my alipay history is empty and the bank lists nothing either. so nothing was taken?', nlu('pay_on_alibaba', { asksQuestion: true, facts: [{ name: 'card.bank_sees_nothing' }] }));
+    expect(t.step).toBe('page_hangs');
+    expect(t.sections).toEqual(['payment-declined#technical-glitch']);
+  });
+
   it('hands over on "connect me with an alipay person"', () => {
     const c = createConversation();
     c.say('someone took 185 dollars from my alipay', nlu('security'));

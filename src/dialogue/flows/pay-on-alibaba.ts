@@ -83,6 +83,8 @@ export const payOnAlibabaFlow: FlowInput = {
         { value: 'paid', label: 'Yes, paid', synonyms: ['yes', 'paid', 'went through', 'worked'], polarity: 'yes', match: { intents: ['affirm'], status: ['solved'] }, then: [{ to: 'paid' }] },
         { value: 'still', label: 'Still stuck', synonyms: ['still', 'no', 'nope', 'stuck', 'same'], polarity: 'no', match: { intents: ['deny'], status: ['still_failing'] }, then: [{ to: 'who_to_contact' }] },
       ],
+      // The glitch advice says to check the Alipay history and the card statement before paying again.
+      checks: ['card.bank_sees_nothing'],
     },
     who_to_contact: {
       title: 'was told to ask the seller or Alibaba',
