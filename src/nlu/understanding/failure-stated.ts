@@ -26,11 +26,6 @@ const LINKING_WORDS = /\b(link\w*|lnk\w*|bind\w*|add(ing|ed)? (it|my card|the ca
 /** Paying for something; "international payments are on" is a card setting, not a payment. */
 const PAYING_WORDS = /\b(?<!(international|internationl|online|foreign|overseas|abroad|intl|e commerce) )(pay|paying|payment|payments|paid|checkout|check out|order|orders|purchase)\b/;
 
-/**
- * Whether the failure told is in linking a card, not in paying: "it refuses my card when I link
- * it", "never links, not even once". The words of a declined card are the same in both; what the
- * person was doing when it failed is what tells them apart.
- */
 /** Trouble adding a card: "my card is not linking", "can't find where to add it", "linking fails". */
 const LINKING_TROUBLE =
   /\b(never|cannot|cant|unable to|fail\w*|refus\w*|reject\w*|error|(is|s|are|does|do|did|will|would|can|could|still) not)\b(\s\S+){0,4}\s(link\w*|lnk\w*|add\w*|bind\w*|find)\b|\b(link\w*|lnk\w*|adding)\b(\s\S+){0,3}\s(fail\w*|error|refus\w*|reject\w*|not|never)\b/;
@@ -40,6 +35,11 @@ export function linkingTrouble(clauses: readonly (readonly string[])[]): boolean
   return LINKING_TROUBLE.test(clauses.map((words) => words.join(' ')).join(' '));
 }
 
+/**
+ * Whether the failure told is in linking a card, not in paying: "it refuses my card when I link
+ * it", "never links, not even once". The words of a declined card are the same in both; what the
+ * person was doing when it failed is what tells them apart.
+ */
 export function linkingFailed(clauses: readonly (readonly string[])[]): boolean {
   const text = clauses.map((words) => words.join(' ')).join(' ');
   return LINKING_WORDS.test(text) && !PAYING_WORDS.test(text);
