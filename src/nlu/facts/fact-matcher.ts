@@ -22,7 +22,7 @@ const MAX_LIST_REACH = 9;
 /** A negation does not reach past "and": "I did not reply and clicked the link" clicked. */
 const NEGATION_STOP = 'and';
 /** Words that may stand between a negator and a thing it denies ("not a Visa debit"). */
-const NEGATION_FILLER = new Set(['a', 'an', 'the', 'my', 'our', 'his', 'her', 'their', 'your', 'this', 'that', 'it', 'is', 'even', 'really', 'actually', 'just', 'any', 'visa', 'mastercard', 'some', 'kind', 'of', 'normal', 'regular', 'real', 'standard', 'usual']);
+const NEGATION_FILLER = new Set(['a', 'an', 'the', 'my', 'our', 'his', 'her', 'their', 'your', 'this', 'that', 'it', 'is', 'even', 'really', 'actually', 'just', 'any', 'visa', 'mastercard', 'some', 'kind', 'of', 'normal', 'regular', 'real', 'standard', 'usual', 'one', 'those', 'these']);
 /** A list after a negation is denied as a whole: "not a normal debit or credit card". */
 const NEGATED_LIST = new Set(['or', 'nor', 'debit', 'credit', 'prepaid', 'virtual']);
 /** How far back "right before" looks through fillers and a denied list. */
