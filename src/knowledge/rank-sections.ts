@@ -15,7 +15,7 @@ export interface RankingSettings {
   intentBoost: number;
 }
 
-export const DEFAULT_RANKING: Readonly<RankingSettings> = { classifierWeight: 0.6, intentBoost: 1.25 };
+export const DEFAULT_RANKING: Readonly<RankingSettings> = { classifierWeight: 0.5, intentBoost: 1.25 };
 
 /**
  * Writes the blended score of every section into `out`: (1 − w) × BM25 / best BM25 + w × P(section).

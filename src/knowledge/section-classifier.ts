@@ -46,7 +46,7 @@ export const DEFAULT_CLASSIFIER_TRAINING: Required<TrainSectionClassifierOptions
   naiveBayesWeight: 0.4,
   naiveBayesAlpha: 0.01,
   charMinDf: 2,
-  pairMinDf: 3,
+  pairMinDf: 2,
   seed: 11,
   textSentences: false,
 };
