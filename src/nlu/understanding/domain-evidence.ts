@@ -31,6 +31,12 @@ const STANDING_OUT_OF_SCOPE = new Set([
 /** Fact areas that only our domain has (a decline reason, a verification step, a checkout problem…). */
 const DOMAIN_FACT_AREAS = ['error.', 'setup.', 'verify.', 'checkout.', 'security.phishing_message', 'card.international_enabled', 'card.name_mismatch', 'card.bank_sees_nothing'];
 
+/**
+ * Facts whose denial is as much ours as the fact: international payments switched off, a bank that
+ * does show the attempt. (A denied error, "I have the money", says nothing of the domain.)
+ */
+const NEGATED_DOMAIN_FACTS = new Set(['card.international_enabled', 'card.bank_sees_nothing']);
+
 const CARD_KINDS = new Set(['card.debit', 'card.credit', 'card.prepaid', 'card.unsupported_network']);
 
 export interface DomainEvidence {
@@ -47,7 +53,7 @@ export interface DomainEvidence {
 export function domainEvidence(clauses: readonly (readonly string[])[], facts: readonly Fact[]): DomainEvidence {
   const padded = ` ${clauses.map((c) => c.join(' ')).join(' ')} `;
   const anchored = clauses.some((words) => words.some((w) => ANCHORS.has(w))) || ANCHOR_PHRASES.some((p) => p.test(padded));
-  const domainFacts = facts.filter((f) => !f.negated && DOMAIN_FACT_AREAS.some((area) => f.name.startsWith(area))).length;
+  const domainFacts = facts.filter((f) => (!f.negated || NEGATED_DOMAIN_FACTS.has(f.name)) && DOMAIN_FACT_AREAS.some((area) => f.name.startsWith(area))).length;
   const cardStated = facts.some((f) => !f.negated && CARD_KINDS.has(f.name));
   const other = facts.find((f) => f.name === 'other_product' && !f.negated);
   return other?.value ? { anchored, domainFacts, cardStated, otherProduct: other.value } : { anchored, domainFacts, cardStated };

@@ -77,6 +77,13 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('my paypal account is locked, how do i get back in').intent).toBe('out_of_scope');
   });
 
+  it('keeps a card switched off for foreign use in our domain, though nothing is declined yet', () => {
+    for (const text of ['my card is for domestic use only', 'I never switched on payments abroad for my visa']) {
+      expect(nlu.parse(text).intent).not.toBe('out_of_scope');
+      expect(facts(text)).toContain('!card.international_enabled');
+    }
+  });
+
   it('reads a short follow-up against the topic just discussed', () => {
     const limits = { topic: 'limits' as const, flow: null, step: null };
     expect(nlu.parse('is there a way to go above that?', limits).intent).toBe('limits');
