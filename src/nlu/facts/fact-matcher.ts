@@ -79,8 +79,11 @@ function run(pattern: CompiledPattern, padded: string): Hit | undefined {
   return value === undefined ? { index: start, length: end - start } : { index: start, length: end - start, value };
 }
 
-/** "no I don't have the app": a clause that opens with "no" and then a subject answers, it denies nothing after. */
-const ANSWER_NO = /^ (?:no|nope|nah) (?=(?:i|it|we|they|you|he|she|that|this|the|my|still|same|again|nothing) )/;
+/**
+ * "no I don't have the app": a clause that opens with "no" and then a subject answers, it denies
+ * nothing after; so does one after a joining word ("…and no, it's not a limit thing").
+ */
+const ANSWER_NO = /^ (?:(?:and|but|also|so) )?(?:no|nope|nah) (?=(?:i|it|its|we|they|you|he|she|that|this|the|my|still|same|again|nothing) )/;
 
 /** The words a negator may stand in: the few before the match, back to an "and", without an opening "no". */
 function negationWindow(padded: string, hit: Hit): string[] {

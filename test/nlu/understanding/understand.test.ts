@@ -77,6 +77,11 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('my paypal account is locked, how do i get back in').intent).toBe('out_of_scope');
   });
 
+  it('reads an emphatic "and no, it is not…" as the denial it is', () => {
+    expect(facts('declined again, and no its not a limit thing')).toContain('!error.limit_exceeded');
+    expect(facts('declined again, and no its not a limit thing')).not.toContain('error.limit_exceeded');
+  });
+
   it('keeps a card switched off for foreign use in our domain, though nothing is declined yet', () => {
     for (const text of ['my card is for domestic use only', 'I never switched on payments abroad for my visa']) {
       expect(nlu.parse(text).intent).not.toBe('out_of_scope');
