@@ -78,8 +78,8 @@ describe('understanding whole messages', () => {
   });
 
   it('reads an emphatic "and no, it is not…" as the denial it is', () => {
-    expect(facts('declined again, and no its not a limit thing')).toContain('!error.limit_exceeded');
-    expect(facts('declined again, and no its not a limit thing')).not.toContain('error.limit_exceeded');
+    expect(facts('got refused again, and no its not a limit thing')).toContain('!error.limit_exceeded');
+    expect(facts('got refused again, and no its not a limit thing')).not.toContain('error.limit_exceeded');
   });
 
   it('keeps a card switched off for foreign use in our domain, though nothing is declined yet', () => {
