@@ -124,7 +124,9 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
    */
   function answerable(scored: ScoredText, followUp: boolean): boolean {
     if (scored.best < 0) return false;
-    const agreed = scored.best === scored.classifierTop && scored.classifierProbability >= agreeProbability;
+    // Both models sure of one section is not enough when most of the words are strangers to us:
+    // "write me a poem about the sea" is no question about what to include in a message.
+    const agreed = scored.best === scored.classifierTop && scored.classifierProbability >= agreeProbability && mostlyKnown(scored.terms);
     const onTopic = followUp || agreed || scored.bestCoverage >= ON_TOPIC_COVERAGE || scored.terms.some((t) => domainStems.has(t));
     if (!onTopic) return false;
     if (scored.classifierProbability >= rescueProbability) return true;
@@ -141,6 +143,12 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
     return kind === 'own' && !bare.terms.some((t) => domainStems.has(t)) ? 'pointing' : kind;
   }
 
+  /** At most `maxUnknownShare` of the question's terms are unknown to the index. */
+  function mostlyKnown(terms: readonly string[]): boolean {
+    const unknown = terms.filter((t) => !ranker.knows(t)).length;
+    return unknown <= contextSettings.maxUnknownShare * terms.length;
+  }
+
   /**
    * A follow-up whose own words find nothing ("what do I need to get one", all common words) is
    * judged with the conversation's headings added, as it is ranked: its words were never meant to
@@ -148,8 +156,7 @@ export function createKnowledgeBase(data: KnowledgeIndexFile, options: Knowledge
    * the Tour Pass brings a subject of its own that we know nothing about.
    */
   function answerableInContext(query: string, bare: ScoredText, context: SearchContext): boolean {
-    const unknown = bare.terms.filter((t) => !ranker.knows(t)).length;
-    if (unknown > contextSettings.maxUnknownShare * bare.terms.length) return false;
+    if (!mostlyKnown(bare.terms)) return false;
     const expanded = expandFollowUp(query, context, headingOf);
     return expanded !== query && answerable(ranker.score(expanded, scratch, scratchLexical, markFollowUp(query, context)), true);
   }

@@ -28,6 +28,8 @@ const PLACEHOLDER = /\[[a-z][a-z ]{0,30}\]/gi;
  */
 const AFTER_MARK = /⟦after ([a-z0-9-]+#[a-z0-9-]+)⟧/g;
 export const afterMark = (sectionId: string): string => `⟦after ${sectionId}⟧`;
+/** The text is a follow-up: it carries the mark of the section shown before it. */
+export const hasAfterMark = (text: string): boolean => text.includes('⟦after ');
 
 /** Calls `onWord` and `onChar` for every feature key of a text, without prefix (callbacks: prediction is a hot path). */
 function eachFeature(text: string, onWord: (key: string) => void, onChar: (key: string) => void): void {

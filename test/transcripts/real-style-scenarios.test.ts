@@ -30,7 +30,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
   'real-style-dev2': {
     'declined-card-not-supported-cib-debit.yaml': '"usage abroad… i left it off" is not read as international payments off',
     'declined-flagged-risk-zenith-dollar-card.yaml': '"which ID is better, NIN slip or passport?" mid-task gets the flagged-payment section',
-    'declined-over-limit-passport-side-call-bank-korea.yaml': '"alipay asked for my passport and I skipped it, related?" gets the flagged-payment section',
     'declined-verify-prompt-hdfc-statement.yaml': '"the statement pdf is locked, the app won\'t take it" mid-task finds no answer',
     'info-fees-iof-exchange-brazil.yaml': '"52 dollars came as R$ 289 on my statement, why?" is read as paying on Alibaba and answered with limits',
     'info-tour-pass-trip-germany.yaml': '"must I open a bank account in China for this?" after the Tour Pass is read as out of scope',
@@ -46,10 +45,7 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'verify-test-charge-bbva-charged-twice.yaml': '"I added the card twice, so they keep both?" is answered with the glitch section',
   },
   'real-style-dev3': {
-    'declined-amount-shown-in-yuan.yaml': '"ok the yuan is right, but then why did my card reject it?" at the currency step gets the fee sections again',
-    'declined-bank-blocked-first-order.yaml': '"must I call them, or is the bank app chat the same?" mid-task gets the bank-sees-nothing section',
     'declined-risk-hold-id-upload.yaml': '"is it safe to send a passport photo?" mid-task gets the passport-for-limits section, not safety',
-    'info-refund-returned-led-panels.yaml': '"does the refund go to the card or stay in Alipay?" finds the Tour Pass section ("inside Alipay")',
     'info-tour-pass-canton-fair.yaml': 'the Tour Pass answer opens with what it is; the words "virtual" and "prepaid" come in the next section',
     'info-two-factor-login-phone-change.yaml': '"does the code come by sms or do I download another app?" after two-factor is read as setting up an account',
     'link-cannot-find-card-section.yaml': '"no Me tab, the last one says Account" at "after updating, can you see it?" is taken as still not there',
@@ -79,7 +75,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'declined-page-spins-cyprus.yaml': '"where do I see if the first one went through? the order still says awaiting payment" at the glitch step is read as still failing and goes to who to contact',
     'info-scam-sms-zambia.yaml': '"changing the password now, should I also tell my bank?" gets the forgotten-password section, not the card issuer',
     'link-old-billing-address-estonia.yaml': '"type the old address in Alipay or change it at the bank?" finds the order-check section (a shipping address)',
-    'link-sms-code-missing-madagascar.yaml': '"yes, number correct, wifi ok" gets the code and secure-network sections, not the missing-code advice',
     'verify-shortened-name-tunisia.yaml': '"meanwhile can I still pay without verification?" gets the name-mismatch section again',
   },
 };
