@@ -31,6 +31,22 @@ export const NUMBER_WORDS: Readonly<Record<string, string>> = {
   many: 'many',
   multiple: 'many',
   few: 'several',
+  // In the languages people mix in: "tentei três vezes", "dos veces", "coba tiga kali", "deux fois".
+  dos: '2',
+  dois: '2',
+  duas: '2',
+  tres: '3',
+  cuatro: '4',
+  quatro: '4',
+  cinco: '5',
+  tiga: '3',
+  empat: '4',
+  deux: '2',
+  trois: '3',
+  quatre: '4',
+  zwei: '2',
+  drei: '3',
+  vier: '4',
 };
 
 const NUM_SOURCE = `(?<num>\\d{1,4}|${Object.keys(NUMBER_WORDS).join('|')})`;

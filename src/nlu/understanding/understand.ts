@@ -74,6 +74,8 @@ export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
   notDeclinedMin: 0.03,
 };
 
+/** Facts that only Alipay on Alibaba can have (the fact catalogue's checkout, setup and verify groups). */
+const ALIPAY_ONLY_FACT = /^(checkout|setup|verify)\./;
 const TOPICS = new Set<string>([...TASK_INTENTS, ...INFORMATION_INTENTS]);
 const CONVERSATION = new Set<string>(CONVERSATION_INTENTS);
 const DECLINED: IntentName = 'payment_declined';
@@ -227,6 +229,9 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
         confidence = ranking.find((r) => r.intent === closing)?.confidence ?? confidence;
         label = closing;
       }
+      // Checkout, setup and verification facts describe Alipay on Alibaba: a message we decline (a wire
+      // outside Alibaba, a factory's holidays) states none of them, whatever words it shares.
+      const ours = intent === OUT_OF_SCOPE ? factList.filter((f) => !ALIPAY_ONLY_FACT.test(f.name)) : factList;
       const leaning = contextTopic(context);
       const topic: IntentName | null = TOPICS.has(intent) ? intent : followUp >= 0.5 && leaning ? leaning : null;
       return {
@@ -235,7 +240,7 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
         ranking,
         entities: extractEntities(text),
         label,
-        facts: factList,
+        facts: ours,
         asksQuestion: asks,
         status,
         topic,

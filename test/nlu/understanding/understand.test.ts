@@ -77,6 +77,18 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('my paypal account is locked, how do i get back in').intent).toBe('out_of_scope');
   });
 
+  it('gives a message it declines no checkout, setup or verification fact, though it names a supplier', () => {
+    const result = nlu.parse('the parcel from my supplier is stuck in customs, how long does customs take');
+    expect(result.intent).toBe('out_of_scope');
+    expect(result.facts.map((f) => f.name)).not.toContain('checkout.supplier_order');
+    expect(facts('the supplier wants the payment today and alipay keeps declining my card')).toContain('checkout.supplier_order');
+  });
+
+  it('counts tries in the languages people mix in', () => {
+    expect(nlu.parse('tentei três vezes e nada').facts.find((f) => f.name === 'attempt.repeated')?.value).toBe('3');
+    expect(nlu.parse('lo intenté dos veces con mi visa').facts.find((f) => f.name === 'attempt.repeated')?.value).toBe('2');
+  });
+
   it('reads an emphatic "and no, it is not…" as the denial it is', () => {
     expect(facts('got refused again, and no its not a limit thing')).toContain('!error.limit_exceeded');
     expect(facts('got refused again, and no its not a limit thing')).not.toContain('error.limit_exceeded');
