@@ -82,10 +82,9 @@ export function classifierExamples(
   sections.forEach((section, label) => {
     examples.push({ text: section.title, label });
     const repeat = options.followUpRepeat ?? DEFAULT_CLASSIFIER_TRAINING.followUpRepeat;
-    for (const ask of section.asks ?? []) {
-      for (let i = hasAfterMark(ask) ? repeat : 1; i > 0; i--) examples.push({ text: ask, label });
+    for (const text of [...(section.asks ?? []), ...(section.examples ?? [])]) {
+      for (let i = hasAfterMark(text) ? repeat : 1; i > 0; i--) examples.push({ text, label });
     }
-    for (const example of section.examples ?? []) examples.push({ text: example, label });
     if (options.textSentences ?? DEFAULT_CLASSIFIER_TRAINING.textSentences) {
       for (const sentence of section.text.split(/(?<=[.!?:;])\s+|\n+/)) if (sentence.trim().length > 10) examples.push({ text: sentence, label });
     }

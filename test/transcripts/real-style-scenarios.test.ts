@@ -21,7 +21,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'info-limits-followups.yaml': '"the most I can pay" ranks the Alipay-fees section over the limits one',
   },
   'real-style-dev': {
-    'info-daily-max-then-verification-and-own-limit.yaml': '"and my bank can also block 15000?" leans on the topic before last (limits), read against the last (verification)',
     'info-tour-pass-shanghai-trip.yaml': '"can i still use it to buy on alibaba?" after the Tour Pass ranks the checkout section first',
     'setup-has-account-skips-card-asks-passport.yaml': '"passport is really needed?" is answered with the passport section, which says "how much you can pay", not "limit"',
     'verify-code-roaming-dubai.yaml': "a code that does not come \"doing the verification\" is read as setting up, and the setup flow's code step answers",
@@ -75,7 +74,6 @@ const KNOWN_GAPS: Record<string, Record<string, string>> = {
     'declined-page-spins-cyprus.yaml': '"where do I see if the first one went through? the order still says awaiting payment" at the glitch step is read as still failing and goes to who to contact',
     'info-scam-sms-zambia.yaml': '"changing the password now, should I also tell my bank?" gets the forgotten-password section, not the card issuer',
     'link-old-billing-address-estonia.yaml': '"type the old address in Alipay or change it at the bank?" finds the order-check section (a shipping address)',
-    'verify-shortened-name-tunisia.yaml': '"meanwhile can I still pay without verification?" gets the name-mismatch section again',
   },
 };
 
