@@ -37,9 +37,9 @@ export interface TrainSectionClassifierOptions {
   /** Also learn from the section's own sentences (besides its heading and asks). */
   textSentences?: boolean;
   /**
-   * How many times a follow-up example (one with an after mark) is learned. Follow-ups are a small
-   * share of the asks but lean on one extra feature; learned once, the words of the many standalone
-   * asks outvote the shown section.
+   * How many times a follow-up (a training question with an after mark) is learned. Follow-ups are a
+   * small share of the training questions but lean on one extra feature; learned once, the words of
+   * the many standalone questions outvote the shown section.
    */
   followUpRepeat?: number;
 }

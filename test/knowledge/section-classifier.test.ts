@@ -4,8 +4,10 @@ import {
   classifySections,
   deserializeSectionClassifier,
   serializeSectionClassifier,
+  DEFAULT_CLASSIFIER_TRAINING,
   trainSectionClassifier,
 } from '../../src/knowledge/section-classifier.js';
+import { afterMark } from '../../src/knowledge/section-features.js';
 
 const SECTIONS = [
   { title: 'Adding money', text: 'Open the wallet and load an amount from your card.', asks: ['how do I recharge my balance', 'put funds in the wallet', 'top up my account'] },
@@ -25,6 +27,16 @@ describe('the section classifier', () => {
     const examples = classifierExamples(SECTIONS);
     expect(examples).toHaveLength(3 + 9);
     expect(examples.filter((e) => e.label === 1).map((e) => e.text)).toContain('Closing the wallet');
+  });
+
+  it('learns a follow-up (a question with the mark of the section shown before it) more than once', () => {
+    const followUp = `and how much is it ${afterMark('wallet#adding-money')}`;
+    const withFollowUp = [{ ...SECTIONS[2]!, examples: ['what does a transfer cost', followUp] }];
+    const texts = (repeat?: number) => classifierExamples(withFollowUp, repeat === undefined ? {} : { followUpRepeat: repeat }).map((e) => e.text);
+    expect(texts().filter((t) => t === followUp)).toHaveLength(DEFAULT_CLASSIFIER_TRAINING.followUpRepeat);
+    expect(DEFAULT_CLASSIFIER_TRAINING.followUpRepeat).toBeGreaterThan(1);
+    expect(texts(1).filter((t) => t === followUp)).toHaveLength(1);
+    expect(texts().filter((t) => t === 'what does a transfer cost')).toHaveLength(1);
   });
 
   it('gives probabilities that sum to 1, highest for the section a new phrasing belongs to', () => {
