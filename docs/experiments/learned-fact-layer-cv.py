@@ -30,9 +30,6 @@ def score(rs, preds):
         p=set(k for k in p if k.lstrip('!') in labelled)
         gt+=len(g); pt+=len(p); tp+=len(g&p)
     P=tp/max(pt,1); R=tp/max(gt,1); return 2*P*R/max(P+R,1e-9)*100, P*100, R*100
-def half(rs, which):
-    if which=='all': return rs
-    return [r for r in rs if (int(re.sub(r'\D','',r['id']))%2==1)==(which=='odd')]
 bysets=defaultdict(list)
 for r in rows:
     if r['gold'] is not None: bysets[r['set']].append(r)
@@ -86,7 +83,6 @@ def combine(rs, P, tadd, tdrop):
             if k in p and pr[i]<tdrop: p.discard(k)
         out.append(p)
     return out
-import itertools
 C=float(sys.argv[2]) if len(sys.argv)>2 else 1.0
 useb=len(sys.argv)<=3 or sys.argv[3]=='1'
 folds={}
