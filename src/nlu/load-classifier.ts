@@ -4,6 +4,7 @@ import { createIntentClassifier } from './create-classifier.js';
 import { ensureModel } from './ensure-model.js';
 import { DEFAULT_FACTS_DIR, loadFactCatalogue } from './facts/load-facts.js';
 import { DEFAULT_MODEL_PATH } from './paths.js';
+import { ensureLearnedFacts } from './learned-facts/ensure.js';
 
 /** The compiled fact catalogue's file name, beside the model (see facts/catalogue-cache.ts). */
 export const FACT_CATALOGUE_CACHE = 'fact-catalogue.json';
@@ -15,17 +16,20 @@ export interface LoadClassifierOptions {
   intentsDir?: string;
   /** The fact catalogue (default intents/facts/). */
   factsDir?: string;
+  /** The learned fact layer's file (default models/learned-facts.json); false: the patterns alone. */
+  learnedFacts?: string | false;
 }
 
 /**
- * Loads the trained intent classifier from its model file, and the fact catalogue. When
- * the model file is missing, or intents/ changed since it was trained (content hash), it retrains
- * and rewrites the file first.
+ * Loads the trained intent classifier from its model file, the fact catalogue, and the learned
+ * fact layer. When a model file is missing, or its training data changed since it was trained
+ * (content hash), it retrains and rewrites the file first.
  */
 export async function loadClassifier(options: LoadClassifierOptions = {}): Promise<IntentClassifier> {
   const modelPath = options.modelPath ?? DEFAULT_MODEL_PATH;
   const { model } = await ensureModel({ modelPath, ...(options.intentsDir ? { intentsDir: options.intentsDir } : {}) });
   // The compiled catalogue is kept beside the model, where builds already write.
   const cacheFile = path.join(path.dirname(modelPath), FACT_CATALOGUE_CACHE);
-  return createIntentClassifier(model, loadFactCatalogue(options.factsDir ?? DEFAULT_FACTS_DIR, { cacheFile }));
+  const learned = options.learnedFacts === false ? undefined : (await ensureLearnedFacts(options.learnedFacts ? { path: options.learnedFacts } : {})).model;
+  return createIntentClassifier(model, loadFactCatalogue(options.factsDir ?? DEFAULT_FACTS_DIR, { cacheFile }), learned ? { learnedFacts: learned } : {});
 }

@@ -42,8 +42,8 @@ export const modelFileSchema = z.object({
 });
 export type ModelFile = z.output<typeof modelFileSchema>;
 
-const toBase64 = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-function fromBase64<T>(text: string, make: (buffer: ArrayBuffer, length: number) => T, bytesPer: number): T {
+export const toBase64 = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+export function fromBase64<T>(text: string, make: (buffer: ArrayBuffer, length: number) => T, bytesPer: number): T {
   const bytes = Buffer.from(text, 'base64');
   // Copy into a fresh buffer: Buffer's pooled memory may not be aligned for typed arrays.
   const copy = new ArrayBuffer(bytes.length);

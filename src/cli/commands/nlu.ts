@@ -8,6 +8,9 @@ import { readLabelledJsonl } from '../../nlu/evaluation/read-jsonl.js';
 import { loadIntents } from '../../nlu/load-intents.js';
 import { displayPath } from '../../nlu/paths.js';
 import { trainIntentModel } from '../../nlu/train-intent-model.js';
+import { ensureLearnedFacts } from '../../nlu/learned-facts/ensure.js';
+import { readLabelledSets } from '../../nlu/learned-facts/training-rows.js';
+import path from 'node:path';
 
 export interface IntentsCommandOptions {
   jsonl?: boolean;
@@ -26,6 +29,8 @@ export interface EvalCommandOptions {
   folds: number;
   model?: string;
   intents?: string;
+  /** false (--no-learned-facts): the shipped model with the fact patterns alone. */
+  learnedFacts?: boolean;
 }
 
 function positiveInteger(value: string): number {
@@ -54,6 +59,7 @@ export function registerNluCommands(program: Command): void {
     .option('--json', 'print {"accuracy","macroF1","outOfScope","perIntent","confusion"} as JSON')
     .option('--model <path>', 'the shipped model file (default: models/intent-model.json)')
     .option('--intents <dir>', 'the intents directory (default: intents/)')
+    .option('--no-learned-facts', 'with --test: read facts with the patterns alone, without the learned fact layer')
     .action(async (options: EvalCommandOptions) => {
       await runEval(options);
     });
@@ -90,7 +96,8 @@ export async function runClassify(
     ...(options.model ? { modelPath: options.model } : {}),
     ...(options.intents ? { intentsDir: options.intents } : {}),
   });
-  const classifier = createIntentClassifier(model);
+  const learned = (await ensureLearnedFacts()).model;
+  const classifier = createIntentClassifier(model, undefined, learned ? { learnedFacts: learned } : {});
   const rl = readline.createInterface({ input, crlfDelay: Infinity, terminal: false });
   for await (const line of rl) {
     if (line.trim() === '') continue;
@@ -134,7 +141,12 @@ export async function runEval(options: EvalCommandOptions, output: NodeJS.Writab
   } else if (options.test) {
     const test = await readLabelledJsonl(options.test);
     const { model } = await ensureModel({ ...(options.model ? { modelPath: options.model } : {}), ...intentsOption });
-    result = evaluateModel(model, test, `shipped model on ${displayPath(options.test)}`);
+    const learned = options.learnedFacts === false ? undefined : (await ensureLearnedFacts()).model;
+    // A development set trains the layer: scored directly, its facts are not a held-out measurement.
+    const trainedOn = learned && (await readLabelledSets()).sets.some((s) => path.resolve(s.file) === path.resolve(options.test ?? ''));
+    const how = learned ? `shipped model and learned fact layer on ${displayPath(options.test)}` : `shipped model, fact patterns alone, on ${displayPath(options.test)}`;
+    const note = trainedOn ? ' (the learned fact layer trains on this set; for held-out facts use `supportbot facts --learned-cv`)' : '';
+    result = evaluateModel(model, test, how + note, learned ? { understanding: { learnedFacts: learned } } : {});
   } else {
     const loaded = await loadIntents(options.intents ? { dir: options.intents } : {});
     result = crossValidate(loaded.examples, options.folds, {}, `${options.folds}-fold cross-validation over intents/`);

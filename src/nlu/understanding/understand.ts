@@ -24,6 +24,8 @@ import { contextFeatureKeys } from '../context-features.js';
 import { PLACEHOLDER_WORD, splitClauses } from './message-text.js';
 import { isStatusFact, readStatus } from './read-status.js';
 import { signalsSwitch } from './switch-cue.js';
+import { combineLearnedFacts } from '../learned-facts/combine.js';
+import type { LearnedFacts } from '../learned-facts/model.js';
 
 export interface UnderstandingOptions {
   /** Correct misspelt words towards the training and fact vocabulary first. */
@@ -55,6 +57,8 @@ export interface UnderstandingOptions {
   switchAbove: number;
   /** A "declined payment" that states no failure goes to the next topic from this confidence on. */
   notDeclinedMin: number;
+  /** The learned fact layer beside the patterns (learned-facts/); without it, the patterns alone. */
+  learnedFacts?: LearnedFacts;
 }
 
 export const DEFAULT_UNDERSTANDING: UnderstandingOptions = {
@@ -168,7 +172,8 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const planned = quoted === 'will_act_elsewhere' || quoted === 'leaving';
       const unquoted = planned && QUOTES.test(text) ? text.replace(QUOTED, ' ') : undefined;
       const status = unquoted === undefined ? quoted : readStatus(matcher.match(splitClauses(unquoted).map((c) => ({ ...c, words: c.words.map((w) => (settings.typoCorrection ? (corrector.correct(w) ?? w) : w)) })), context));
-      const factList = stated.filter((f) => !isStatusFact(f));
+      const patternFacts = stated.filter((f) => !isStatusFact(f));
+      const factList = settings.learnedFacts ? combineLearnedFacts(settings.learnedFacts, text, patternFacts, clauses) : patternFacts;
 
       // The classifier reads the words and the facts (status included: "gotta run" says leaving).
       const keys = model.features.facts ? factFeatureKeys(stated, unread) : [];

@@ -1,0 +1,124 @@
+/**
+ * The learned fact layer's file (models/learned-facts.json): the vocabulary and, per feature, the
+ * weights that survived pruning, int8 with one scale per key. Read back exactly as it is used, so a
+ * freshly trained layer and a loaded one decide alike.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { DataFileError, formatIssuePath } from '../../core/errors.js';
+import { fromBase64, toBase64 } from '../model-file.js';
+import { displayPath } from '../paths.js';
+import type { LearnedFacts } from './model.js';
+
+export const LEARNED_FACTS_FORMAT = 'supportbot-learned-facts';
+export const LEARNED_FACTS_VERSION = 1;
+
+export const learnedFactsFileSchema = z.object({
+  format: z.literal(LEARNED_FACTS_FORMAT),
+  version: z.literal(LEARNED_FACTS_VERSION),
+  trainingHash: z.string(),
+  createdAt: z.string(),
+  keys: z.array(z.string().min(1)).min(1),
+  /** Features by column, one a line: a word, or two words and a space. */
+  vocabulary: z.string(),
+  /** base64 uint32, one more than the vocabulary: where each feature's weights start. */
+  offsets: z.string(),
+  /** base64 uint16 per weight: its key. */
+  keyIndex: z.string(),
+  /** base64 int8 per weight; multiplied by its key's scale. */
+  values: z.string(),
+  scales: z.array(z.number()),
+  bias: z.array(z.number()),
+  addAbove: z.number().min(0).max(1),
+  vetoBelow: z.number().min(0).max(1),
+});
+export type LearnedFactsFile = z.output<typeof learnedFactsFileSchema>;
+
+export function serializeLearnedFacts(model: LearnedFacts): LearnedFactsFile {
+  const scales = model.keys.map(() => 0);
+  model.weights.forEach((w, e) => {
+    const k = model.keyIndex[e] ?? 0;
+    scales[k] = Math.max(scales[k] ?? 0, Math.abs(w) / 127);
+  });
+  const values = Int8Array.from(model.weights, (w, e) => Math.round(w / (scales[model.keyIndex[e] ?? 0] || 1)));
+  return {
+    format: LEARNED_FACTS_FORMAT,
+    version: LEARNED_FACTS_VERSION,
+    trainingHash: model.trainingHash,
+    createdAt: model.createdAt,
+    keys: model.keys,
+    vocabulary: [...model.vocabulary.keys()].join('\n'),
+    offsets: toBase64(model.offsets),
+    keyIndex: toBase64(model.keyIndex),
+    values: toBase64(values),
+    scales,
+    bias: [...model.bias],
+    addAbove: model.addAbove,
+    vetoBelow: model.vetoBelow,
+  };
+}
+
+export function deserializeLearnedFacts(file: LearnedFactsFile, source = 'learned facts'): LearnedFacts {
+  const fail = (field: string, problem: string) => new DataFileError(source, field, problem);
+  const words = file.vocabulary === '' ? [] : file.vocabulary.split('\n');
+  const offsets = fromBase64(file.offsets, (b, n) => new Uint32Array(b, 0, n), 4);
+  const keyIndex = fromBase64(file.keyIndex, (b, n) => new Uint16Array(b, 0, n), 2);
+  const values = fromBase64(file.values, (b, n) => new Int8Array(b, 0, n), 1);
+  if (file.bias.length !== file.keys.length) throw fail('bias', 'must have one value per key');
+  if (file.scales.length !== file.keys.length) throw fail('scales', 'must have one value per key');
+  if (offsets.length !== words.length + 1) throw fail('offsets', 'must have one more value than the vocabulary');
+  if (keyIndex.length !== values.length || (offsets[words.length] ?? -1) !== values.length) throw fail('values', 'must have one key and one value per weight');
+  if (keyIndex.some((k) => k >= file.keys.length)) throw fail('keyIndex', 'names a key that does not exist');
+  return {
+    keys: file.keys,
+    vocabulary: new Map(words.map((w, j) => [w, j])),
+    offsets,
+    keyIndex,
+    weights: Float32Array.from(values, (v, e) => v * (file.scales[keyIndex[e] ?? 0] ?? 0)),
+    bias: Float64Array.from(file.bias),
+    addAbove: file.addAbove,
+    vetoBelow: file.vetoBelow,
+    trainingHash: file.trainingHash,
+    createdAt: file.createdAt,
+  };
+}
+
+/** Writes atomically (temp file + rename), so a concurrent reader never sees half a model. */
+export async function writeLearnedFactsFile(model: LearnedFacts, file: string): Promise<number> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const text = JSON.stringify(serializeLearnedFacts(model));
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temp, text);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return Buffer.byteLength(text);
+}
+
+/** Undefined when the file does not exist; DataFileError naming file and field when it is unusable. */
+export async function readLearnedFactsFile(file: string): Promise<LearnedFacts | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const shown = displayPath(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new DataFileError(shown, '', 'not valid JSON');
+  }
+  const parsed = learnedFactsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DataFileError(shown, issue ? formatIssuePath(issue.path) : '', issue?.message ?? 'invalid learned facts file');
+  }
+  return deserializeLearnedFacts(parsed.data, shown);
+}
