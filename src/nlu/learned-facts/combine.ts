@@ -1,7 +1,7 @@
 /**
  * The learned layer beside the patterns: it adds a fact the patterns read in neither polarity when
- * it is sure (over `addAbove`), and drops a pattern's reading it finds very unlikely (under
- * `vetoBelow`). Patterns stay the first reader: they carry values (a count of tries, a product),
+ * it is sure (over `addAbove`), and, when `veto` is on, drops a pattern's reading it finds very
+ * unlikely (under `vetoBelow`). Patterns stay the first reader: they carry values (a count of tries, a product),
  * and every fact the model has too few rows to learn.
  */
 import type { Fact } from '../../core/types.js';
@@ -27,10 +27,10 @@ function clauseOf(model: LearnedFacts, k: number, clauses: ReadonlyArray<readonl
   return best;
 }
 
-export function combineLearnedFacts(model: LearnedFacts, text: string, facts: readonly Fact[], clauses: ReadonlyArray<readonly string[]>): Fact[] {
+export function combineLearnedFacts(model: LearnedFacts, text: string, facts: readonly Fact[], clauses: ReadonlyArray<readonly string[]>, veto = true): Fact[] {
   const p = learnedFactProbabilities(model, text);
   const probability = new Map(model.keys.map((key, k) => [key, p[k] ?? 0]));
-  const kept = facts.filter((f) => (probability.get(negationKey(f.name, f.negated)) ?? 1) >= model.vetoBelow);
+  const kept = !veto ? [...facts] : facts.filter((f) => (probability.get(negationKey(f.name, f.negated)) ?? 1) >= model.vetoBelow);
   const read = new Set(facts.map((f) => f.name));
   const added = new Map<string, { negated: boolean; k: number; p: number }>();
   model.keys.forEach((key, k) => {

@@ -173,7 +173,10 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const unquoted = planned && QUOTES.test(text) ? text.replace(QUOTED, ' ') : undefined;
       const status = unquoted === undefined ? quoted : readStatus(matcher.match(splitClauses(unquoted).map((c) => ({ ...c, words: c.words.map((w) => (settings.typoCorrection ? (corrector.correct(w) ?? w) : w)) })), context));
       const patternFacts = stated.filter((f) => !isStatusFact(f));
-      const factList = settings.learnedFacts ? combineLearnedFacts(settings.learnedFacts, text, patternFacts, clauses) : patternFacts;
+      // The layer reads the words alone: a reading that leans on the conversation ("no error at all"
+      // at the step that asked for the error) is the patterns' to make, so it vetoes only out of context.
+      const alone = context.topic === null && context.flow === null;
+      const factList = settings.learnedFacts ? combineLearnedFacts(settings.learnedFacts, text, patternFacts, clauses, alone) : patternFacts;
 
       // The classifier reads the words and the facts (status included: "gotta run" says leaving).
       const keys = model.features.facts ? factFeatureKeys(stated, unread) : [];
