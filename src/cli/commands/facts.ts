@@ -68,7 +68,7 @@ export async function runFacts(options: FactsCommandOptions, write: (text: strin
 async function runLearnedCv(catalogue: FactCatalogue, sets: string | true, json: boolean, write: (text: string) => void): Promise<number> {
   const { model } = await ensureModel();
   const labelled = await readLabelledSets();
-  const held = sets === true ? labelled.sets.map((s) => s.name).filter((n) => /^dev\d+$/.test(n)) : sets.split(',').map((s) => s.trim());
+  const held = sets === true ? labelled.sets.map((s) => s.name).filter((n) => /^dev\d+$/.test(n)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })) : sets.split(',').map((s) => s.trim());
   const results = await crossValidateLearnedFacts(model, catalogue, labelled, held, DEFAULT_LEARNED_FACT_SETTINGS);
   if (json) {
     write(`${JSON.stringify({ settings: DEFAULT_LEARNED_FACT_SETTINGS, results })}\n`);
