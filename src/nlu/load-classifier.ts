@@ -27,9 +27,12 @@ export interface LoadClassifierOptions {
  */
 export async function loadClassifier(options: LoadClassifierOptions = {}): Promise<IntentClassifier> {
   const modelPath = options.modelPath ?? DEFAULT_MODEL_PATH;
-  const { model } = await ensureModel({ modelPath, ...(options.intentsDir ? { intentsDir: options.intentsDir } : {}) });
+  // Both read their files at once: start-up waits for the slower, not the sum.
+  const [{ model }, learned] = await Promise.all([
+    ensureModel({ modelPath, ...(options.intentsDir ? { intentsDir: options.intentsDir } : {}) }),
+    options.learnedFacts === false ? undefined : ensureLearnedFacts(options.learnedFacts ? { path: options.learnedFacts } : {}).then((r) => r.model),
+  ]);
   // The compiled catalogue is kept beside the model, where builds already write.
   const cacheFile = path.join(path.dirname(modelPath), FACT_CATALOGUE_CACHE);
-  const learned = options.learnedFacts === false ? undefined : (await ensureLearnedFacts(options.learnedFacts ? { path: options.learnedFacts } : {})).model;
   return createIntentClassifier(model, loadFactCatalogue(options.factsDir ?? DEFAULT_FACTS_DIR, { cacheFile }), learned ? { learnedFacts: learned } : {});
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { readLearnedFactsFile, serializeLearnedFacts, deserializeLearnedFacts, writeLearnedFactsFile } from './file.js';
 import type { LearnedFacts } from './model.js';
-import { DEFAULT_LABELLED_SOURCES, readLabelledSets, type LabelledSource } from './training-rows.js';
+import { DEFAULT_LABELLED_SOURCES, hashLabelledSources, readLabelledSets, type LabelledSource } from './training-rows.js';
 import { DEFAULT_LEARNED_FACT_SETTINGS, trainLearnedFacts, type LearnedFactSettings } from './train.js';
 
 export const DEFAULT_LEARNED_FACTS_PATH = path.join(PACKAGE_ROOT, 'models', 'learned-facts.json');
@@ -39,11 +39,12 @@ export async function ensureLearnedFacts(options: EnsureLearnedFactsOptions = {}
       existing = undefined; // unusable: trained again below and rewritten
     }
   }
-  const labelled = await readLabelledSets(options.sources ?? DEFAULT_LABELLED_SOURCES);
-  const rows = labelled.sets.flatMap((s) => s.rows);
-  if (rows.length === 0) return { model: existing, path: file, trained: false };
-  const hash = createHash('sha256').update(labelled.hash).update(JSON.stringify(settings)).digest('hex');
+  const sources = options.sources ?? DEFAULT_LABELLED_SOURCES;
+  const found = await hashLabelledSources(sources);
+  if (found.files === 0) return { model: existing, path: file, trained: false };
+  const hash = createHash('sha256').update(found.hash).update(JSON.stringify(settings)).digest('hex');
   if (existing && existing.trainingHash === hash) return { model: existing, path: file, trained: false };
+  const rows = (await readLabelledSets(sources)).sets.flatMap((s) => s.rows);
 
   // Round-trip through the file format, so this process decides exactly as the next one will.
   const model = deserializeLearnedFacts(serializeLearnedFacts(trainLearnedFacts(rows, settings, hash)), file);
