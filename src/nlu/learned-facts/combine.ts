@@ -5,20 +5,31 @@
  * and every fact the model has too few rows to learn.
  */
 import type { Fact } from '../../core/types.js';
-import { featuresOfWords } from './features.js';
-import { addFeature, learnedFactProbabilities, negationKey, type LearnedFacts } from './model.js';
+import { learnedFactProbabilities, negationKey, type LearnedFacts } from './model.js';
+
+/** How much a run of words weighs for one key (its words' and word pairs' weights for it). */
+function weightFor(model: LearnedFacts, k: number, words: readonly string[]): number {
+  let score = 0;
+  const add = (feature: string) => {
+    const j = model.vocabulary.get(feature);
+    if (j === undefined) return;
+    const end = model.offsets[j + 1] ?? 0;
+    for (let e = model.offsets[j] ?? 0; e < end; e += 1) if (model.keyIndex[e] === k) score += model.weights[e] ?? 0;
+  };
+  for (let i = 0; i < words.length; i += 1) {
+    add(words[i] ?? '');
+    if (i > 0) add(`${words[i - 1] ?? ''} ${words[i] ?? ''}`);
+  }
+  return score;
+}
 
 /** The clause whose words weigh most for the key: where an added fact was said. */
 function clauseOf(model: LearnedFacts, k: number, clauses: ReadonlyArray<readonly string[]>): number {
+  if (clauses.length <= 1) return 0;
   let best = Math.max(0, clauses.length - 1);
   let bestScore = -Infinity;
   clauses.forEach((words, i) => {
-    const scores = new Float64Array(model.keys.length);
-    for (const feature of featuresOfWords(words.map((w) => w.toLowerCase()))) {
-      const j = model.vocabulary.get(feature);
-      if (j !== undefined) addFeature(model, j, scores);
-    }
-    const score = scores[k] ?? 0;
+    const score = weightFor(model, k, words);
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -29,18 +40,19 @@ function clauseOf(model: LearnedFacts, k: number, clauses: ReadonlyArray<readonl
 
 export function combineLearnedFacts(model: LearnedFacts, text: string, facts: readonly Fact[], clauses: ReadonlyArray<readonly string[]>, veto = true): Fact[] {
   const p = learnedFactProbabilities(model, text);
-  const probability = new Map(model.keys.map((key, k) => [key, p[k] ?? 0]));
-  const kept = !veto ? [...facts] : facts.filter((f) => (probability.get(negationKey(f.name, f.negated)) ?? 1) >= model.vetoBelow);
-  const read = new Set(facts.map((f) => f.name));
+  const vetoing = veto && model.vetoBelow > 0;
+  const kept = vetoing ? facts.filter((f) => (p[model.keys.indexOf(negationKey(f.name, f.negated))] ?? 1) >= model.vetoBelow) : facts;
   const added = new Map<string, { negated: boolean; k: number; p: number }>();
-  model.keys.forEach((key, k) => {
+  for (let k = 0; k < model.keys.length; k += 1) {
     const pk = p[k] ?? 0;
-    if (pk <= model.addAbove) return;
+    if (pk <= model.addAbove) continue;
+    const key = model.keys[k] ?? '';
     const negated = key.startsWith('!');
     const name = negated ? key.slice(1) : key;
-    if (read.has(name)) return;
+    if (facts.some((f) => f.name === name)) continue;
     const other = added.get(name);
     if (!other || other.p < pk) added.set(name, { negated, k, p: pk });
-  });
+  }
+  if (added.size === 0) return [...kept];
   return [...kept, ...[...added].map(([name, { negated, k }]) => ({ name, negated, clause: clauseOf(model, k, clauses) }))];
 }

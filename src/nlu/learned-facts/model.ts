@@ -4,7 +4,7 @@
  * so a message costs one lookup per feature it has.
  */
 import { sigmoid } from '../../learn/multi-label-logistic.js';
-import { learnedFactFeatures } from './features.js';
+import { wordsOf } from './features.js';
 
 export interface LearnedFacts {
   /** `name` or `!name` (the fact stated as not so), one per model column. */
@@ -38,10 +38,20 @@ export function addFeature(model: LearnedFacts, j: number, scores: Float64Array)
 /** The probability of every key for a message, in `model.keys` order. */
 export function learnedFactProbabilities(model: LearnedFacts, text: string): Float64Array {
   const scores = Float64Array.from(model.bias);
-  for (const feature of learnedFactFeatures(text)) {
-    const j = model.vocabulary.get(feature);
-    if (j !== undefined) addFeature(model, j, scores);
+  // Feature indices, each counted once (presence, not counts); pairs are looked up as `a b`.
+  const found: number[] = [];
+  const words = wordsOf(text);
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] ?? '';
+    const j = model.vocabulary.get(word);
+    if (j !== undefined) found.push(j);
+    if (i > 0) {
+      const pair = model.vocabulary.get(`${words[i - 1] ?? ''} ${word}`);
+      if (pair !== undefined) found.push(pair);
+    }
   }
+  found.sort((a, b) => a - b);
+  for (let f = 0; f < found.length; f += 1) if (f === 0 || found[f] !== found[f - 1]) addFeature(model, found[f] ?? 0, scores);
   for (let k = 0; k < scores.length; k += 1) scores[k] = sigmoid(scores[k] ?? 0);
   return scores;
 }
