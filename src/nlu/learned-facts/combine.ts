@@ -1,8 +1,8 @@
 /**
  * The learned layer beside the patterns: it adds a fact the patterns read in neither polarity when
  * it is sure (over `addAbove`), and, when `veto` is on, drops a pattern's reading it finds very
- * unlikely (under `vetoBelow`). Patterns stay the first reader: they carry values (a count of tries, a product),
- * and every fact the model has too few rows to learn.
+ * unlikely (under `vetoBelow`; off as shipped). Patterns stay the first reader: they carry values
+ * (a count of tries, a product), and every fact the model has too few rows to learn.
  */
 import type { Fact } from '../../core/types.js';
 import { learnedFactProbabilities, negationKey, type LearnedFacts } from './model.js';

@@ -26,7 +26,7 @@ export interface LearnedFacts {
 
 export const negationKey = (name: string, negated: boolean): string => (negated ? `!${name}` : name);
 
-/** Adds feature j's weights to `scores`, optionally only to one key. */
+/** Adds feature j's weights to `scores`, each to its key. */
 export function addFeature(model: LearnedFacts, j: number, scores: Float64Array): void {
   const end = model.offsets[j + 1] ?? 0;
   for (let e = model.offsets[j] ?? 0; e < end; e += 1) {
