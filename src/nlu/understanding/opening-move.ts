@@ -8,7 +8,7 @@ import type { IntentName } from '../../core/intents.js';
 
 const OPENERS: ReadonlyArray<[IntentName, ReadonlySet<string>]> = [
   ['thanks', new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'merci', 'danke', 'gracias', 'obrigado', 'obrigada', 'grazie', 'thankyou'])],
-  ['goodbye', new Set(['bye', 'goodbye', 'adios', 'ciao', 'cya', 'adeus', 'tchau', 'xayr', 'poka', 'sayonara', 'paalam', 'alvida', 'totsiens', 'farvel', 'tsamaya'])],
+  ['goodbye', new Set(['bye', 'goodbye', 'adios', 'ciao', 'cya', 'adeus', 'tchau', 'xayr', 'poka', 'sayonara', 'paalam', 'alvida', 'totsiens', 'farvel', 'tsamaya', 'cheerio'])],
   ['affirm', new Set(['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'sure', 'correct', 'absolutely', 'definitely', 'indeed', 'paid', 'done'])],
   ['deny', new Set(['no', 'nope', 'nah', 'negative'])],
 ];
