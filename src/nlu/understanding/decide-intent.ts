@@ -70,8 +70,11 @@ export function decideIntent(input: DecisionInput, settings: DecisionSettings): 
   // "Revolut mastercard, declined for suspected fraud, the Revolut app shows it too": the card's
   // bank or wallet app, named beside a card problem of ours, is where the card lives, not the topic.
   const cardsBank = other !== undefined && CARD_ISSUER_PRODUCTS.has(other) && evidence.cardStated && evidence.domainFacts > 0;
+  // "My Visa debit works on every other site, Jumia, hotels; only Alipay refuses it": a shop named
+  // beside a card that fails with us is where the card works, a comparison, when Alipay is named too.
+  const worksElsewhere = other === 'other_marketplace' && evidence.anchored && evidence.cardStated && evidence.failed;
   // Another product named beside our own ("works on Amazon, not on Alipay") is only a comparison.
-  if (other && !cardsBank && TOPICS.has(decision.intent) && (NEVER_OURS.has(other) || !evidence.anchored)) {
+  if (other && !cardsBank && !worksElsewhere && TOPICS.has(decision.intent) && (NEVER_OURS.has(other) || !evidence.anchored)) {
     // "my paypal refund from a seller", "can I pay an alibaba supplier in bitcoin": not ours to answer.
     return asOutOfScope(OTHER_PRODUCT_LABELS[other] ?? OUT_OF_SCOPE);
   }

@@ -5,6 +5,7 @@
  * (crypto, other wallets and marketplaces) are the opposite case: named, and never a flow.
  */
 import type { Fact } from '../../core/types.js';
+import { failureStated } from './failure-stated.js';
 
 /** Words that tie a message to paying on Alibaba with Alipay. */
 const ANCHORS = new Set(['alipay', 'alibaba', 'alipays', 'alibabas', 'tourpass', 'supplier', 'suppliers']);
@@ -46,6 +47,8 @@ export interface DomainEvidence {
   domainFacts: number;
   /** The message says what kind of card it is about (debit, credit, prepaid, a network we do not take). */
   cardStated: boolean;
+  /** The message says something failed (a decline, a refusal, an error). */
+  failed: boolean;
   /** The product the message is about when it is not ours ("crypto", "paypal", …). */
   otherProduct?: string;
 }
@@ -55,8 +58,9 @@ export function domainEvidence(clauses: readonly (readonly string[])[], facts: r
   const anchored = clauses.some((words) => words.some((w) => ANCHORS.has(w))) || ANCHOR_PHRASES.some((p) => p.test(padded));
   const domainFacts = facts.filter((f) => (!f.negated || NEGATED_DOMAIN_FACTS.has(f.name)) && DOMAIN_FACT_AREAS.some((area) => f.name.startsWith(area))).length;
   const cardStated = facts.some((f) => !f.negated && CARD_KINDS.has(f.name));
+  const failed = failureStated(clauses, facts, null);
   const other = facts.find((f) => f.name === 'other_product' && !f.negated);
-  return other?.value ? { anchored, domainFacts, cardStated, otherProduct: other.value } : { anchored, domainFacts, cardStated };
+  return other?.value ? { anchored, domainFacts, cardStated, failed, otherProduct: other.value } : { anchored, domainFacts, cardStated, failed };
 }
 
 export function isStandingOutOfScope(label: string | undefined): boolean {
