@@ -1,4 +1,4 @@
-import { seededRandom } from './softmax-regression.js';
+import { scoreInto, seededRandom, shuffleInPlace } from './softmax-regression.js';
 import type { SparseVector } from './sparse-vector.js';
 
 /**
@@ -40,19 +40,11 @@ export function trainMultiLabelLogistic(x: readonly SparseVector[], y: ReadonlyA
   const { learningRate: lr, l2 } = options;
 
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
-    for (let i = order.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
-    }
+    shuffleInPlace(order, random);
     for (const n of order) {
       const vector = x[n];
       if (vector === undefined) continue;
-      scores.set(bias);
-      for (let f = 0; f < vector.indices.length; f += 1) {
-        const base = (vector.indices[f] ?? 0) * labels;
-        const value = vector.values[f] ?? 0;
-        for (let k = 0; k < labels; k += 1) scores[k] = (scores[k] ?? 0) + value * (weights[base + k] ?? 0);
-      }
+      scoreInto(scores, bias, vector, weights);
       // Now the gradient of each label's log loss with respect to its score: p - target.
       for (let k = 0; k < labels; k += 1) scores[k] = sigmoid(scores[k] ?? 0);
       for (const k of y[n] ?? []) scores[k] = (scores[k] ?? 0) - 1;

@@ -31,6 +31,25 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Fisher–Yates, drawing from `random`: the same seed gives the same order. */
+export function shuffleInPlace(order: number[], random: () => number): void {
+  for (let i = order.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+  }
+}
+
+/** Each label's score for one example: its bias plus the example's features times their weights (feature-major). */
+export function scoreInto(scores: Float64Array, bias: Float64Array, vector: SparseVector, weights: Float64Array): void {
+  const labels = scores.length;
+  scores.set(bias);
+  for (let f = 0; f < vector.indices.length; f += 1) {
+    const base = (vector.indices[f] ?? 0) * labels;
+    const value = vector.values[f] ?? 0;
+    for (let k = 0; k < labels; k += 1) scores[k] = (scores[k] ?? 0) + value * (weights[base + k] ?? 0);
+  }
+}
+
 export function softmaxInPlace(scores: Float64Array): void {
   let max = -Infinity;
   for (const s of scores) if (s > max) max = s;
@@ -55,21 +74,13 @@ export function trainSoftmax(x: readonly SparseVector[], y: readonly number[], f
   const { learningRate: lr, l2 } = options;
 
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
-    for (let i = order.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
-    }
+    shuffleInPlace(order, random);
     for (const n of order) {
       const vector = x[n];
       const target = y[n];
       if (vector === undefined || target === undefined) continue;
       const sampleWeight = options.sampleWeights?.[n] ?? 1;
-      scores.set(bias);
-      for (let f = 0; f < vector.indices.length; f += 1) {
-        const base = (vector.indices[f] ?? 0) * labels;
-        const value = vector.values[f] ?? 0;
-        for (let k = 0; k < labels; k += 1) scores[k] = (scores[k] ?? 0) + value * (weights[base + k] ?? 0);
-      }
+      scoreInto(scores, bias, vector, weights);
       softmaxInPlace(scores);
       scores[target] = (scores[target] ?? 0) - 1; // now the gradient of the loss w.r.t. each score
       for (let k = 0; k < labels; k += 1) {

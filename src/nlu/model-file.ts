@@ -1,13 +1,11 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import path from 'node:path';
 import { z } from 'zod';
-import { DataFileError, formatIssuePath } from '../core/errors.js';
+import { DataFileError } from '../core/errors.js';
 import { INTENTS } from '../core/intents.js';
 import type { IntentModel } from './intent-model.js';
+import { readJsonModelFile, writeJsonAtomically } from './json-model-file.js';
 import { featureOptionsSchema } from './text-features.js';
 import { vocabularyFromKeys, vocabularyKeys } from './tfidf-vectorizer.js';
-import { displayPath } from './paths.js';
 
 export const MODEL_FORMAT = 'supportbot-intent-model';
 export const MODEL_VERSION = 3;
@@ -131,41 +129,13 @@ function parseLexicon(text: string, fail: (field: string, problem: string) => Er
   return lexicon;
 }
 
-/** Writes atomically (temp file + rename), so a concurrent reader never sees half a model. */
+/** Writes the model file atomically; returns its size in bytes. */
 export async function writeModelFile(model: IntentModel, file: string): Promise<number> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const text = JSON.stringify(serializeModel(model));
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(temp, text);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  return Buffer.byteLength(text);
+  return writeJsonAtomically(file, serializeModel(model));
 }
 
 /** Reads a model file; undefined when it does not exist, DataFileError when it is unusable. */
 export async function readModelFile(file: string): Promise<IntentModel | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const shown = displayPath(file);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new DataFileError(shown, '', 'not valid JSON');
-  }
-  const parsed = modelFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DataFileError(shown, issue ? formatIssuePath(issue.path) : '', issue?.message ?? 'invalid model file');
-  }
-  return deserializeModel(parsed.data, shown);
+  const read = await readJsonModelFile(file, modelFileSchema, 'model file');
+  return read && deserializeModel(read.data, read.shown);
 }

@@ -3,12 +3,10 @@
  * weights that survived pruning, int8 with one scale per key. Read back exactly as it is used, so a
  * freshly trained layer and a loaded one decide alike.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
-import { DataFileError, formatIssuePath } from '../../core/errors.js';
+import { DataFileError } from '../../core/errors.js';
+import { readJsonModelFile, writeJsonAtomically } from '../json-model-file.js';
 import { fromBase64, toBase64 } from '../model-file.js';
-import { displayPath } from '../paths.js';
 import type { LearnedFacts } from './model.js';
 
 export const LEARNED_FACTS_FORMAT = 'supportbot-learned-facts';
@@ -92,41 +90,13 @@ export function deserializeLearnedFacts(file: LearnedFactsFile, source = 'learne
   };
 }
 
-/** Writes atomically (temp file + rename), so a concurrent reader never sees half a model. */
+/** Writes the layer's file atomically; returns its size in bytes. */
 export async function writeLearnedFactsFile(model: LearnedFacts, file: string): Promise<number> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const text = JSON.stringify(serializeLearnedFacts(model));
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(temp, text);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  return Buffer.byteLength(text);
+  return writeJsonAtomically(file, serializeLearnedFacts(model));
 }
 
 /** Undefined when the file does not exist; DataFileError naming file and field when it is unusable. */
 export async function readLearnedFactsFile(file: string): Promise<LearnedFacts | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const shown = displayPath(file);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new DataFileError(shown, '', 'not valid JSON');
-  }
-  const parsed = learnedFactsFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DataFileError(shown, issue ? formatIssuePath(issue.path) : '', issue?.message ?? 'invalid learned facts file');
-  }
-  return deserializeLearnedFacts(parsed.data, shown);
+  const read = await readJsonModelFile(file, learnedFactsFileSchema, 'learned facts file');
+  return read && deserializeLearnedFacts(read.data, read.shown);
 }
