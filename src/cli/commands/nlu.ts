@@ -9,8 +9,7 @@ import { loadIntents } from '../../nlu/load-intents.js';
 import { displayPath } from '../../nlu/paths.js';
 import { trainIntentModel } from '../../nlu/train-intent-model.js';
 import { ensureLearnedFacts } from '../../nlu/learned-facts/ensure.js';
-import { readLabelledSets } from '../../nlu/learned-facts/training-rows.js';
-import path from 'node:path';
+import { isLabelledSource } from '../../nlu/learned-facts/training-rows.js';
 
 export interface IntentsCommandOptions {
   jsonl?: boolean;
@@ -143,7 +142,7 @@ export async function runEval(options: EvalCommandOptions, output: NodeJS.Writab
     const { model } = await ensureModel({ ...(options.model ? { modelPath: options.model } : {}), ...intentsOption });
     const learned = options.learnedFacts === false ? undefined : (await ensureLearnedFacts()).model;
     // A development set trains the layer: scored directly, its facts are not a held-out measurement.
-    const trainedOn = learned && (await readLabelledSets()).sets.some((s) => path.resolve(s.file) === path.resolve(options.test ?? ''));
+    const trainedOn = learned !== undefined && isLabelledSource(options.test);
     const how = learned ? `shipped model and learned fact layer on ${displayPath(options.test)}` : `shipped model, fact patterns alone, on ${displayPath(options.test)}`;
     const note = trainedOn ? ' (the learned fact layer trains on this set; for held-out facts use `supportbot facts --learned-cv`)' : '';
     result = evaluateModel(model, test, how + note, learned ? { understanding: { learnedFacts: learned } } : {});

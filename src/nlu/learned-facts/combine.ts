@@ -5,21 +5,18 @@
  * (a count of tries, a product), and every fact the model has too few rows to learn.
  */
 import type { Fact } from '../../core/types.js';
+import { forEachFeature } from './features.js';
 import { learnedFactProbabilities, negationKey, type LearnedFacts } from './model.js';
 
 /** How much a run of words weighs for one key (its words' and word pairs' weights for it). */
 function weightFor(model: LearnedFacts, k: number, words: readonly string[]): number {
   let score = 0;
-  const add = (feature: string) => {
+  forEachFeature(words, (feature) => {
     const j = model.vocabulary.get(feature);
     if (j === undefined) return;
     const end = model.offsets[j + 1] ?? 0;
     for (let e = model.offsets[j] ?? 0; e < end; e += 1) if (model.keyIndex[e] === k) score += model.weights[e] ?? 0;
-  };
-  for (let i = 0; i < words.length; i += 1) {
-    add(words[i] ?? '');
-    if (i > 0) add(`${words[i - 1] ?? ''} ${words[i] ?? ''}`);
-  }
+  });
   return score;
 }
 

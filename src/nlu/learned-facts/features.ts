@@ -9,13 +9,17 @@ export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(TOKEN) ?? [];
 }
 
-/** The distinct features of a run of words: the words, and `a b` for each neighbouring pair. */
-export function featuresOfWords(words: readonly string[]): Set<string> {
-  const features = new Set<string>(words);
-  for (let i = 1; i < words.length; i += 1) features.add(`${words[i - 1] ?? ''} ${words[i] ?? ''}`);
-  return features;
+/** Visits each feature of a run of words: the words, and `a b` for each neighbouring pair (repeats included). */
+export function forEachFeature(words: readonly string[], visit: (feature: string) => void): void {
+  for (let i = 0; i < words.length; i += 1) {
+    visit(words[i] ?? '');
+    if (i > 0) visit(`${words[i - 1] ?? ''} ${words[i] ?? ''}`);
+  }
 }
 
+/** The distinct features of a message, as training reads them. */
 export function learnedFactFeatures(text: string): Set<string> {
-  return featuresOfWords(wordsOf(text));
+  const features = new Set<string>();
+  forEachFeature(wordsOf(text), (f) => features.add(f));
+  return features;
 }

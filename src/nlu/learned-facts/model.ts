@@ -4,7 +4,7 @@
  * so a message costs one lookup per feature it has.
  */
 import { sigmoid } from '../../learn/multi-label-logistic.js';
-import { wordsOf } from './features.js';
+import { forEachFeature, wordsOf } from './features.js';
 
 export interface LearnedFacts {
   /** `name` or `!name` (the fact stated as not so), one per model column. */
@@ -27,7 +27,7 @@ export interface LearnedFacts {
 export const negationKey = (name: string, negated: boolean): string => (negated ? `!${name}` : name);
 
 /** Adds feature j's weights to `scores`, each to its key. */
-export function addFeature(model: LearnedFacts, j: number, scores: Float64Array): void {
+function addFeature(model: LearnedFacts, j: number, scores: Float64Array): void {
   const end = model.offsets[j + 1] ?? 0;
   for (let e = model.offsets[j] ?? 0; e < end; e += 1) {
     const k = model.keyIndex[e] ?? 0;
@@ -38,18 +38,12 @@ export function addFeature(model: LearnedFacts, j: number, scores: Float64Array)
 /** The probability of every key for a message, in `model.keys` order. */
 export function learnedFactProbabilities(model: LearnedFacts, text: string): Float64Array {
   const scores = Float64Array.from(model.bias);
-  // Feature indices, each counted once (presence, not counts); pairs are looked up as `a b`.
+  // Feature indices, each counted once (presence, not counts).
   const found: number[] = [];
-  const words = wordsOf(text);
-  for (let i = 0; i < words.length; i += 1) {
-    const word = words[i] ?? '';
-    const j = model.vocabulary.get(word);
+  forEachFeature(wordsOf(text), (feature) => {
+    const j = model.vocabulary.get(feature);
     if (j !== undefined) found.push(j);
-    if (i > 0) {
-      const pair = model.vocabulary.get(`${words[i - 1] ?? ''} ${word}`);
-      if (pair !== undefined) found.push(pair);
-    }
-  }
+  });
   found.sort((a, b) => a - b);
   for (let f = 0; f < found.length; f += 1) if (f === 0 || found[f] !== found[f - 1]) addFeature(model, found[f] ?? 0, scores);
   for (let k = 0; k < scores.length; k += 1) scores[k] = sigmoid(scores[k] ?? 0);

@@ -27,6 +27,12 @@ export const DEFAULT_LABELLED_SOURCES: readonly LabelledSource[] = [
   { dir: DEFAULT_DEVELOPMENT_DIR, accept: (name) => /^dev\d+\.jsonl$/.test(name) },
 ];
 
+/** Whether a file is one the layer trains on (scored directly, its facts are not a held-out measure). */
+export function isLabelledSource(file: string, sources: readonly LabelledSource[] = DEFAULT_LABELLED_SOURCES): boolean {
+  const dir = path.resolve(path.dirname(file));
+  return sources.some((s) => path.resolve(s.dir) === dir && s.accept(path.basename(file)));
+}
+
 export interface LabelledSet {
   /** The file name without .jsonl: `dev7`, `batch-2`. */
   name: string;
