@@ -35,10 +35,19 @@ function clauseOf(model: LearnedFacts, k: number, clauses: ReadonlyArray<readonl
   return best;
 }
 
-export function combineLearnedFacts(model: LearnedFacts, text: string, facts: readonly Fact[], clauses: ReadonlyArray<readonly string[]>, veto = true): Fact[] {
+/**
+ * `veto` is false when the reading leans on the conversation; `quoted` holds the keys read in the
+ * app's own words in quotes, which the veto never drops: an error message copied word for word is
+ * better evidence than the bag of words around it.
+ */
+export function combineLearnedFacts(model: LearnedFacts, text: string, facts: readonly Fact[], clauses: ReadonlyArray<readonly string[]>, veto = true, quoted: ReadonlySet<string> = new Set()): Fact[] {
   const p = learnedFactProbabilities(model, text);
   const vetoing = veto && model.vetoBelow > 0;
-  const kept = vetoing ? facts.filter((f) => (p[model.keys.indexOf(negationKey(f.name, f.negated))] ?? 1) >= model.vetoBelow) : facts;
+  const unlikely = (f: Fact) => {
+    const key = negationKey(f.name, f.negated);
+    return !quoted.has(key) && (p[model.keys.indexOf(key)] ?? 1) < model.vetoBelow;
+  };
+  const kept = vetoing ? facts.filter((f) => !unlikely(f)) : facts;
   const added = new Map<string, { negated: boolean; k: number; p: number }>();
   for (let k = 0; k < model.keys.length; k += 1) {
     const pk = p[k] ?? 0;

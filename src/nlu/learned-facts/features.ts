@@ -5,8 +5,11 @@
  */
 const TOKEN = /[a-z0-9]+/g;
 
+/** "limits" reads as "limit": a plural the rows rarely wrote should not leave the layer blind to its word. */
+const singular = (word: string): string => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(TOKEN) ?? [];
+  return (text.toLowerCase().match(TOKEN) ?? []).map(singular);
 }
 
 /** Visits each feature of a run of words: the words, and `a b` for each neighbouring pair (repeats included). */

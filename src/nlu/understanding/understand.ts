@@ -160,6 +160,13 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
   const matcher = createFactMatcher(facts);
   const unread = unclassifiedFacts(facts);
 
+  const read = (text: string, context: UnderstandingContext = NO_CONTEXT) => matcher.match(splitClauses(text).map((c) => ({ ...c, words: c.words.map((w) => (settings.typoCorrection ? (corrector.correct(w) ?? w) : w)) })), context);
+  /** The fact keys read in the message's quoted words alone: what the app said, copied. */
+  const factsInQuotes = (text: string): Set<string> => {
+    const spans = QUOTES.test(text) ? (text.match(QUOTED) ?? []) : [];
+    return new Set(spans.length === 0 ? [] : read(spans.join('. ')).map((f) => (f.negated ? `!${f.name}` : f.name)));
+  };
+
   return {
     parse(text, context = NO_CONTEXT) {
       const split = splitClauses(text);
@@ -171,12 +178,13 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const quoted = readStatus(stated);
       const planned = quoted === 'will_act_elsewhere' || quoted === 'leaving';
       const unquoted = planned && QUOTES.test(text) ? text.replace(QUOTED, ' ') : undefined;
-      const status = unquoted === undefined ? quoted : readStatus(matcher.match(splitClauses(unquoted).map((c) => ({ ...c, words: c.words.map((w) => (settings.typoCorrection ? (corrector.correct(w) ?? w) : w)) })), context));
+      const status = unquoted === undefined ? quoted : readStatus(read(unquoted, context));
       const patternFacts = stated.filter((f) => !isStatusFact(f));
       // The layer reads the words alone: a reading that leans on the conversation ("no error at all"
       // at the step that asked for the error) is the patterns' to make, so it vetoes only out of context.
       const alone = context.topic === null && context.flow === null;
-      const factList = settings.learnedFacts ? combineLearnedFacts(settings.learnedFacts, text, patternFacts, clauses, alone) : patternFacts;
+      const quotedKeys = settings.learnedFacts && alone ? factsInQuotes(text) : new Set<string>();
+      const factList = settings.learnedFacts ? combineLearnedFacts(settings.learnedFacts, text, patternFacts, clauses, alone, quotedKeys) : patternFacts;
 
       // The classifier reads the words and the facts (status included: "gotta run" says leaving).
       const keys = model.features.facts ? factFeatureKeys(stated, unread) : [];

@@ -29,6 +29,15 @@ describe('combining learned facts with the patterns', () => {
     expect(facts).toEqual([read[1]]);
   });
 
+  it('never drops a reading the quoted words carry, nor any reading when told not to veto', () => {
+    const read: Fact[] = [{ name: 'card.international_enabled', negated: false, clause: 0 }];
+    const vetoing = { ...model, vetoBelow: 0.3 };
+    const text = 'thank you so much';
+    expect(combineLearnedFacts(vetoing, text, read, clausesOf(text), true, new Set(['card.international_enabled']))).toEqual(read);
+    expect(combineLearnedFacts(vetoing, text, read, clausesOf(text), false)).toEqual(read);
+    expect(combineLearnedFacts(vetoing, text, read, clausesOf(text), true, new Set(['!card.international_enabled']))).toEqual([]);
+  });
+
   it('adds nothing to a message that states nothing it knows', () => {
     expect(combineLearnedFacts(model, 'how long does a refund take', [], clausesOf('how long does a refund take'))).toEqual([]);
   });

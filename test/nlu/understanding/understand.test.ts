@@ -7,7 +7,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IntentClassifier } from '../../../src/core/ports.js';
 import type { UnderstandingContext } from '../../../src/core/types.js';
+import { createIntentClassifier } from '../../../src/nlu/create-classifier.js';
+import { ensureModel } from '../../../src/nlu/ensure-model.js';
+import { trainLearnedFacts } from '../../../src/nlu/learned-facts/train.js';
 import { loadClassifier } from '../../../src/nlu/load-classifier.js';
+import { TOY_SETTINGS, toyRows } from '../learned-facts/fixtures.js';
 
 let nlu: IntentClassifier;
 beforeAll(async () => {
@@ -209,5 +213,24 @@ describe('typos on key words', () => {
       }),
       { numRuns: 40, seed: 42 },
     );
+  });
+});
+
+describe('the learned fact layer beside the patterns', () => {
+  // A toy layer that finds every fact it models unlikely: its veto would drop them all.
+  const vetoAll = async () =>
+    createIntentClassifier((await ensureModel()).model, undefined, { learnedFacts: { ...trainLearnedFacts(toyRows(), TOY_SETTINGS), vetoBelow: 1 } });
+
+  it('drops a reading the layer finds unlikely, but never one the app said in quotes', async () => {
+    const layered = await vetoAll();
+    const read = (text: string) => layered.parse(text).facts.map((f) => f.name);
+    expect(read('the bank app says international payments are on but the supplier payment fails')).not.toContain('card.international_enabled');
+    expect(read('the bank app says "international payments are on" but the supplier payment fails')).toContain('card.international_enabled');
+  });
+
+  it('leaves the reading of a step\'s answer to the patterns', async () => {
+    const layered = await vetoAll();
+    const answer = layered.parse('international payments are on', step('payment_declined', 'payment_declined', 'ask_cause'));
+    expect(answer.facts.map((f) => f.name)).toContain('card.international_enabled');
   });
 });
