@@ -49,6 +49,8 @@ export interface MatchClause {
 export interface FactMatcher {
   /** Facts stated in the clauses, in order, each name once. */
   match(clauses: readonly MatchClause[], context?: UnderstandingContext): Fact[];
+  /** The facts without those another stated fact makes redundant (the catalogue's `unless`). */
+  withoutRedundant(facts: readonly Fact[]): Fact[];
 }
 
 interface Hit {
@@ -252,6 +254,13 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
   const withIds = (patterns: readonly CompiledPattern[]) => patterns.map((pattern) => ({ pattern, ids: index.ids.get(pattern) ?? [] }));
   const entries: FactEntries[] = catalogue.facts.map((fact) => ({ patterns: withIds(fact.patterns), denials: withIds(fact.denials) }));
   const messageFacts = catalogue.facts.filter((fact) => [...fact.patterns, ...fact.denials].some((p) => p.scope === 'message'));
+  // "the error says insufficient funds": the specific reason makes the general one redundant.
+  // A denial stays ("no glitch, it says declined by my bank": not technical is still worth knowing).
+  const withoutRedundant = (facts: readonly Fact[]): Fact[] => {
+    const stated = new Set(facts.filter((f) => !f.negated).map((f) => f.name));
+    const dropped = redundantFacts(stated, (name) => byName.get(name)?.definition.unless ?? []);
+    return facts.filter((fact) => fact.negated || !dropped.has(fact.name));
+  };
   return {
     match(clauses, context) {
       const found = new Map<string, Fact>();
@@ -280,11 +289,8 @@ export function createFactMatcher(catalogue: FactCatalogue): FactMatcher {
           note(readFact(fact, entries[f] ?? { patterns: [], denials: [] }, f, scope, 'message', context, found.has(fact.definition.name)));
         }
       }
-      // "the error says insufficient funds": the specific reason makes the general one redundant.
-      // A denial stays ("no glitch, it says declined by my bank": not technical is still worth knowing).
-      const stated = new Set([...found.values()].filter((f) => !f.negated).map((f) => f.name));
-      const dropped = redundantFacts(stated, (name) => byName.get(name)?.definition.unless ?? []);
-      return [...found.values()].filter((fact) => fact.negated || !dropped.has(fact.name));
+      return withoutRedundant([...found.values()]);
     },
+    withoutRedundant,
   };
 }
