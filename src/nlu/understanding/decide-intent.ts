@@ -80,7 +80,9 @@ export function decideIntent(input: DecisionInput, settings: DecisionSettings): 
   }
   // A label about another product stands only when a product is named: "a payment on my Monzo to
   // Alipay, wasn't me" sounds like a wallet question to the model but names only our own.
-  const standing = isStandingOutOfScope(decision.label) && (other !== undefined || !OTHER_PRODUCT_SUB_INTENTS.has(decision.label));
+  // A standing label yields to a problem of our own stated with Alipay or Alibaba named: "student
+  // project sourcing on Alibaba, never used Alipay, don't have the app: what do I need?" is setup.
+  const standing = isStandingOutOfScope(decision.label) && (other !== undefined || !OTHER_PRODUCT_SUB_INTENTS.has(decision.label)) && !(evidence.anchored && evidence.ownProblem);
   if (decision.intent === OUT_OF_SCOPE && !standing && !other) {
     const best = ranking.find((r) => TOPICS.has(r.intent));
     const ours = best !== undefined && ((evidence.anchored && best.confidence >= settings.anchoredMin) || (evidence.domainFacts > 0 && best.confidence >= settings.factsMin));

@@ -38,6 +38,9 @@ const DOMAIN_FACT_AREAS = ['error.', 'setup.', 'verify.', 'checkout.', 'security
  */
 const NEGATED_DOMAIN_FACTS = new Set(['card.international_enabled', 'card.bank_sees_nothing']);
 
+/** A problem stated in these areas is one of our tasks' own: an error, a setup or verification step. */
+const OWN_PROBLEM_AREAS = ['error.', 'setup.', 'verify.'];
+
 const CARD_KINDS = new Set(['card.debit', 'card.credit', 'card.prepaid', 'card.unsupported_network']);
 
 export interface DomainEvidence {
@@ -49,6 +52,8 @@ export interface DomainEvidence {
   cardStated: boolean;
   /** The message says something failed (a decline, a refusal, an error). */
   failed: boolean;
+  /** The message states a problem only our tasks have: an error, a setup or verification step. */
+  ownProblem: boolean;
   /** The product the message is about when it is not ours ("crypto", "paypal", …). */
   otherProduct?: string;
 }
@@ -59,8 +64,9 @@ export function domainEvidence(clauses: readonly (readonly string[])[], facts: r
   const domainFacts = facts.filter((f) => (!f.negated || NEGATED_DOMAIN_FACTS.has(f.name)) && DOMAIN_FACT_AREAS.some((area) => f.name.startsWith(area))).length;
   const cardStated = facts.some((f) => !f.negated && CARD_KINDS.has(f.name));
   const failed = failureStated(clauses, facts, null);
+  const ownProblem = facts.some((f) => !f.negated && OWN_PROBLEM_AREAS.some((area) => f.name.startsWith(area)));
   const other = facts.find((f) => f.name === 'other_product' && !f.negated);
-  return other?.value ? { anchored, domainFacts, cardStated, failed, otherProduct: other.value } : { anchored, domainFacts, cardStated, failed };
+  return other?.value ? { anchored, domainFacts, cardStated, failed, ownProblem, otherProduct: other.value } : { anchored, domainFacts, cardStated, failed, ownProblem };
 }
 
 export function isStandingOutOfScope(label: string | undefined): boolean {

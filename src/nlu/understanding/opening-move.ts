@@ -7,8 +7,12 @@
 import type { IntentName } from '../../core/intents.js';
 
 const OPENERS: ReadonlyArray<[IntentName, ReadonlySet<string>]> = [
-  ['thanks', new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'merci', 'danke', 'gracias', 'obrigado', 'obrigada', 'grazie', 'thankyou'])],
-  ['goodbye', new Set(['bye', 'goodbye', 'adios', 'ciao', 'cya', 'adeus', 'tchau', 'xayr', 'poka', 'sayonara', 'paalam', 'alvida', 'totsiens', 'farvel', 'tsamaya', 'cheerio'])],
+  // Thanks and farewells in the languages people mix in; words that mean something else too
+  // ("tak" is a Polish yes, "salut" a French hello, "toda" Portuguese for "all") are left out.
+  ['thanks', new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'merci', 'danke', 'gracias', 'obrigado', 'obrigada', 'grazie', 'thankyou',
+    'dankjewel', 'dankje', 'bedankt', 'dziekuje', 'dzieki', 'dekuji', 'diky', 'spasibo', 'tesekkurler', 'tesekkur', 'sagol', 'makasih', 'salamat', 'asante', 'arigato', 'arigatou', 'xiexie', 'shukran', 'kiitos', 'takk', 'mersi', 'dhanyavad', 'shukriya'])],
+  ['goodbye', new Set(['bye', 'goodbye', 'adios', 'ciao', 'cya', 'adeus', 'tchau', 'xayr', 'poka', 'sayonara', 'paalam', 'alvida', 'totsiens', 'farvel', 'tsamaya', 'cheerio',
+    'doei', 'tschuss', 'tschues', 'adieu', 'arrivederci', 'hoscakal', 'kwaheri', 'lehitraot', 'nakemiin', 'dovidenia', 'dosvidaniya', 'chao', 'hejda'])],
   ['affirm', new Set(['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'sure', 'correct', 'absolutely', 'definitely', 'indeed', 'paid', 'done'])],
   ['deny', new Set(['no', 'nope', 'nah', 'negative'])],
 ];
@@ -24,19 +28,50 @@ const NO_REPLY_GOES_ON = new Set([
   'just', 'yet', 'luck', 'change', 'changes', 'difference', 'sadly', 'haven', 'didn', 'doesn', 'wasn', 'isn', 'hasn', 'don', 'they', 'he',
   'she', 'my', 'the', 'all', 'also', 'again', 'neither', 'none', 'ok', 'okay', 'chance', 'go', 'dice', 'joy',
 ]);
-/** "not yet", "not really", "all done": two-word openers. */
-const TWO_WORD: ReadonlyArray<[IntentName, string]> = [
-  ['deny', 'not yet'],
-  ['deny', 'not really'],
-  ['affirm', 'all done'],
-  ['affirm', 'of course'],
-];
+/** "not yet", "all done", "dank je", "à la prochaine": openers of several words (accents folded). */
+const PHRASES: ReadonlyArray<[IntentName, readonly string[]]> = (
+  [
+    ['deny', 'not yet'],
+    ['deny', 'not really'],
+    ['affirm', 'all done'],
+    ['affirm', 'of course'],
+    ['thanks', 'dank je'],
+    ['thanks', 'dank u'],
+    ['thanks', 'terima kasih'],
+    ['thanks', 'khob khun'],
+    ['thanks', 'cam on'],
+    ['thanks', 'muchas gracias'],
+    ['goodbye', 'au revoir'],
+    ['goodbye', 'a bientot'],
+    ['goodbye', 'a la prochaine'],
+    ['goodbye', 'a plus tard'],
+    ['goodbye', 'na razie'],
+    ['goodbye', 'do widzenia'],
+    ['goodbye', 'do videnia'],
+    ['goodbye', 'na shledanou'],
+    ['goodbye', 'tot ziens'],
+    ['goodbye', 'tot later'],
+    ['goodbye', 'hasta luego'],
+    ['goodbye', 'hasta pronto'],
+    ['goodbye', 'auf wiedersehen'],
+    ['goodbye', 'bis bald'],
+    ['goodbye', 'hej da'],
+    ['goodbye', 'zai jian'],
+    ['goodbye', 'selamat tinggal'],
+    ['goodbye', 'khuda hafiz'],
+    ['goodbye', 'allah hafiz'],
+    ['goodbye', 'ma salama'],
+    ['goodbye', 'gule gule'],
+  ] as const
+).map(([intent, phrase]) => [intent, phrase.split(' ')]);
 
-export function openingMove(firstClause: readonly string[]): IntentName | undefined {
+const fold = (word: string) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[łŁ]/g, 'l').replace(/[şŞ]/g, 's').replace(/[ıİ]/g, 'i');
+
+export function openingMove(clause: readonly string[]): IntentName | undefined {
+  const firstClause = clause.map(fold);
   const [first, second] = firstClause;
   if (first === undefined) return undefined;
-  const pair = second === undefined ? first : `${first} ${second}`;
-  for (const [intent, phrase] of TWO_WORD) if (pair === phrase) return intent;
+  for (const [intent, phrase] of PHRASES) if (phrase.every((word, i) => firstClause[i] === word)) return intent;
   for (const [intent, words] of OPENERS) {
     if (!words.has(first)) continue;
     if (first === 'no' && second !== undefined && !NO_REPLY_GOES_ON.has(second)) return undefined;

@@ -66,6 +66,13 @@ describe('the move a reply opens with', () => {
     ['done with this app', undefined],
     ['done', 'affirm'],
     ['my card was declined', undefined],
+    ['à la prochaine!', 'goodbye'],
+    ['na razie!', 'goodbye'],
+    ['doei', 'goodbye'],
+    ['perfect, dank je', undefined],
+    ['dank je, that is all I needed', 'thanks'],
+    ['Dziękuję bardzo', 'thanks'],
+    ['tak, it is enabled', undefined],
   ])('"%s" → %s', (text, expected) => {
     expect(openingMove(clauseWords(text)[0] ?? [])).toBe(expected);
   });
@@ -143,7 +150,7 @@ describe('deciding the intent', () => {
     ],
     label: 'out_of_scope.country_support',
     outOfScopeBelow: 0.4,
-    evidence: { anchored: false, domainFacts: 0, cardStated: false, failed: false },
+    evidence: { anchored: false, domainFacts: 0, cardStated: false, failed: false, ownProblem: false },
     status: null,
     words: 12,
     ...overrides,
@@ -155,43 +162,50 @@ describe('deciding the intent', () => {
   });
 
   it('gives a message that names Alipay, or states one of our problems, its best topic instead', () => {
-    expect(decideIntent(base({ evidence: { anchored: true, domainFacts: 0, cardStated: false, failed: false } }), settings).intent).toBe('payment_declined');
-    expect(decideIntent(base({ evidence: { anchored: false, domainFacts: 1, cardStated: false, failed: false } }), settings).intent).toBe('payment_declined');
+    expect(decideIntent(base({ evidence: { anchored: true, domainFacts: 0, cardStated: false, failed: false, ownProblem: false } }), settings).intent).toBe('payment_declined');
+    expect(decideIntent(base({ evidence: { anchored: false, domainFacts: 1, cardStated: false, failed: false, ownProblem: false } }), settings).intent).toBe('payment_declined');
   });
 
   it('keeps an out-of-scope sub-intent that stands even beside the word Alibaba (shipping, selling)', () => {
-    expect(decideIntent(base({ label: 'out_of_scope.orders_and_shipping', evidence: { anchored: true, domainFacts: 0, cardStated: false, failed: false } }), settings).intent).toBe('out_of_scope');
+    expect(decideIntent(base({ label: 'out_of_scope.orders_and_shipping', evidence: { anchored: true, domainFacts: 0, cardStated: false, failed: false, ownProblem: false } }), settings).intent).toBe('out_of_scope');
+  });
+
+  it('lets a problem of our own, with Alipay or Alibaba named, outweigh a standing out-of-scope sub-intent', () => {
+    const project = { label: 'out_of_scope.jobs_and_business', ranking: [{ intent: 'out_of_scope' as const, confidence: 0.4 }, { intent: 'account_setup' as const, confidence: 0.35 }] };
+    expect(decideIntent(base({ ...project, evidence: { anchored: true, domainFacts: 1, cardStated: false, failed: false, ownProblem: true } }), settings).intent).toBe('account_setup');
+    expect(decideIntent(base({ ...project, evidence: { anchored: true, domainFacts: 1, cardStated: false, failed: false, ownProblem: false } }), settings).intent).toBe('out_of_scope');
+    expect(decideIntent(base({ ...project, evidence: { anchored: false, domainFacts: 1, cardStated: false, failed: false, ownProblem: true } }), settings).intent).toBe('out_of_scope');
   });
 
   it('lets an other-product reading stand only when another product is named', () => {
-    const anchored = { anchored: true, domainFacts: 0, cardStated: false, failed: false };
+    const anchored = { anchored: true, domainFacts: 0, cardStated: false, failed: false, ownProblem: false };
     // "a payment on my Monzo to Alipay, wasn't me": the model hears a wallet, but only Alipay is named.
     expect(decideIntent(base({ label: 'out_of_scope.other_wallets', evidence: anchored }), settings).intent).toBe('payment_declined');
     expect(decideIntent(base({ label: 'out_of_scope.other_wallets', evidence: { ...anchored, otherProduct: 'paypal' } }), settings).intent).toBe('out_of_scope');
   });
 
   it('never gives a topic of ours to another product', () => {
-    const crypto = base({ ranking: [{ intent: 'pay_on_alibaba', confidence: 0.9 }, { intent: 'out_of_scope', confidence: 0.1 }], evidence: { anchored: true, domainFacts: 0, cardStated: false, failed: false, otherProduct: 'crypto' } });
+    const crypto = base({ ranking: [{ intent: 'pay_on_alibaba', confidence: 0.9 }, { intent: 'out_of_scope', confidence: 0.1 }], evidence: { anchored: true, domainFacts: 0, cardStated: false, failed: false, ownProblem: false, otherProduct: 'crypto' } });
     expect(decideIntent(crypto, settings)).toMatchObject({ intent: 'out_of_scope', label: 'out_of_scope.crypto' });
-    const paypal = base({ ranking: [{ intent: 'security', confidence: 0.9 }, { intent: 'out_of_scope', confidence: 0.1 }], evidence: { anchored: false, domainFacts: 0, cardStated: false, failed: false, otherProduct: 'paypal' } });
+    const paypal = base({ ranking: [{ intent: 'security', confidence: 0.9 }, { intent: 'out_of_scope', confidence: 0.1 }], evidence: { anchored: false, domainFacts: 0, cardStated: false, failed: false, ownProblem: false, otherProduct: 'paypal' } });
     expect(decideIntent(paypal, settings).intent).toBe('out_of_scope');
   });
 
   it("reads a bank's or wallet's app named beside a card problem as the card's bank, not another product", () => {
     const declined = { ranking: [{ intent: 'payment_declined' as const, confidence: 0.9 }, { intent: 'out_of_scope' as const, confidence: 0.1 }] };
-    const card = base({ ...declined, evidence: { anchored: false, domainFacts: 1, cardStated: true, failed: false, otherProduct: 'other_wallet' } });
+    const card = base({ ...declined, evidence: { anchored: false, domainFacts: 1, cardStated: true, failed: false, ownProblem: false, otherProduct: 'other_wallet' } });
     expect(decideIntent(card, settings).intent).toBe('payment_declined');
-    const transfer = base({ ...declined, evidence: { anchored: false, domainFacts: 1, cardStated: false, failed: false, otherProduct: 'other_wallet' } });
+    const transfer = base({ ...declined, evidence: { anchored: false, domainFacts: 1, cardStated: false, failed: false, ownProblem: false, otherProduct: 'other_wallet' } });
     expect(decideIntent(transfer, settings).intent).toBe('out_of_scope');
   });
 
   it('reads a shop named beside a card that fails with Alipay as where the card works, not the topic', () => {
     const declined = { ranking: [{ intent: 'payment_declined' as const, confidence: 0.6 }, { intent: 'out_of_scope' as const, confidence: 0.4 }] };
     // "my debit card works on Jumia and everywhere, only Alipay refuses it"
-    const compared = base({ ...declined, evidence: { anchored: true, domainFacts: 0, cardStated: true, failed: true, otherProduct: 'other_marketplace' } });
+    const compared = base({ ...declined, evidence: { anchored: true, domainFacts: 0, cardStated: true, failed: true, ownProblem: true, otherProduct: 'other_marketplace' } });
     expect(decideIntent(compared, settings).intent).toBe('payment_declined');
     // "can I pay my AliExpress order with Alipay and my debit card": nothing failed, the shop is the topic.
-    const asked = base({ ...declined, evidence: { anchored: true, domainFacts: 0, cardStated: true, failed: false, otherProduct: 'other_marketplace' } });
+    const asked = base({ ...declined, evidence: { anchored: true, domainFacts: 0, cardStated: true, failed: false, ownProblem: false, otherProduct: 'other_marketplace' } });
     expect(decideIntent(asked, settings).intent).toBe('out_of_scope');
   });
 
