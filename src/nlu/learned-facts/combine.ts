@@ -36,16 +36,19 @@ function clauseOf(model: LearnedFacts, k: number, clauses: ReadonlyArray<readonl
 }
 
 /**
- * `veto` is false when the reading leans on the conversation; `quoted` holds the keys read in the
+ * `veto` is false when the reading leans on the conversation; `quoted` gives the keys read in the
  * app's own words in quotes, which the veto never drops: an error message copied word for word is
- * better evidence than the bag of words around it.
+ * better evidence than the bag of words around it. It is asked only when the veto would drop a fact.
  */
-export function combineLearnedFacts(model: LearnedFacts, text: string, facts: readonly Fact[], clauses: ReadonlyArray<readonly string[]>, veto = true, quoted: ReadonlySet<string> = new Set()): Fact[] {
+export function combineLearnedFacts(model: LearnedFacts, text: string, facts: readonly Fact[], clauses: ReadonlyArray<readonly string[]>, veto = true, quoted: () => ReadonlySet<string> = () => new Set()): Fact[] {
   const p = learnedFactProbabilities(model, text);
   const vetoing = veto && model.vetoBelow > 0;
+  let spared: ReadonlySet<string> | undefined;
   const unlikely = (f: Fact) => {
     const key = negationKey(f.name, f.negated);
-    return !quoted.has(key) && (p[model.keys.indexOf(key)] ?? 1) < model.vetoBelow;
+    if ((p[model.keys.indexOf(key)] ?? 1) >= model.vetoBelow) return false;
+    spared ??= quoted();
+    return !spared.has(key);
   };
   const kept = vetoing ? facts.filter((f) => !unlikely(f)) : facts;
   const added = new Map<string, { negated: boolean; k: number; p: number }>();

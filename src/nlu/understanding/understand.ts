@@ -183,9 +183,8 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       // The layer reads the words alone: a reading that leans on the conversation ("no error at all"
       // at the step that asked for the error) is the patterns' to make, so it vetoes only out of context.
       const alone = context.topic === null && context.flow === null;
-      const quotedKeys = settings.learnedFacts && alone ? factsInQuotes(text) : new Set<string>();
       // A fact the layer adds obeys the catalogue like a read one: an added rejection drops the request.
-      const factList = settings.learnedFacts ? matcher.withoutRedundant(combineLearnedFacts(settings.learnedFacts, text, patternFacts, clauses, alone, quotedKeys)) : patternFacts;
+      const factList = settings.learnedFacts ? matcher.withoutRedundant(combineLearnedFacts(settings.learnedFacts, text, patternFacts, clauses, alone, () => factsInQuotes(text))) : patternFacts;
 
       // The classifier reads the words and the facts (status included: "gotta run" says leaving).
       const keys = model.features.facts ? factFeatureKeys(stated, unread) : [];
