@@ -19,8 +19,11 @@ const NEGATION_REACH = 3;
 /** Words that join the items of a denied list ("not a funds or limit problem"), and how far such a list reaches. */
 const LIST_JOINERS = new Set(['or', 'nor']);
 const MAX_LIST_REACH = 9;
-/** A negation does not reach past "and": "I did not reply and clicked the link" clicked. */
-const NEGATION_STOP = 'and';
+/**
+ * A negation does not reach past "and" ("I did not reply and clicked the link" clicked) nor past
+ * "after" ("no code after 3 resends" resent three times).
+ */
+const NEGATION_STOPS = new Set(['and', 'after']);
 /** Words that may stand between a negator and a thing it denies ("not a Visa debit"). */
 const NEGATION_FILLER = new Set(['a', 'an', 'the', 'my', 'our', 'his', 'her', 'their', 'your', 'this', 'that', 'it', 'is', 'even', 'really', 'actually', 'just', 'any', 'visa', 'mastercard', 'some', 'kind', 'of', 'normal', 'regular', 'real', 'standard', 'usual', 'one', 'those', 'these']);
 /** A list after a negation is denied as a whole: "not a normal debit or credit card". */
@@ -97,7 +100,7 @@ function negationWindow(padded: string, hit: Hit): string[] {
   let reach = NEGATION_REACH;
   for (let i = words.length - 1; i >= 0 && i >= words.length - reach && reach < MAX_LIST_REACH; i -= 1) if (LIST_JOINERS.has(words[i] ?? '')) reach += 2;
   const before = words.slice(-reach);
-  const stop = before.lastIndexOf(NEGATION_STOP);
+  const stop = before.findLastIndex((w) => NEGATION_STOPS.has(w));
   return stop < 0 ? before : before.slice(stop + 1);
 }
 

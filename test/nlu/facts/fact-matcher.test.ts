@@ -183,8 +183,9 @@ describe('reading facts from a message', () => {
     expect(read('so not a normal debit or credit card')).toEqual(['!card.credit']);
   });
 
-  it('does not carry a negation past "and"', () => {
+  it('does not carry a negation past "and" or "after"', () => {
     expect(read('i did not reply and the card is linked')).toEqual(['setup.linked']);
+    expect(read('no reply after card is linked')).toEqual(['setup.linked']);
     expect(read('not sure the card is linked')).toEqual(['!setup.linked']);
   });
 
