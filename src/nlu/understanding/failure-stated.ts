@@ -6,7 +6,7 @@
 import type { Fact, Status } from '../../core/types.js';
 
 /** Facts that say something went wrong (not denied). */
-const FAILURE_FACT_PREFIXES = ['error.', 'verify.rejected', 'card.bank_sees_nothing', 'checkout.page_hangs', 'attempt.repeated'];
+const FAILURE_FACT_PREFIXES = ['error.', 'card.name_mismatch', 'verify.rejected', 'card.bank_sees_nothing', 'checkout.page_hangs', 'attempt.repeated'];
 
 /**
  * Words that say it failed, typed in English or in the languages people mix in (gagal, rechazado,
@@ -43,4 +43,16 @@ export function linkingTrouble(clauses: readonly (readonly string[])[]): boolean
 export function linkingFailed(clauses: readonly (readonly string[])[]): boolean {
   const text = clauses.map((words) => words.join(' ')).join(' ');
   return LINKING_WORDS.test(text) && !PAYING_WORDS.test(text);
+}
+
+/** Any word for adding a card, broader than LINKING_WORDS: here its absence is what counts. */
+const ANY_LINKING_WORD = /\b(link\w*|lnk\w*|bind\w*|bound|add|adds|added|adding|connect\w*|regist\w*|save|saved|saving|put|putting|cards? (section|page|list))\b/;
+
+/**
+ * Whether a card refused is told of a payment, not of linking: "paying the order it says invalid
+ * card type", with no word of adding the card. The refusal reads the same in both.
+ */
+export function payingFailed(clauses: readonly (readonly string[])[]): boolean {
+  const text = clauses.map((words) => words.join(' ')).join(' ');
+  return PAYING_WORDS.test(text) && !ANY_LINKING_WORD.test(text);
 }

@@ -4,7 +4,7 @@ import { asksQuestion } from '../../../src/nlu/understanding/asks-question.js';
 import { applyContextPrior, contextTopic } from '../../../src/nlu/understanding/context-prior.js';
 import { decideIntent, type DecisionInput } from '../../../src/nlu/understanding/decide-intent.js';
 import { domainEvidence } from '../../../src/nlu/understanding/domain-evidence.js';
-import { failureStated, linkingFailed, linkingTrouble } from '../../../src/nlu/understanding/failure-stated.js';
+import { failureStated, linkingFailed, linkingTrouble, payingFailed } from '../../../src/nlu/understanding/failure-stated.js';
 import { followUpScore } from '../../../src/nlu/understanding/follow-up.js';
 import { clauseWords } from '../../../src/nlu/understanding/message-text.js';
 import { openingMove } from '../../../src/nlu/understanding/opening-move.js';
@@ -236,6 +236,7 @@ describe('whether a message says something failed', () => {
     expect(said("I can't pay for the order")).toBe(true);
     expect(said('pembayaran gagal terus')).toBe(true);
     expect(said('it says system busy', [fact('error.technical')])).toBe(true);
+    expect(said('at checkout it says the cardholder name is different', [fact('card.name_mismatch')])).toBe(true);
     expect(said('same again', [], 'still_failing')).toBe(true);
   });
 
@@ -243,6 +244,9 @@ describe('whether a message says something failed', () => {
     expect(linkingFailed(clauseWords('international payments are on but it refuses the card when I link it'))).toBe(true);
     expect(linkingFailed(clauseWords('cannot lnk my debit, it says expiry invalid'))).toBe(true);
     expect(linkingFailed(clauseWords('I linked it fine but the payment for my order is refused'))).toBe(false);
+    expect(payingFailed(clauseWords('paying the order it keeps saying invalid card type'))).toBe(true);
+    expect(payingFailed(clauseWords('I added my card to pay the order and it says invalid card type'))).toBe(false);
+    expect(payingFailed(clauseWords('international payments are on, it says invalid card type'))).toBe(false);
   });
 
   it('tells trouble adding a card from a card not added yet', () => {

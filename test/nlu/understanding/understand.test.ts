@@ -36,6 +36,11 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('hi there, new here and sorry for my english. my mastercard keeps getting rejected when i pay the supplier').intent).toBe('payment_declined');
   });
 
+  it('reads a card refused while paying, with no word of adding it, as a declined payment', () => {
+    expect(nlu.parse('paying my order it says billing address invalid').intent).toBe('payment_declined');
+    expect(nlu.parse('the order payment says card information incorrect').intent).toBe('payment_declined');
+  });
+
   it('reads a card refused while linking as linking, not as a declined payment', () => {
     expect(nlu.parse('international payments are switched on for my Zenith visa, yet linking it to alipay fails every time with card not supported').intent).toBe('link_card');
     expect(nlu.parse('my Zenith visa keeps getting rejected when I pay for the order').intent).toBe('payment_declined');
