@@ -10,7 +10,7 @@ const OPENERS: ReadonlyArray<[IntentName, ReadonlySet<string>]> = [
   // Thanks and farewells in the languages people mix in; words that mean something else too
   // ("tak" is a Polish yes, "salut" a French hello, "toda" Portuguese for "all") are left out.
   ['thanks', new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'merci', 'danke', 'gracias', 'obrigado', 'obrigada', 'grazie', 'thankyou',
-    'dankjewel', 'dankje', 'bedankt', 'dziekuje', 'dzieki', 'dekuji', 'diky', 'spasibo', 'tesekkurler', 'tesekkur', 'sagol', 'makasih', 'salamat', 'asante', 'arigato', 'arigatou', 'xiexie', 'shukran', 'kiitos', 'takk', 'mersi', 'dhanyavad', 'shukriya'])],
+    'dankjewel', 'dankje', 'bedankt', 'dziekuje', 'dzieki', 'dekuji', 'diky', 'spasibo', 'tesekkurler', 'tesekkur', 'sagol', 'makasih', 'salamat', 'asante', 'arigato', 'arigatou', 'xiexie', 'shukran', 'kiitos', 'takk', 'mersi', 'dhanyavad', 'shukriya', 'mahalo'])],
   ['goodbye', new Set(['bye', 'goodbye', 'adios', 'ciao', 'cya', 'adeus', 'tchau', 'xayr', 'poka', 'sayonara', 'paalam', 'alvida', 'totsiens', 'farvel', 'tsamaya', 'cheerio',
     'doei', 'tschuss', 'tschues', 'adieu', 'arrivederci', 'hoscakal', 'kwaheri', 'lehitraot', 'nakemiin', 'dovidenia', 'dosvidaniya', 'chao', 'hejda'])],
   ['affirm', new Set(['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'sure', 'correct', 'absolutely', 'definitely', 'indeed', 'paid', 'done'])],
@@ -53,6 +53,12 @@ const PHRASES: ReadonlyArray<[IntentName, readonly string[]]> = (
     ['goodbye', 'tot later'],
     ['goodbye', 'hasta luego'],
     ['goodbye', 'hasta pronto'],
+    ['goodbye', 'hasta manana'],
+    ['goodbye', 'ate logo'],
+    ['goodbye', 'ate mais'],
+    ['goodbye', 'ate breve'],
+    ['goodbye', 'bis dann'],
+    ['goodbye', 'bis spater'],
     ['goodbye', 'auf wiedersehen'],
     ['goodbye', 'bis bald'],
     ['goodbye', 'hej da'],
@@ -80,4 +86,28 @@ export function openingMove(clause: readonly string[]): IntentName | undefined {
     return intent;
   }
   return undefined;
+}
+
+/**
+ * Hellos in the languages people mix in, read only when they are the whole message ("szia",
+ * "bonswa", "ahoj"): as an opener, "hola, still declined" is still the declined payment.
+ * Words that are also a goodbye ("ciao", "shalom", "aloha") are left to the model.
+ */
+const HELLOS = new Set([
+  'bonswa', 'bonjou', 'czesc', 'szia', 'ahoj', 'habari', 'jambo', 'sawubona', 'kumusta', 'mabuhay', 'merhaba', 'selam', 'salam', 'salaam',
+  'marhaba', 'ahlan', 'namaste', 'namaskar', 'konnichiwa', 'annyeong', 'privet', 'zdravo', 'zdravstvuyte', 'hallo', 'hoi', 'moin', 'sawasdee',
+]);
+
+/**
+ * A message that is nothing but a hello, thanks or goodbye, in two or three words at most
+ * ("até logo", "szia 👋", "dank je"): that move, with or without a conversation before it.
+ */
+export function wholeMessageMove(clauses: ReadonlyArray<readonly string[]>): IntentName | undefined {
+  const words = clauses.flat().map(fold);
+  if (words.length === 0 || words.length > 3) return undefined;
+  if (words.every((w) => HELLOS.has(w) || w === 'hi' || w === 'hello')) return 'greeting';
+  // "thanks, linked" reports too: only a move of two words, or a phrase that is the whole message.
+  const phrase = PHRASES.find(([, p]) => p.length === words.length && p.every((w, i) => words[i] === w));
+  const move = phrase ? phrase[0] : words.length <= 2 ? openingMove(words) : undefined;
+  return move === 'thanks' || move === 'goodbye' ? move : undefined;
 }

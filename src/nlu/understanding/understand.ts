@@ -16,7 +16,7 @@ import { isEnglishWord } from '../../text/english-words.js';
 import { MIXED_IN_WORDS } from '../../text/mixed-in-words.js';
 import { applyContextPrior, contextTopic } from './context-prior.js';
 import { decideIntent } from './decide-intent.js';
-import { openingMove } from './opening-move.js';
+import { openingMove, wholeMessageMove } from './opening-move.js';
 import { domainEvidence } from './domain-evidence.js';
 import { failureStated, linkingFailed, linkingTrouble, payingFailed } from './failure-stated.js';
 import { DEFAULT_FOLLOW_UP_WEIGHTS, followUpScore, type FollowUpWeights } from './follow-up.js';
@@ -207,7 +207,9 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       const evidence = domainEvidence(clauses, factList);
       const opener = context.flow || context.topic ? openingMove(clauses[0] ?? []) : undefined;
       // "Thank you. Where is this setting in the app?": the thanks is manners, the question is the message.
-      const opening = opener && !(asks && (opener === 'thanks' || opener === 'goodbye')) ? opener : undefined;
+      // A message that is only a hello, thanks or goodbye ("szia", "até logo") is that, in any conversation or none.
+      const whole = asks ? undefined : wholeMessageMove(split.map((c) => c.words));
+      const opening = (opener && !(asks && (opener === 'thanks' || opener === 'goodbye')) ? opener : undefined) ?? whole;
       let { intent, confidence, label } = decideIntent(
         {
           ranking,

@@ -7,7 +7,7 @@ import { domainEvidence } from '../../../src/nlu/understanding/domain-evidence.j
 import { failureStated, linkingFailed, linkingTrouble, payingFailed } from '../../../src/nlu/understanding/failure-stated.js';
 import { followUpScore } from '../../../src/nlu/understanding/follow-up.js';
 import { clauseWords } from '../../../src/nlu/understanding/message-text.js';
-import { openingMove } from '../../../src/nlu/understanding/opening-move.js';
+import { openingMove, wholeMessageMove } from '../../../src/nlu/understanding/opening-move.js';
 import { readStatus } from '../../../src/nlu/understanding/read-status.js';
 import { signalsSwitch } from '../../../src/nlu/understanding/switch-cue.js';
 
@@ -75,6 +75,21 @@ describe('the move a reply opens with', () => {
     ['tak, it is enabled', undefined],
   ])('"%s" → %s', (text, expected) => {
     expect(openingMove(clauseWords(text)[0] ?? [])).toBe(expected);
+  });
+});
+
+describe('a message that is only a hello, thanks or goodbye', () => {
+  it.each([
+    ['szia 👋', 'greeting'],
+    ['bonswa', 'greeting'],
+    ['até logo', 'goodbye'],
+    ['à la prochaine', 'goodbye'],
+    ['mahalo', 'thanks'],
+    ['thanks, linked now', undefined],
+    ['hola, my card is declined', undefined],
+    ['ahoj, still failing', undefined],
+  ])('"%s" → %s', (text, expected) => {
+    expect(wholeMessageMove(clauseWords(text))).toBe(expected);
   });
 });
 
