@@ -8,11 +8,11 @@ import type { IntentName } from '../../core/intents.js';
 
 const OPENERS: ReadonlyArray<[IntentName, ReadonlySet<string>]> = [
   // Thanks and farewells in the languages people mix in; words that mean something else too
-  // ("tak" is a Polish yes, "salut" a French hello, "toda" Portuguese for "all") are left out.
+  // ("tak" is a Polish yes, "salut" a French hello, "chao" a Vietnamese hello) are left out.
   ['thanks', new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'appreciate', 'appreciated', 'merci', 'danke', 'gracias', 'obrigado', 'obrigada', 'grazie', 'thankyou',
     'dankjewel', 'dankje', 'bedankt', 'dziekuje', 'dzieki', 'dekuji', 'diky', 'spasibo', 'tesekkurler', 'tesekkur', 'sagol', 'makasih', 'salamat', 'asante', 'arigato', 'arigatou', 'xiexie', 'shukran', 'kiitos', 'takk', 'mersi', 'dhanyavad', 'shukriya', 'mahalo'])],
   ['goodbye', new Set(['bye', 'goodbye', 'adios', 'ciao', 'cya', 'adeus', 'tchau', 'xayr', 'poka', 'sayonara', 'paalam', 'alvida', 'totsiens', 'farvel', 'tsamaya', 'cheerio',
-    'doei', 'tschuss', 'tschues', 'adieu', 'arrivederci', 'hoscakal', 'kwaheri', 'lehitraot', 'nakemiin', 'dovidenia', 'dosvidaniya', 'chao', 'hejda'])],
+    'doei', 'tschuss', 'tschues', 'adieu', 'arrivederci', 'hoscakal', 'kwaheri', 'lehitraot', 'nakemiin', 'dovidenia', 'dosvidaniya', 'hejda'])],
   ['affirm', new Set(['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'sure', 'correct', 'absolutely', 'definitely', 'indeed', 'paid', 'done'])],
   ['deny', new Set(['no', 'nope', 'nah', 'negative'])],
 ];

@@ -86,9 +86,9 @@ const DECLINED: IntentName = 'payment_declined';
 const PAYING: IntentName = 'pay_on_alibaba';
 const LINKING: IntentName = 'link_card';
 const SETUP: IntentName = 'account_setup';
-/** Quotation marks people use around what the app said. */
 /** Refusals of a card that linking and paying both show: what the person was doing tells them apart. */
 const CARD_REFUSED = new Set(['error.card_not_supported', 'error.wrong_details', 'card.name_mismatch', 'error.verification_required']);
+/** Quotation marks people use around what the app said. */
 const QUOTES = /["“”«»„]/;
 const QUOTED = /["“„«][^"“”«»„]{1,160}["”»]/g;
 
@@ -162,7 +162,8 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
   const matcher = createFactMatcher(facts);
   const unread = unclassifiedFacts(facts);
 
-  const read = (text: string, context: UnderstandingContext = NO_CONTEXT) => matcher.match(splitClauses(text).map((c) => ({ ...c, words: c.words.map((w) => (settings.typoCorrection ? (corrector.correct(w) ?? w) : w)) })), context);
+  const corrected = (split: ReturnType<typeof splitClauses>) => (settings.typoCorrection ? split.map((c) => ({ ...c, words: c.words.map((w) => corrector.correct(w) ?? w) })) : split);
+  const read = (text: string, context: UnderstandingContext = NO_CONTEXT) => matcher.match(corrected(splitClauses(text)), context);
   /** The fact keys read in the message's quoted words alone: what the app said, copied. */
   const factsInQuotes = (text: string): Set<string> => {
     const spans = QUOTES.test(text) ? (text.match(QUOTED) ?? []) : [];
@@ -172,7 +173,7 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
   return {
     parse(text, context = NO_CONTEXT) {
       const split = splitClauses(text);
-      const parts = settings.typoCorrection ? split.map((c) => ({ ...c, words: c.words.map((w) => corrector.correct(w) ?? w) })) : split;
+      const parts = corrected(split);
       const clauses = parts.map((c) => c.words);
       const stated = matcher.match(parts, context);
       // "It says \"binding failed, try again later\"": words in quotes are the app's, not the person's
