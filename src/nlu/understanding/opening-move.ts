@@ -5,6 +5,7 @@
  * status. "no idea why" and "no error at all" open with "no" but answer nothing.
  */
 import type { IntentName } from '../../core/intents.js';
+import { foldAccents } from '../../text/fold-accents.js';
 
 const OPENERS: ReadonlyArray<[IntentName, ReadonlySet<string>]> = [
   // Thanks and farewells in the languages people mix in; words that mean something else too
@@ -71,10 +72,9 @@ const PHRASES: ReadonlyArray<[IntentName, readonly string[]]> = (
   ] as const
 ).map(([intent, phrase]) => [intent, phrase.split(' ')]);
 
-const fold = (word: string) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[łŁ]/g, 'l').replace(/[şŞ]/g, 's').replace(/[ıİ]/g, 'i');
 
 export function openingMove(clause: readonly string[]): IntentName | undefined {
-  const firstClause = clause.map(fold);
+  const firstClause = clause.map(foldAccents);
   const [first, second] = firstClause;
   if (first === undefined) return undefined;
   for (const [intent, phrase] of PHRASES) if (phrase.every((word, i) => firstClause[i] === word)) return intent;
@@ -103,7 +103,7 @@ const HELLOS = new Set([
  * ("até logo", "szia 👋", "dank je"): that move, with or without a conversation before it.
  */
 export function wholeMessageMove(clauses: ReadonlyArray<readonly string[]>): IntentName | undefined {
-  const words = clauses.flat().map(fold);
+  const words = clauses.flat().map(foldAccents);
   if (words.length === 0 || words.length > 3) return undefined;
   if (words.every((w) => HELLOS.has(w) || w === 'hi' || w === 'hello')) return 'greeting';
   // "thanks, linked" reports too: only a move of two words, or a phrase that is the whole message.
