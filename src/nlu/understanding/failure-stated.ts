@@ -56,3 +56,14 @@ export function payingFailed(clauses: readonly (readonly string[])[]): boolean {
   const text = clauses.map((words) => words.join(' ')).join(' ');
   return PAYING_WORDS.test(text) && !ANY_LINKING_WORD.test(text);
 }
+
+/**
+ * Whether a message names the task it would switch to, between linking a card and a declined
+ * payment: a payment for the one, adding a card for the other. Both flows share every word of a
+ * refused card, so a report in one flow ("details are right, same error again") is that flow's.
+ */
+export function namesOtherTask(clauses: readonly (readonly string[])[], to: 'paying' | 'linking'): boolean {
+  const text = clauses.map((words) => words.join(' ')).join(' ');
+  return to === 'paying' ? PAYING_WORDS.test(text) : ANY_LINKING_WORD.test(text);
+}
+

@@ -18,7 +18,7 @@ import { applyContextPrior, contextTopic } from './context-prior.js';
 import { decideIntent } from './decide-intent.js';
 import { openingMove, wholeMessageMove } from './opening-move.js';
 import { domainEvidence } from './domain-evidence.js';
-import { failureStated, linkingFailed, linkingTrouble, payingFailed } from './failure-stated.js';
+import { failureStated, linkingFailed, linkingTrouble, namesOtherTask, payingFailed } from './failure-stated.js';
 import { DEFAULT_FOLLOW_UP_WEIGHTS, followUpScore, type FollowUpWeights } from './follow-up.js';
 import { contextFeatureKeys } from '../context-features.js';
 import { PLACEHOLDER_WORD, splitClauses } from './message-text.js';
@@ -204,7 +204,8 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       if (settings.clauses && readable.length >= 2 && prediction.confidence < settings.focusBelow) prediction = focusOnProblem(model, readable, prediction, settings.minClauseWords, settings.carryMin);
       const followUp = followUpScore(clauses, prediction.confidence, settings.followUp);
       const asks = asksQuestion(clauses, text);
-      const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks, switchAbove: settings.switchAbove, words: clauses.flat().length, switchCue: signalsSwitch(clauses) });
+      const switchCue = signalsSwitch(clauses);
+      const ranking = applyContextPrior(prediction.ranking, context, followUp, settings.contextStrength, { inFlow: settings.inFlow, asks, switchAbove: settings.switchAbove, words: clauses.flat().length, switchCue });
       const evidence = domainEvidence(clauses, factList);
       const opener = context.flow || context.topic ? openingMove(clauses[0] ?? []) : undefined;
       // "Thank you. Where is this setting in the app?": the thanks is manners, the question is the message.
@@ -238,7 +239,12 @@ export function createUnderstanding(model: IntentModel, facts: FactCatalogue, op
       // adding it, is a declined payment (11 of 11 such rows in the development sets).
       const refusedPaying = intent === LINKING && !context.flow && !context.topic && factList.some((f) => !f.negated && CARD_REFUSED.has(f.name)) && payingFailed(clauses);
       const declinedInstead = refusedPaying ? ranking.find((r) => r.intent === DECLINED && r.confidence >= settings.notDeclinedMin) : undefined;
-      const instead = paying ?? next ?? linking ?? pastSetup ?? declinedInstead;
+      // In the linking flow or the declined-payment flow, a refused card reads the same in both: the
+      // message leaves its flow for the other only when it names that task or signals a switch.
+      const pair = context.flow === LINKING ? DECLINED : context.flow === DECLINED ? LINKING : undefined;
+      const unnamed = pair !== undefined && intent === pair && !switchCue && !namesOtherTask(clauses, pair === DECLINED ? 'paying' : 'linking');
+      const staying = unnamed ? ranking.find((r) => r.intent === context.flow) : undefined;
+      const instead = paying ?? next ?? linking ?? pastSetup ?? declinedInstead ?? staying;
       if (instead) {
         intent = instead.intent;
         confidence = instead.confidence;

@@ -4,7 +4,7 @@ import { asksQuestion } from '../../../src/nlu/understanding/asks-question.js';
 import { applyContextPrior, contextTopic } from '../../../src/nlu/understanding/context-prior.js';
 import { decideIntent, type DecisionInput } from '../../../src/nlu/understanding/decide-intent.js';
 import { domainEvidence } from '../../../src/nlu/understanding/domain-evidence.js';
-import { failureStated, linkingFailed, linkingTrouble, payingFailed } from '../../../src/nlu/understanding/failure-stated.js';
+import { failureStated, linkingFailed, linkingTrouble, namesOtherTask, payingFailed } from '../../../src/nlu/understanding/failure-stated.js';
 import { followUpScore } from '../../../src/nlu/understanding/follow-up.js';
 import { clauseWords } from '../../../src/nlu/understanding/message-text.js';
 import { openingMove, wholeMessageMove } from '../../../src/nlu/understanding/opening-move.js';
@@ -262,6 +262,10 @@ describe('whether a message says something failed', () => {
     expect(payingFailed(clauseWords('paying the order it keeps saying invalid card type'))).toBe(true);
     expect(payingFailed(clauseWords('I added my card to pay the order and it says invalid card type'))).toBe(false);
     expect(payingFailed(clauseWords('international payments are on, it says invalid card type'))).toBe(false);
+    expect(namesOtherTask(clauseWords('my order payment failed this morning'), 'paying')).toBe(true);
+    expect(namesOtherTask(clauseWords('international is on and it still says card details incorrect'), 'paying')).toBe(false);
+    expect(namesOtherTask(clauseWords('I need to add a new card first'), 'linking')).toBe(true);
+    expect(namesOtherTask(clauseWords('details are right, same error'), 'linking')).toBe(false);
   });
 
   it('tells trouble adding a card from a card not added yet', () => {

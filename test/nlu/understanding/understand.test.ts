@@ -46,6 +46,15 @@ describe('understanding whole messages', () => {
     expect(nlu.parse('my Zenith visa keeps getting rejected when I pay for the order').intent).toBe('payment_declined');
   });
 
+  it('keeps a refused card in the linking or declined-payment flow unless the message names the other task', () => {
+    const linking = step('link_card', 'link_card', 'linking_error');
+    const declined = step('payment_declined', 'payment_declined', 'fix_card');
+    expect(nlu.parse('the numbers are all correct, I compared them with the card, and it still says something went wrong', linking).intent).toBe('link_card');
+    expect(nlu.parse('typed it all again very carefully, same thing, card details incorrect', declined).intent).toBe('payment_declined');
+    expect(nlu.parse('hold on, my order payment from this morning was declined too, can we look at that first', linking).intent).toBe('payment_declined');
+    expect(nlu.parse('leave the payment for now, I need to add a different card to alipay first', declined).intent).toBe('link_card');
+  });
+
   it('reads a message that ends with thanks after a success, or with a goodbye, as that closing move', () => {
     const declined = { topic: 'payment_declined' as const, flow: null, step: null };
     expect(nlu.parse('the app had a notice waiting, I approved it and the payment went through. thanks a lot', declined).intent).toBe('thanks');
