@@ -164,6 +164,18 @@ function supposed(padded: string, hit: Hit): boolean {
   return REQUIRED_STATE.test(`${before.slice(-NEGATION_REACH).join(' ')} ${padded.slice(hit.index, hit.index + hit.length)}`);
 }
 
+const AUXILIARY = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'did', 'does', 'do']);
+const DETERMINER = new Set(['the', 'my', 'our', 'this', 'that', 'it', 'a', 'an', 'all', 'any']);
+
+/**
+ * "Is the money gone or not?": a yes/no question that opens with the match, after only its
+ * auxiliary and an article, asks whether the fact holds; it does not state it.
+ */
+function askedWhether(padded: string, hit: Hit): boolean {
+  const before = padded.slice(0, hit.index).trim().split(' ').filter((w) => w !== '');
+  return before.length >= 1 && before.length <= 3 && AUXILIARY.has(before[0] ?? '') && before.slice(1).every((w) => DETERMINER.has(w));
+}
+
 /** Is the pattern in force given what was asked just before? */
 function applies(pattern: CompiledPattern, context: UnderstandingContext | undefined): boolean {
   if (!pattern.after) return true;
@@ -201,7 +213,7 @@ function readFact(fact: CompiledFact, entries: FactEntries, factIndex: number, s
   for (const { pattern: denial, ids } of entries.denials) {
     if (!allLive(ids, marks) || !usable(denial)) continue;
     const hit = run(denial, padded);
-    if (!hit || supposed(padded, hit)) continue;
+    if (!hit || supposed(padded, hit) || (scope.question && askedWhether(padded, hit))) continue;
     const around = scope.bounds ? clauseAround(padded, scope.bounds, hit.index + 1) : padded;
     // An order-free denial ("bank & sees & the attempt") with a negation anywhere in it is no denial,
     // nor one whose gap holds a negator it does not name ("my bank ... saw the attempt" in "my bank
@@ -214,7 +226,7 @@ function readFact(fact: CompiledFact, entries: FactEntries, factIndex: number, s
   for (const { pattern, ids } of entries.patterns) {
     if (!allLive(ids, marks) || !usable(pattern)) continue;
     const hit = run(pattern, padded);
-    if (!hit || (!definition.inSuppositions && supposed(padded, hit))) continue;
+    if (!hit || (!definition.inSuppositions && (supposed(padded, hit) || (scope.question && askedWhether(padded, hit))))) continue;
     const negated = negatedAround(scope.bounds ? clauseAround(padded, scope.bounds, hit.index + 1) : padded, hit, definition.negation);
     if (negated && definition.negatable !== true) continue;
     // An exception voids the fact in this clause. Checked only once a pattern reads it: most

@@ -103,7 +103,7 @@ facts:
     description: The bank shows nothing.
     negatable: denials
     patterns: ["bank (app)? shows nothing"]
-    denials: ["bank & shows & payment", "bank ... saw (the)? payment"]
+    denials: ["bank & shows & payment", "bank ... saw (the)? payment", "money (is)? (gone|taken)"]
 `,
 );
 const matcher = createFactMatcher(loadFactCatalogue(dir));
@@ -142,6 +142,13 @@ describe('reading facts from a message', () => {
   it('reads nothing from a hypothetical', () => {
     expect(read('what if there is not enough money')).toEqual([]);
     expect(read('does international have to be enabled')).toEqual([]);
+  });
+
+  it('reads nothing from a yes/no question that opens with the match', () => {
+    expect(read('my bank app shows nothing. is the money gone or not?')).toEqual(['card.bank_blank']);
+    expect(read('is the card linked?')).toEqual([]);
+    expect(read('the card is linked, why does it fail?')).toEqual(['setup.linked']);
+    expect(read('the money is gone from my account')).toEqual(['!card.bank_blank']);
   });
 
   it('leaves out a fact that a more specific one makes redundant', () => {
