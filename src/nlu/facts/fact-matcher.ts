@@ -11,6 +11,7 @@ import { foldAccents } from '../../text/fold-accents.js';
 import { NUMBER_WORDS } from './fact-pattern.js';
 import { allLive, indexAnchors, liveExpressions, type Live } from './fact-anchors.js';
 import type { CompiledFact, CompiledPattern, FactCatalogue } from './load-facts.js';
+import { askedWhether } from './asked-whether.js';
 
 /** Words that turn the statement after them round. */
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nothing', 'none', 'neither', 'nor', 'hardly', 'barely', 'nobody', 'noone']);
@@ -162,18 +163,6 @@ function supposed(padded: string, hit: Hit): boolean {
   const before = padded.slice(0, hit.index).trim().split(' ');
   if (before.slice(-SUPPOSING_REACH).some((w) => SUPPOSING.has(w))) return true;
   return REQUIRED_STATE.test(`${before.slice(-NEGATION_REACH).join(' ')} ${padded.slice(hit.index, hit.index + hit.length)}`);
-}
-
-const AUXILIARY = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'did', 'does', 'do']);
-const DETERMINER = new Set(['the', 'my', 'our', 'this', 'that', 'it', 'a', 'an', 'all', 'any']);
-
-/**
- * "Is the money gone or not?": a yes/no question that opens with the match, after only its
- * auxiliary and an article, asks whether the fact holds; it does not state it.
- */
-function askedWhether(padded: string, hit: Hit): boolean {
-  const before = padded.slice(0, hit.index).trim().split(' ').filter((w) => w !== '');
-  return before.length >= 1 && before.length <= 3 && AUXILIARY.has(before[0] ?? '') && before.slice(1).every((w) => DETERMINER.has(w));
 }
 
 /** Is the pattern in force given what was asked just before? */
