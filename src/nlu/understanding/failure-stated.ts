@@ -66,4 +66,3 @@ export function namesOtherTask(clauses: readonly (readonly string[])[], to: 'pay
   const text = clauses.map((words) => words.join(' ')).join(' ');
   return to === 'paying' ? PAYING_WORDS.test(text) : ANY_LINKING_WORD.test(text);
 }
-
